@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Wicket",
+    products: [
+        .executable(name: "wicket", targets: ["wicket"]),
+        .library(name: "WicketCore", targets: ["WicketCore"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        .target(name: "WicketCore", dependencies: ["CSQLite"]),
+        // WicketTUI gains its WicketCore dependency when the workstation screens arrive (issue 3).
+        .target(name: "WicketTUI", dependencies: ["CNCurses"]),
+        .executableTarget(name: "wicket", dependencies: ["WicketCore", "WicketTUI"]),
+        .testTarget(name: "WicketCoreTests", dependencies: ["WicketCore"]),
+        .testTarget(name: "WicketTUITests", dependencies: ["WicketTUI"]),
+        .testTarget(name: "WicketCLITests", dependencies: ["WicketCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

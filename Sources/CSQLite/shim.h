@@ -1,0 +1,6 @@
+#include <sqlite3.h>
+
+// SQLITE_TRANSIENT is a macro casting -1 to a function pointer; Swift cannot import it.
+static inline sqlite3_destructor_type wicket_sqlite_transient(void) {
+    return (sqlite3_destructor_type)-1;
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// What an inbox or `wicket list` asks for.
+public struct CaseFilter: Sendable, Equatable {
+    /// nil: every open case.
+    public var statuses: [CaseStatus]?
+    public var serviceCode: String?
+    public var department: String?
+    public var channel: Channel?
+    public var holder: String?
+    public var unassignedOnly = false
+    public var level: Level?
+    /// Literal text: never FTS or SQL syntax.
+    public var search: String?
+    public var limit = 50
+
+    public init(statuses: [CaseStatus]? = nil, serviceCode: String? = nil, department: String? = nil,
+                channel: Channel? = nil, holder: String? = nil, unassignedOnly: Bool = false, level: Level? = nil,
+                search: String? = nil, limit: Int = 50) {
+        self.statuses = statuses
+        self.serviceCode = serviceCode
+        self.department = department
+        self.channel = channel
+        self.holder = holder
+        self.unassignedOnly = unassignedOnly
+        self.level = level
+        self.search = search
+        self.limit = limit
+    }
+}
+
+/// One inbox row.
+public struct CaseSummary: Sendable, Equatable, Codable {
+    public let number: String
+    public let status: CaseStatus
+    public let level: Level
+    public let serviceCode: String
+    public let department: String
+    public let applicantName: String
+    public let applicantIDNumber: String
+    public let channel: Channel
+    public let priority: Priority
+    public let submittedAt: String
+    public let dueOn: Day?
+    public let holder: String?
+    public let version: Int
+}
+
+public enum CaseQueries {
+    /// Most urgent first: overdue, red, yellow, then by due day; urgent before normal; paused last.
+    /// Expects the hall's today as parameter ?1.
+    static let urgencyOrder = """
+        CASE WHEN due_on IS NULL THEN 0 WHEN due_on < ?1 THEN 4 WHEN red_on <= ?1 THEN 3
+             WHEN yellow_on <= ?1 THEN 2 ELSE 1 END DESC,
+        priority = 'urgent' DESC, due_on IS NULL, due_on, id
+        """
+
+    static let summaryColumns = """
+        number, status, service_code, department, applicant_name, applicant_id_number, channel, priority,
+        submitted_at, yellow_on, red_on, due_on, holder, version
+        """
+
+    public static func list(_ filter: CaseFilter, in store: CaseStore) throws -> [CaseSummary] {
+        let today = store.today
+        var conditions: [String] = []
+        var arguments: [DatabaseBindable] = [today.description]
+        func parameter(_ value: DatabaseBindable) -> String {
+            arguments.append(value)
+            return "?\(arguments.count)"
+        }
+        let statuses = filter.statuses ?? Array(CaseStatus.open)
+        conditions.append("status IN (\(statuses.map { parameter($0.rawValue) }.joined(separator: ", ")))")
+        if let code = filter.serviceCode { conditions.append("service_code = \(parameter(code))") }
+        if let department = filter.department { conditions.append("department = \(parameter(department))") }
+        if let channel = filter.channel { conditions.append("channel = \(parameter(channel.rawValue))") }
+        if let holder = filter.holder { conditions.append("holder = \(parameter(holder))") }
+        if filter.unassignedOnly { conditions.append("holder IS NULL") }
+        if let level = filter.level { conditions.append(levelCondition(level)) }
+        if let search = filter.search?.trimmingCharacters(in: .whitespacesAndNewlines), !search.isEmpty {
+            conditions.append(searchCondition(search, parameter: parameter))
+        }
+        let sql = """
+            SELECT \(summaryColumns) FROM cases WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY \(urgencyOrder) LIMIT \(parameter(max(1, filter.limit)))
+            """
+        return try store.db.query(sql, arguments: arguments).map { summary(from: $0, today: today) }
+    }
+
+    /// Levels as stored marks compared with today (?1), so the index on due_on can help.
+    static func levelCondition(_ level: Level) -> String {
+        switch level {
+        case .overdue: return "due_on < ?1"
+        case .red: return "red_on <= ?1 AND due_on >= ?1"
+        case .yellow: return "yellow_on <= ?1 AND red_on > ?1"
+        case .normal: return "yellow_on > ?1"
+        case .paused: return "status IN ('awaiting_materials', 'suspended')"
+        case .none: return "status IN ('completed', 'denied', 'rejected', 'withdrawn')"
+        }
+    }
+
+    /// Trigram full-text search for three characters or more (Chinese substrings included);
+    /// shorter text, such as a two-character name, falls back to a substring scan. The text is
+    /// always quoted as one phrase, so nothing the user types is FTS syntax.
+    static func searchCondition(_ text: String, parameter: (DatabaseBindable) -> String) -> String {
+        if text.count >= 3 {
+            let phrase = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return "id IN (SELECT rowid FROM case_search WHERE case_search MATCH \(parameter(phrase)))"
+        }
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let pattern = parameter("%\(escaped)%")
+        let fields = ["number", "ref", "applicant_name", "summary", "details"]
+        return "(" + fields.map { "\($0) LIKE \(pattern) ESCAPE '\\'" }.joined(separator: " OR ") + ")"
+    }
+
+    static func summary(from row: Row, today: Day) -> CaseSummary {
+        let status = CaseStatus(rawValue: row.string("status")) ?? .submitted
+        let marks: ClockMarks? = {
+            guard let y = row.optionalString("yellow_on").flatMap({ Day($0) }),
+                  let r = row.optionalString("red_on").flatMap({ Day($0) }),
+                  let d = row.optionalString("due_on").flatMap({ Day($0) }) else { return nil }
+            return ClockMarks(yellowOn: y, redOn: r, dueOn: d)
+        }()
+        let level: Level = status.isTerminal ? .none : status.isPaused ? .paused : (marks?.level(on: today) ?? .normal)
+        return CaseSummary(number: row.string("number"), status: status, level: level,
+                           serviceCode: row.string("service_code"), department: row.string("department"),
+                           applicantName: row.string("applicant_name"),
+                           applicantIDNumber: row.string("applicant_id_number"),
+                           channel: Channel(rawValue: row.string("channel")) ?? .online,
+                           priority: Priority(rawValue: row.string("priority")) ?? .normal,
+                           submittedAt: row.string("submitted_at"), dueOn: marks?.dueOn,
+                           holder: row.optionalString("holder"), version: row.int("version"))
+    }
+}
+
+/// Personal numbers shown in lists: enough to tell two applicants apart, not enough to misuse.
+public enum Masking {
+    public static func idNumber(_ value: String) -> String { mask(value, keepFirst: 4, keepLast: 4) }
+    public static func phone(_ value: String) -> String { mask(value, keepFirst: 3, keepLast: 4) }
+
+    static func mask(_ value: String, keepFirst: Int, keepLast: Int) -> String {
+        let characters = Array(value)
+        guard characters.count > keepFirst + keepLast else { return String(repeating: "*", count: characters.count) }
+        return String(characters.prefix(keepFirst)) + String(repeating: "*", count: characters.count - keepFirst - keepLast)
+            + String(characters.suffix(keepLast))
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Hands stored replies to the hall's delivery command (SMS, WeChat, mail gateways live outside
+/// Wicket). The command gets one reply as JSON on stdin. Exit 0: sent. Exit 65 (EX_DATAERR):
+/// permanent failure, a clerk must act. Anything else, or no answer in time: temporary, retried
+/// later with growing pauses. Without a command, replies wait in the outbox (messages table).
+public struct Outbox {
+    public let store: CaseStore
+    let clock: WallClock
+
+    public init(store: CaseStore, clock: WallClock? = nil) {
+        self.store = store
+        self.clock = clock ?? store.clock
+    }
+
+    static let permanentFailureExit: Int32 = 65
+    static let maxAttempts = 12
+    static let commandTimeout: TimeInterval = 30
+
+    /// The configured command: `WICKET_DELIVERY_COMMAND`, else the database's `delivery_command` setting.
+    public var command: String? {
+        if let fromEnvironment = ProcessInfo.processInfo.environment["WICKET_DELIVERY_COMMAND"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return (try? store.setting("delivery_command")) ?? nil
+    }
+
+    public struct Result: Equatable, Sendable {
+        public var sent = 0
+        public var failed = 0
+        public var permanent = 0
+    }
+
+    /// Tries every reply that is due; never throws, since a failure is recorded on the reply itself.
+    @discardableResult
+    public func deliverDue(limit: Int = 50) -> Result {
+        var result = Result()
+        guard let command else { return result }
+        for _ in 0..<limit {
+            guard let reply = try? claimNext() else { break }
+            let outcome = run(command: command, payload: reply.payload)
+            try? record(outcome, for: reply.id, attempts: reply.attempts, result: &result)
+        }
+        return result
+    }
+
+    private struct ClaimedReply {
+        let id: Int
+        let attempts: Int
+        let payload: Data
+    }
+
+    /// Takes the oldest due reply under the write lock and leases it for a while, so two clerks'
+    /// processes never send the same reply twice at once.
+    private func claimNext() throws -> ClaimedReply? {
+        let db = store.db
+        let now = Timestamp.format(clock.now)
+        return try db.write {
+            guard let row = try db.queryOne("""
+                SELECT m.id, m.attempts, m.channel, m.body, m.created_at, c.number, c.applicant_name, c.applicant_phone, c.lang
+                FROM messages m JOIN cases c ON c.id = m.case_id
+                WHERE m.delivery_state IN ('queued', 'failed') AND m.next_attempt_at <= ?
+                ORDER BY m.next_attempt_at, m.id LIMIT 1
+                """, now) else { return nil }
+            let lease = Timestamp.format(clock.now.addingTimeInterval(Self.commandTimeout * 4))
+            try db.execute("UPDATE messages SET next_attempt_at = ? WHERE id = ?", lease, row.int("id"))
+            let payload: [String: Any] = [
+                "id": row.int("id"), "case_number": row.string("number"), "channel": row.string("channel"),
+                "to": ["name": row.string("applicant_name"), "phone": row.string("applicant_phone")],
+                "language": row.string("lang"), "body": row.string("body"), "created_at": row.string("created_at"),
+            ]
+            let data = try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys, .withoutEscapingSlashes])
+            return ClaimedReply(id: row.int("id"), attempts: row.int("attempts"), payload: data)
+        }
+    }
+
+    enum Outcome: Equatable {
+        case sent
+        case temporary(String)
+        case permanent(String)
+    }
+
+    private func record(_ outcome: Outcome, for id: Int, attempts: Int, result: inout Result) throws {
+        let db = store.db
+        let now = clock.now
+        let tries = attempts + 1
+        try db.write {
+            switch outcome {
+            case .sent:
+                result.sent += 1
+                try db.execute("""
+                    UPDATE messages SET delivery_state = 'sent', attempts = ?, last_error = '', next_attempt_at = NULL,
+                        delivered_at = ? WHERE id = ?
+                    """, tries, Timestamp.format(now), id)
+            case .temporary(let error) where tries < Self.maxAttempts:
+                result.failed += 1
+                // 1, 2, 4 … minutes, at most an hour between tries.
+                let pause = min(3600.0, 60.0 * pow(2.0, Double(tries - 1)))
+                try db.execute("""
+                    UPDATE messages SET delivery_state = 'failed', attempts = ?, last_error = ?, next_attempt_at = ?
+                    WHERE id = ?
+                    """, tries, error, Timestamp.format(now.addingTimeInterval(pause)), id)
+            case .temporary(let error), .permanent(let error):
+                result.permanent += 1
+                try db.execute("""
+                    UPDATE messages SET delivery_state = 'failed_permanent', attempts = ?, last_error = ?,
+                        next_attempt_at = NULL WHERE id = ?
+                    """, tries, error, id)
+            }
+        }
+    }
+
+    private func run(command: String, payload: Data) -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let input = Pipe()
+        let errorOutput = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errorOutput
+        do {
+            try process.run()
+        } catch {
+            return .temporary("cannot start delivery command: \(error.localizedDescription)")
+        }
+        // A command that exits without reading stdin must not kill us with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        try? input.fileHandleForWriting.write(contentsOf: payload)
+        try? input.fileHandleForWriting.close()
+        let deadline = Date().addingTimeInterval(Self.commandTimeout)
+        while process.isRunning && Date() < deadline { usleep(5_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            return .temporary("delivery command gave no answer within \(Int(Self.commandTimeout)) s")
+        }
+        let stderrText = String(decoding: errorOutput.fileHandleForReading.readDataToEndOfFile().prefix(500), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        switch process.terminationStatus {
+        case 0: return .sent
+        case Self.permanentFailureExit:
+            return .permanent("exit \(Self.permanentFailureExit)" + (stderrText.isEmpty ? "" : ": \(stderrText)"))
+        case let status: return .temporary("exit \(status)" + (stderrText.isEmpty ? "" : ": \(stderrText)"))
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// The placeholders a reply template may use; anything else is refused when the template is loaded.
+public enum Placeholder: String, CaseIterable, Sendable {
+    case caseNumber = "case_number"
+    case applicant
+    case service
+    case missingMaterials = "missing_materials"
+    case dueDate = "due_date"
+    case reason
+    case department
+    case days
+}
+
+public struct TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
+    public let line: Int?
+    public let message: String
+    public var description: String { line.map { "line \($0): \(message)" } ?? message }
+}
+
+/// A reply text with `{placeholder}` slots. `{{` and `}}` write literal braces.
+public struct ReplyTemplate: Sendable, Equatable {
+    enum Piece: Sendable, Equatable {
+        case text(String)
+        case slot(Placeholder)
+    }
+
+    let pieces: [Piece]
+    public let source: String
+
+    /// Parses and validates: an unknown or unclosed placeholder is an error naming it.
+    public init(_ source: String) throws {
+        self.source = source
+        var pieces: [Piece] = []
+        var text = ""
+        var index = source.startIndex
+        while index < source.endIndex {
+            let character = source[index]
+            let next = source.index(after: index)
+            if character == "{" {
+                if next < source.endIndex, source[next] == "{" {
+                    text.append("{")
+                    index = source.index(after: next)
+                    continue
+                }
+                guard let close = source[next...].firstIndex(of: "}") else {
+                    throw TemplateError(line: nil, message: "unclosed placeholder starting with '{'")
+                }
+                let name = String(source[next..<close])
+                guard let placeholder = Placeholder(rawValue: name) else {
+                    let known = Placeholder.allCases.map { "{\($0.rawValue)}" }.joined(separator: " ")
+                    throw TemplateError(line: nil, message: "unknown placeholder {\(name)} (known: \(known))")
+                }
+                if !text.isEmpty { pieces.append(.text(text)); text = "" }
+                pieces.append(.slot(placeholder))
+                index = source.index(after: close)
+            } else if character == "}" {
+                guard next < source.endIndex, source[next] == "}" else {
+                    throw TemplateError(line: nil, message: "stray '}' (write '}}' for a literal brace)")
+                }
+                text.append("}")
+                index = source.index(after: next)
+            } else {
+                text.append(character)
+                index = next
+            }
+        }
+        if !text.isEmpty { pieces.append(.text(text)) }
+        self.pieces = pieces
+    }
+
+    public func render(_ values: [Placeholder: String]) -> String {
+        pieces.map { piece in
+            switch piece {
+            case .text(let text): return text
+            case .slot(let placeholder): return values[placeholder] ?? ""
+            }
+        }.joined()
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The reply templates in force: built-in ones, overridden by those a hall loaded into the database.
+public struct TemplateSet: Sendable {
+    private var templates: [CaseAction: [Language: ReplyTemplate]]
+
+    public static let builtIn: TemplateSet = {
+        var templates: [CaseAction: [Language: ReplyTemplate]] = [:]
+        for (action, byLanguage) in DefaultTemplates.text {
+            for (language, text) in byLanguage {
+                // Built-in texts are tested to parse; a failure here is a programming error.
+                templates[action, default: [:]][language] = try! ReplyTemplate(text)
+            }
+        }
+        return TemplateSet(templates: templates)
+    }()
+
+    public func template(for action: CaseAction, language: Language) -> ReplyTemplate? {
+        templates[action]?[language] ?? templates[action]?[.zh]
+    }
+
+    public var actions: [CaseAction] { CaseAction.allCases.filter { templates[$0] != nil } }
+
+    public mutating func set(_ template: ReplyTemplate, for action: CaseAction, language: Language) {
+        templates[action, default: [:]][language] = template
+    }
+
+    /// Reads the overrides stored in the database on top of the built-in set.
+    static func load(from db: Database) throws -> TemplateSet {
+        var set = TemplateSet.builtIn
+        for row in try db.query("SELECT action, lang, body FROM templates") {
+            guard let action = CaseAction(rawValue: row.string("action")),
+                  let language = Language(rawValue: row.string("lang")),
+                  let template = try? ReplyTemplate(row.string("body")) else { continue }
+            set.set(template, for: action, language: language)
+        }
+        return set
+    }
+
+    /// Parses a template file:
+    ///
+    ///     [accept.zh]
+    ///     {applicant}您好：……
+    ///     [accept.en]
+    ///     Dear {applicant}, …
+    ///
+    /// Each section's body runs to the next header; `#` lines outside a body are comments.
+    public static func parseFile(_ text: String) throws -> [(CaseAction, Language, ReplyTemplate)] {
+        var result: [(CaseAction, Language, ReplyTemplate)] = []
+        var current: (action: CaseAction, language: Language, line: Int)?
+        var body: [String] = []
+        func finish() throws {
+            guard let section = current else { return }
+            while body.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { body.removeLast() }
+            let source = body.joined(separator: "\n")
+            guard !source.isEmpty else {
+                throw TemplateError(line: section.line, message: "template \(section.action.rawValue).\(section.language.rawValue) is empty")
+            }
+            do {
+                result.append((section.action, section.language, try ReplyTemplate(source)))
+            } catch let error as TemplateError {
+                throw TemplateError(line: section.line, message: "\(section.action.rawValue).\(section.language.rawValue): \(error.message)")
+            }
+        }
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("[") && trimmed.hasSuffix("]") {
+                try finish()
+                let name = trimmed.dropFirst().dropLast()
+                let parts = name.split(separator: ".")
+                guard parts.count == 2, let action = CaseAction(rawValue: String(parts[0])),
+                      let language = Language(rawValue: String(parts[1])) else {
+                    throw TemplateError(line: offset + 1, message: "bad section [\(name)] (use [ACTION.zh] or [ACTION.en])")
+                }
+                current = (action, language, offset + 1)
+                body = []
+            } else if current == nil {
+                guard trimmed.isEmpty || trimmed.hasPrefix("#") else {
+                    throw TemplateError(line: offset + 1, message: "text outside a [ACTION.LANG] section")
+                }
+            } else {
+                body.append(String(line))
+            }
+        }
+        try finish()
+        return result
+    }
+}

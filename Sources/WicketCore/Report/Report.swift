@@ -1,0 +1,89 @@
+import Foundation
+
+/// The supervisor's numbers (domain.md "What supervisors watch") for a period and optionally one
+/// department. The dashboard and `wicket report` both read this one value.
+public struct Report: Sendable, Codable, Equatable {
+    public struct Count: Sendable, Codable, Equatable {
+        public let key: String
+        public let count: Int
+    }
+
+    public let generatedAt: String
+    public let periodStart: Day
+    public let periodEnd: Day
+    public let department: String?
+
+    // Backlog: open cases now.
+    public let openTotal: Int
+    public let byStatus: [Count]
+    public let byService: [Count]
+    public let byClerk: [Count]
+    public let byChannel: [Count]
+    /// Working days since submission: 0–1, 2–3, 4–7, 8–15, 16+.
+    public let aging: [Count]
+
+    // Deadlines now.
+    public let overdue: Int
+    public let red: Int
+    public let yellow: Int
+    public let acceptanceOverdue: Int
+    public let awaitingMaterials: Int
+    public let oldestAwaitingMaterials: String?
+    public let suspended: Int
+    public let oldestSuspended: String?
+
+    // Flow over the period.
+    public let intakePerDay: [Count]
+    public let completedPerDay: [Count]
+    public let firstResponseMedianHours: Double?
+    public let firstResponseP90Hours: Double?
+    public let decided: Int
+    public let decidedOnTime: Int
+    public let onTimeRate: Double?
+    public let completed: Int
+    public let completedOnline: Int
+    public let onlineCompletionRate: Double?
+    public let rejectionsByReason: [Count]
+    public let repeatedMaterialsRequests: Int
+    public let acceptanceBreaches: Int
+    public let extensionsGranted: Int
+
+    // Satisfaction over the period.
+    public let ratingsGood: Int
+    public let ratingsFair: Int
+    public let ratingsPoor: Int
+    /// Cases with a poor rating and no recorded follow-up yet (any time).
+    public let poorWithoutFollowUp: [String]
+}
+
+public enum ReportPeriod: Sendable, Equatable {
+    case today
+    case week
+    case days(Int)
+    case custom(Day, Day)
+
+    /// Accepts `today`, `week`, `30d` (or any `Nd`), or `YYYY-MM-DD..YYYY-MM-DD`.
+    public init?(_ text: String) {
+        switch text {
+        case "today": self = .today
+        case "week": self = .week
+        default:
+            if text.hasSuffix("d"), let n = Int(text.dropLast()), n >= 1, n <= 3660 {
+                self = .days(n)
+            } else {
+                let ends = text.components(separatedBy: "..")
+                guard ends.count == 2, let a = Day(ends[0]), let b = Day(ends[1]), a <= b else { return nil }
+                self = .custom(a, b)
+            }
+        }
+    }
+
+    public func range(today: Day) -> (Day, Day) {
+        switch self {
+        case .today: return (today, today)
+        case .week: return (today.adding(days: -(today.weekday - 1)), today)
+        case .days(let n): return (today.adding(days: -(n - 1)), today)
+        case .custom(let a, let b): return (a, b)
+        }
+    }
+}

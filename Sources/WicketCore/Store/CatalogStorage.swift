@@ -1,0 +1,80 @@
+/// Writes and reads the catalog tables. Loading a catalog upserts: items that cases refer to are
+/// never deleted, only marked inactive when a new catalog leaves them out.
+enum CatalogWriter {
+    static func write(_ catalog: Catalog, into db: Database) throws {
+        for department in catalog.departments {
+            try db.execute("""
+                INSERT INTO departments(code, name_zh, name_en) VALUES (?, ?, ?)
+                ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en
+                """, department.code, department.nameZh, department.nameEn)
+        }
+        for material in catalog.materials {
+            try db.execute("""
+                INSERT INTO materials(code, name_zh, name_en) VALUES (?, ?, ?)
+                ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en
+                """, material.code, material.nameZh, material.nameEn)
+        }
+        try db.execute("UPDATE service_items SET active = 0")
+        for item in catalog.services {
+            try db.execute("""
+                INSERT INTO service_items(code, name_zh, name_en, department, acceptance_limit_days, legal_limit_days,
+                    promised_limit_days, extension_max_days, fully_online, fee, active)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
+                    department = excluded.department, acceptance_limit_days = excluded.acceptance_limit_days,
+                    legal_limit_days = excluded.legal_limit_days, promised_limit_days = excluded.promised_limit_days,
+                    extension_max_days = excluded.extension_max_days, fully_online = excluded.fully_online,
+                    fee = excluded.fee, active = 1
+                """, item.code, item.nameZh, item.nameEn, item.department, item.acceptanceLimitDays, item.legalLimitDays,
+                item.promisedLimitDays, item.extensionMaxDays, item.fullyOnline, item.fee)
+            try db.execute("DELETE FROM service_materials WHERE service_code = ?", item.code)
+            for (position, material) in item.materials.enumerated() {
+                try db.execute("INSERT INTO service_materials(service_code, material_code, position) VALUES (?, ?, ?)",
+                               item.code, material, position)
+            }
+        }
+    }
+}
+
+enum CatalogReader {
+    static func read(from db: Database) throws -> Catalog {
+        let departments = try db.query("SELECT code, name_zh, name_en FROM departments ORDER BY code").map {
+            Department(code: $0.string("code"), nameZh: $0.string("name_zh"), nameEn: $0.string("name_en"))
+        }
+        let materials = try db.query("SELECT code, name_zh, name_en FROM materials ORDER BY code").map {
+            MaterialDefinition(code: $0.string("code"), nameZh: $0.string("name_zh"), nameEn: $0.string("name_en"))
+        }
+        var checklist: [String: [String]] = [:]
+        for row in try db.query("SELECT service_code, material_code FROM service_materials ORDER BY service_code, position") {
+            checklist[row.string("service_code"), default: []].append(row.string("material_code"))
+        }
+        let services = try db.query("SELECT * FROM service_items WHERE active = 1 ORDER BY code").map { row in
+            ServiceItem(code: row.string("code"), nameZh: row.string("name_zh"), nameEn: row.string("name_en"),
+                        department: row.string("department"), acceptanceLimitDays: row.int("acceptance_limit_days"),
+                        legalLimitDays: row.int("legal_limit_days"), promisedLimitDays: row.int("promised_limit_days"),
+                        extensionMaxDays: row.int("extension_max_days"), fullyOnline: row.bool("fully_online"),
+                        fee: row.string("fee"), materials: checklist[row.string("code")] ?? [])
+        }
+        return Catalog(departments: departments, materials: materials, services: services)
+    }
+}
+
+enum CalendarWriter {
+    static func replace(with entries: [CalendarEntry], in db: Database) throws {
+        try db.execute("DELETE FROM calendar_days")
+        for entry in entries {
+            try db.execute("INSERT INTO calendar_days(day, kind, name) VALUES (?, ?, ?)",
+                           entry.day.description, entry.kind.rawValue, entry.name)
+        }
+    }
+
+    static func read(from db: Database) throws -> WorkingCalendar {
+        var holidays = Set<Day>()
+        var workdays = Set<Day>()
+        for row in try db.query("SELECT day, kind FROM calendar_days") {
+            guard let day = Day(row.string("day")) else { continue }
+            if row.string("kind") == "holiday" { holidays.insert(day) } else { workdays.insert(day) }
+        }
+        return WorkingCalendar(holidays: holidays, makeUpWorkdays: workdays)
+    }
+}

@@ -1,0 +1,175 @@
+import CSQLite
+import Foundation
+
+/// One connection to a Wicket database file. Owns its statement cache; not shared between threads.
+public final class Database {
+    let handle: OpaquePointer
+    public let path: String
+    private var statementCache: [String: Statement] = [:]
+    private var transactionDepth = 0
+
+    /// Opens (or with `create`, creates) the file. Nothing is written here: settings that write
+    /// (WAL) are applied by `configureForSharing()` only after the file was found to be Wicket's.
+    public init(path: String, create: Bool, readOnly: Bool = false) throws {
+        self.path = path
+        var connection: OpaquePointer?
+        var flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+        flags |= readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+        if create { flags |= SQLITE_OPEN_CREATE }
+        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close_v2(connection)
+            throw DatabaseError(code: code, message: "\(message): \(path)")
+        }
+        handle = connection
+        sqlite3_extended_result_codes(handle, 1)
+        // Clerks share the file; a writer waits for another rather than failing at once.
+        sqlite3_busy_timeout(handle, 10_000)
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// WAL so readers never block the writer, foreign keys enforced, fsync at checkpoints only.
+    public func configureForSharing() throws {
+        try execute("PRAGMA journal_mode = WAL")
+        try execute("PRAGMA synchronous = NORMAL")
+        try execute("PRAGMA foreign_keys = ON")
+    }
+
+    // MARK: statements
+
+    func cachedStatement(_ sql: String) throws -> Statement {
+        if let statement = statementCache[sql] { return statement }
+        let statement = try Statement(database: self, sql: sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// Runs a statement to completion, discarding rows (PRAGMAs may return one).
+    public func execute(_ sql: String, _ arguments: DatabaseBindable...) throws {
+        try execute(sql, arguments: arguments)
+    }
+
+    public func execute(_ sql: String, arguments: [DatabaseBindable]) throws {
+        let statement = try cachedStatement(sql)
+        try statement.prepare(arguments)
+        defer { statement.finish() }
+        while try statement.step() {}
+    }
+
+    /// Runs several `;`-separated statements without caching (schema scripts).
+    public func executeScript(_ sql: String) throws {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if code != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(errorMessage)
+            throw DatabaseError(code: code, message: message, sql: String(sql.prefix(200)))
+        }
+    }
+
+    public func query(_ sql: String, _ arguments: DatabaseBindable...) throws -> [Row] {
+        try query(sql, arguments: arguments)
+    }
+
+    public func query(_ sql: String, arguments: [DatabaseBindable], allowingUnused: Bool = false) throws -> [Row] {
+        var rows: [Row] = []
+        try forEachRow(sql, arguments: arguments, allowingUnused: allowingUnused) { rows.append($0) }
+        return rows
+    }
+
+    public func queryOne(_ sql: String, _ arguments: DatabaseBindable...) throws -> Row? {
+        try queryOne(sql, arguments: arguments)
+    }
+
+    public func queryOne(_ sql: String, arguments: [DatabaseBindable]) throws -> Row? {
+        let statement = try cachedStatement(sql)
+        try statement.prepare(arguments)
+        defer { statement.finish() }
+        return try statement.step() ? statement.currentRow() : nil
+    }
+
+    public func scalarInt(_ sql: String, _ arguments: DatabaseBindable...) throws -> Int? {
+        let statement = try cachedStatement(sql)
+        try statement.prepare(arguments)
+        defer { statement.finish() }
+        guard try statement.step(), !statement.isNull(at: 0) else { return nil }
+        return Int(statement.int64(at: 0))
+    }
+
+    public func scalarString(_ sql: String, _ arguments: DatabaseBindable...) throws -> String? {
+        let statement = try cachedStatement(sql)
+        try statement.prepare(arguments)
+        defer { statement.finish() }
+        guard try statement.step(), !statement.isNull(at: 0) else { return nil }
+        return statement.text(at: 0)
+    }
+
+    /// Streams rows without collecting them.
+    public func forEachRow(_ sql: String, arguments: [DatabaseBindable], allowingUnused: Bool = false,
+                           _ body: (Row) throws -> Void) throws {
+        let statement = try cachedStatement(sql)
+        try statement.prepare(arguments, allowingUnused: allowingUnused)
+        defer { statement.finish() }
+        while try statement.step() { try body(statement.currentRow()) }
+    }
+
+    public var lastInsertRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Bumps whenever another connection commits; cheap to poll for live refresh.
+    public func dataVersion() throws -> Int { try scalarInt("PRAGMA data_version") ?? 0 }
+
+    // MARK: transactions
+
+    /// A write transaction: `BEGIN IMMEDIATE` takes the write lock up front, so two clerks
+    /// never both read a case and then race to write it. Any thrown error rolls back.
+    /// Nested calls become savepoints.
+    public func write<T>(_ body: () throws -> T) throws -> T {
+        try transaction(begin: "BEGIN IMMEDIATE", body)
+    }
+
+    /// A read transaction: one consistent snapshot across several queries.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        try transaction(begin: "BEGIN DEFERRED", body)
+    }
+
+    private func transaction<T>(begin: String, _ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 {
+            let name = "wicket_\(transactionDepth)"
+            try execute("SAVEPOINT \(name)")
+            transactionDepth += 1
+            defer { transactionDepth -= 1 }
+            do {
+                let result = try body()
+                try execute("RELEASE \(name)")
+                return result
+            } catch {
+                try? execute("ROLLBACK TO \(name)")
+                try? execute("RELEASE \(name)")
+                throw error
+            }
+        }
+        try execute(begin)
+        transactionDepth = 1
+        defer { transactionDepth = 0 }
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    public var isInTransaction: Bool { transactionDepth > 0 }
+
+    func error(code: Int32, sql: String?) -> DatabaseError {
+        DatabaseError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Checks that a file is Wicket's before anything is written, then brings its schema up to date.
+enum Migrator {
+    /// Reads identity without writing: a file that is not SQLite fails here, untouched.
+    static func inspect(_ db: Database) throws -> (applicationID: Int32, userVersion: Int, tableCount: Int) {
+        do {
+            let appID = Int32(truncatingIfNeeded: try db.scalarInt("PRAGMA application_id") ?? 0)
+            let version = try db.scalarInt("PRAGMA user_version") ?? 0
+            let tables = try db.scalarInt("SELECT count(*) FROM sqlite_schema") ?? 0
+            return (appID, version, tables)
+        } catch let error as DatabaseError where error.primaryCode == 26 /* SQLITE_NOTADB */ {
+            throw StoreError.notSQLite(path: db.path)
+        }
+    }
+
+    static func verifyAndMigrate(_ db: Database, upTo target: Int = Schema.latestVersion) throws {
+        let identity = try inspect(db)
+        let isEmpty = identity.tableCount == 0 && identity.userVersion == 0
+        if !isEmpty && identity.applicationID != Schema.applicationID {
+            throw StoreError.notWicket(path: db.path)
+        }
+        if identity.userVersion > Schema.latestVersion {
+            throw StoreError.newerSchema(path: db.path, found: identity.userVersion, known: Schema.latestVersion)
+        }
+        try db.configureForSharing()
+        for migration in Schema.migrations where migration.version > identity.userVersion && migration.version <= target {
+            try db.write {
+                // Another clerk's process may have migrated while we waited for the write lock.
+                guard (try db.scalarInt("PRAGMA user_version") ?? 0) < migration.version else { return }
+                try db.executeScript(migration.sql)
+                try db.execute("PRAGMA application_id = \(Schema.applicationID)")
+                try db.execute("PRAGMA user_version = \(migration.version)")
+            }
+        }
+    }
+}

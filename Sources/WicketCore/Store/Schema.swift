@@ -1,0 +1,206 @@
+/// The schema as ordered migrations. A migration is never edited once released: change the
+/// schema by appending one. `PRAGMA user_version` records how many have run.
+enum Schema {
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "cases, catalog, calendar, history", sql: version1),
+        Migration(version: 2, name: "full-text search over cases (trigram)", sql: version2),
+    ]
+
+    static var latestVersion: Int { migrations.last!.version }
+
+    /// 'WICK': marks the file as Wicket's, so another program's SQLite file is refused.
+    static let applicationID: Int32 = 0x5749_434B
+
+    static let version1 = """
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE departments (
+        code    TEXT PRIMARY KEY,
+        name_zh TEXT NOT NULL,
+        name_en TEXT NOT NULL
+    );
+    CREATE TABLE users (
+        login        TEXT PRIMARY KEY,
+        display_name TEXT NOT NULL,
+        role         TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor', 'admin')),
+        department   TEXT REFERENCES departments(code),
+        active       INTEGER NOT NULL DEFAULT 1,
+        created_at   TEXT NOT NULL
+    );
+    CREATE TABLE materials (
+        code    TEXT PRIMARY KEY,
+        name_zh TEXT NOT NULL,
+        name_en TEXT NOT NULL
+    );
+    CREATE TABLE service_items (
+        code                  TEXT PRIMARY KEY,
+        name_zh               TEXT NOT NULL,
+        name_en               TEXT NOT NULL,
+        department            TEXT NOT NULL REFERENCES departments(code),
+        acceptance_limit_days INTEGER NOT NULL CHECK (acceptance_limit_days >= 1),
+        legal_limit_days      INTEGER NOT NULL CHECK (legal_limit_days >= 1),
+        promised_limit_days   INTEGER NOT NULL CHECK (promised_limit_days >= 1),
+        extension_max_days    INTEGER NOT NULL DEFAULT 10,
+        fully_online          INTEGER NOT NULL DEFAULT 0,
+        fee                   TEXT NOT NULL DEFAULT '',
+        active                INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE service_materials (
+        service_code  TEXT NOT NULL REFERENCES service_items(code) ON DELETE CASCADE,
+        material_code TEXT NOT NULL REFERENCES materials(code),
+        position      INTEGER NOT NULL,
+        PRIMARY KEY (service_code, material_code)
+    );
+    CREATE TABLE calendar_days (
+        day  TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+        name TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE cases (
+        id                  INTEGER PRIMARY KEY,
+        number              TEXT NOT NULL UNIQUE,
+        ref                 TEXT UNIQUE,
+        service_code        TEXT NOT NULL REFERENCES service_items(code),
+        department          TEXT NOT NULL REFERENCES departments(code),
+        channel             TEXT NOT NULL CHECK (channel IN ('online', 'mobile', 'window', 'phone', 'mail')),
+        priority            TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('normal', 'urgent')),
+        status              TEXT NOT NULL CHECK (status IN ('submitted', 'awaiting_materials', 'accepted',
+                                'in_review', 'suspended', 'approved', 'completed', 'denied', 'rejected', 'withdrawn')),
+        resume_status       TEXT,
+        applicant_name      TEXT NOT NULL,
+        applicant_id_number TEXT NOT NULL DEFAULT '',
+        applicant_phone     TEXT NOT NULL DEFAULT '',
+        lang                TEXT NOT NULL DEFAULT 'zh' CHECK (lang IN ('zh', 'en')),
+        summary             TEXT NOT NULL DEFAULT '',
+        details             TEXT NOT NULL DEFAULT '',
+        submitted_at        TEXT NOT NULL,
+        received_at         TEXT NOT NULL,
+        first_response_at   TEXT,
+        accepted_at         TEXT,
+        clock_start_on      TEXT,
+        acceptance_due_on   TEXT,
+        acceptance_breached INTEGER NOT NULL DEFAULT 0,
+        limit_days          INTEGER NOT NULL,
+        extension_days      INTEGER NOT NULL DEFAULT 0,
+        paused_since        TEXT,
+        paused_days         INTEGER NOT NULL DEFAULT 0,
+        yellow_on           TEXT,
+        red_on              TEXT,
+        due_on              TEXT,
+        decided_at          TEXT,
+        decided_on_time     INTEGER,
+        window_visit        INTEGER NOT NULL DEFAULT 0,
+        closed_at           TEXT,
+        holder              TEXT REFERENCES users(login),
+        version             INTEGER NOT NULL DEFAULT 1,
+        updated_at          TEXT NOT NULL
+    );
+    CREATE INDEX cases_by_status ON cases(status, due_on);
+    CREATE INDEX cases_by_department ON cases(department, status, due_on);
+    CREATE INDEX cases_by_holder ON cases(holder, status) WHERE holder IS NOT NULL;
+    CREATE INDEX cases_by_service ON cases(service_code, status);
+    CREATE TABLE case_materials (
+        case_id       INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        material_code TEXT NOT NULL REFERENCES materials(code),
+        state         TEXT NOT NULL CHECK (state IN ('missing', 'submitted', 'verified', 'defective')),
+        reason        TEXT NOT NULL DEFAULT '',
+        updated_at    TEXT NOT NULL,
+        PRIMARY KEY (case_id, material_code)
+    ) WITHOUT ROWID;
+    CREATE TABLE messages (
+        id              INTEGER PRIMARY KEY,
+        case_id         INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        direction       TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound')),
+        channel         TEXT NOT NULL,
+        author          TEXT NOT NULL,
+        body            TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        delivery_state  TEXT CHECK (delivery_state IN ('queued', 'sent', 'delivered', 'failed', 'failed_permanent')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        last_error      TEXT NOT NULL DEFAULT '',
+        next_attempt_at TEXT,
+        delivered_at    TEXT
+    );
+    CREATE INDEX messages_by_case ON messages(case_id, id);
+    CREATE INDEX messages_to_deliver ON messages(next_attempt_at) WHERE delivery_state IN ('queued', 'failed');
+    CREATE TABLE notes (
+        id         INTEGER PRIMARY KEY,
+        case_id    INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        author     TEXT NOT NULL,
+        body       TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX notes_by_case ON notes(case_id, id);
+    CREATE TABLE drafts (
+        case_id    INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        author     TEXT NOT NULL,
+        body       TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (case_id, author)
+    ) WITHOUT ROWID;
+    CREATE TABLE history (
+        id          INTEGER PRIMARY KEY,
+        case_id     INTEGER NOT NULL REFERENCES cases(id),
+        at          TEXT NOT NULL,
+        actor       TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        from_status TEXT,
+        to_status   TEXT NOT NULL,
+        reason      TEXT NOT NULL DEFAULT '',
+        details     TEXT NOT NULL DEFAULT '{}',
+        version     INTEGER NOT NULL
+    );
+    CREATE INDEX history_by_case ON history(case_id, id);
+    CREATE INDEX history_by_action ON history(action, at);
+    CREATE TABLE ratings (
+        id            INTEGER PRIMARY KEY,
+        case_id       INTEGER NOT NULL REFERENCES cases(id),
+        rating        TEXT NOT NULL CHECK (rating IN ('good', 'fair', 'poor')),
+        comment       TEXT NOT NULL DEFAULT '',
+        rated_at      TEXT NOT NULL,
+        follow_up     TEXT,
+        follow_up_by  TEXT,
+        follow_up_at  TEXT
+    );
+    CREATE INDEX ratings_by_case ON ratings(case_id);
+    CREATE TABLE templates (
+        action TEXT NOT NULL,
+        lang   TEXT NOT NULL CHECK (lang IN ('zh', 'en')),
+        body   TEXT NOT NULL,
+        PRIMARY KEY (action, lang)
+    );
+    """
+
+    /// Trigram tokens find Chinese substrings; the default tokenizer would not.
+    /// External content: the index stores no second copy of the text.
+    static let version2 = """
+    CREATE VIRTUAL TABLE case_search USING fts5(
+        number, ref, applicant_name, summary, details,
+        content='cases', content_rowid='id', tokenize='trigram'
+    );
+    INSERT INTO case_search(rowid, number, ref, applicant_name, summary, details)
+        SELECT id, number, coalesce(ref, ''), applicant_name, summary, details FROM cases;
+    CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
+        INSERT INTO case_search(rowid, number, ref, applicant_name, summary, details)
+        VALUES (new.id, new.number, coalesce(new.ref, ''), new.applicant_name, new.summary, new.details);
+    END;
+    CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN
+        INSERT INTO case_search(case_search, rowid, number, ref, applicant_name, summary, details)
+        VALUES ('delete', old.id, old.number, coalesce(old.ref, ''), old.applicant_name, old.summary, old.details);
+    END;
+    CREATE TRIGGER cases_search_update AFTER UPDATE OF number, ref, applicant_name, summary, details ON cases BEGIN
+        INSERT INTO case_search(case_search, rowid, number, ref, applicant_name, summary, details)
+        VALUES ('delete', old.id, old.number, coalesce(old.ref, ''), old.applicant_name, old.summary, old.details);
+        INSERT INTO case_search(rowid, number, ref, applicant_name, summary, details)
+        VALUES (new.id, new.number, coalesce(new.ref, ''), new.applicant_name, new.summary, new.details);
+    END;
+    """
+}
+
+struct Migration: Sendable {
+    let version: Int
+    let name: String
+    let sql: String
+}

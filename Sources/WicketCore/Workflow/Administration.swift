@@ -1,0 +1,110 @@
+import Foundation
+
+/// What admins change: users, the catalog, the calendar and reply templates. Each is one
+/// transaction; a bad file changes nothing.
+public struct Administration {
+    public let store: CaseStore
+
+    public init(store: CaseStore) { self.store = store }
+
+    public func users() throws -> [User] {
+        try store.db.query("SELECT login FROM users ORDER BY login").compactMap {
+            try Users.load($0.string("login"), in: store.db)
+        }
+    }
+
+    public func user(_ login: String) throws -> User? { try Users.load(login, in: store.db) }
+
+    /// Adds a user, or updates one with the same login.
+    public func saveUser(_ user: User) throws {
+        guard !user.login.isEmpty, !user.login.contains(where: { $0.isWhitespace }) else {
+            throw WorkflowError.invalidArgument("a login is one word without spaces")
+        }
+        if let department = user.department, store.department(department) == nil {
+            throw WorkflowError.invalidArgument("unknown department \(department) (one of: \(store.catalog.departments.map(\.code).joined(separator: ", ")))")
+        }
+        if user.role == .clerk && user.department == nil {
+            throw WorkflowError.invalidArgument("a clerk needs a department (--dept CODE)")
+        }
+        try store.db.write {
+            try store.db.execute("""
+                INSERT INTO users(login, display_name, role, department, active, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(login) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
+                    department = excluded.department, active = excluded.active
+                """, user.login, user.displayName, user.role.rawValue, user.department, user.active,
+                Timestamp.format(store.clock.now))
+        }
+    }
+
+    /// Loads a catalog (JSON: departments, materials, services) and checks it hangs together.
+    public func loadCatalog(_ catalog: Catalog) throws {
+        let departments = Set(catalog.departments.map(\.code)).union(store.catalog.departments.map(\.code))
+        let materials = Set(catalog.materials.map(\.code)).union(store.catalog.materials.map(\.code))
+        for item in catalog.services {
+            guard departments.contains(item.department) else {
+                throw WorkflowError.invalidArgument("service \(item.code): unknown department \(item.department)")
+            }
+            for code in item.materials where !materials.contains(code) {
+                throw WorkflowError.invalidArgument("service \(item.code): unknown material \(code)")
+            }
+            guard item.acceptanceLimitDays >= 1, item.promisedLimitDays >= 1, item.legalLimitDays >= 1 else {
+                throw WorkflowError.invalidArgument("service \(item.code): limits must be at least 1 working day")
+            }
+        }
+        try store.db.write { try CatalogWriter.write(catalog, into: store.db) }
+        try store.reloadReferenceData()
+    }
+
+    /// Replaces the calendar and moves every open case's warning and due days to match it.
+    public func loadCalendar(_ entries: [CalendarEntry]) throws -> Int {
+        let db = store.db
+        try db.write { try CalendarWriter.replace(with: entries, in: db) }
+        try store.reloadReferenceData()
+        return try recomputeOpenClocks()
+    }
+
+    /// Recomputes stored marks from each case's own clock fields; returns how many cases moved.
+    public func recomputeOpenClocks() throws -> Int {
+        let db = store.db
+        let workflow = Workflow(store: store)
+        return try db.write {
+            var moved = 0
+            let open = "'submitted', 'accepted', 'in_review', 'approved'"
+            let rows = try db.query("SELECT \(CaseRecord.columns) FROM cases WHERE status IN (\(open))")
+            for row in rows {
+                var record = CaseRecord(row: row)
+                let before = record.marks
+                switch record.status {
+                case .submitted:
+                    let start = workflow.receivedDay(record)
+                    let limit = store.service(record.serviceCode)?.acceptanceLimitDays ?? 5
+                    record.marks = store.caseClock.marks(start: start, limitDays: limit, pausedDays: 0)
+                    record.acceptanceDueOn = record.marks?.dueOn
+                case .approved:
+                    guard let decided = record.decidedAt.flatMap(Timestamp.parse) else { continue }
+                    record.marks = store.caseClock.marks(start: store.hallTime.day(of: decided),
+                                                         limitDays: workflow.deliveryLimitDays, pausedDays: 0)
+                default:
+                    record.marks = workflow.decisionMarks(record)
+                }
+                guard record.marks != before else { continue }
+                try db.execute("UPDATE cases SET yellow_on = ?, red_on = ?, due_on = ?, acceptance_due_on = ? WHERE id = ?",
+                               record.marks?.yellowOn.description, record.marks?.redOn.description,
+                               record.marks?.dueOn.description, record.acceptanceDueOn?.description, record.id)
+                moved += 1
+            }
+            return moved
+        }
+    }
+
+    public func loadTemplates(_ templates: [(CaseAction, Language, ReplyTemplate)]) throws {
+        try store.db.write {
+            for (action, language, template) in templates {
+                try store.db.execute("INSERT OR REPLACE INTO templates(action, lang, body) VALUES (?, ?, ?)",
+                                     action.rawValue, language.rawValue, template.source)
+            }
+        }
+    }
+
+    public func templates() throws -> TemplateSet { try TemplateSet.load(from: store.db) }
+}

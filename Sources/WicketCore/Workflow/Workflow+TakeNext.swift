@@ -1,0 +1,37 @@
+/// Take next: a clerk's one key to claim the most urgent unassigned case of their department.
+/// The choice and the claim happen under one write lock, so two clerks never get the same case.
+extension Workflow {
+    /// States in which a case waits for a clerk (not for the applicant or a third party).
+    static let takeableStatuses: [CaseStatus] = [.submitted, .accepted, .inReview, .approved]
+
+    @discardableResult
+    public func takeNext(actor login: String) throws -> ActionOutcome {
+        try db.write {
+            let actor = try Users.actor(login, in: db)
+            guard let department = actor.department else {
+                throw WorkflowError.invalidArgument("\(login) belongs to no department; take next needs one")
+            }
+            let now = clock.now
+            let today = store.hallTime.day(of: now)
+            let statuses = Self.takeableStatuses.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            guard let id = try db.scalarInt("""
+                SELECT id FROM cases WHERE department = ?2 AND holder IS NULL AND status IN (\(statuses))
+                ORDER BY \(CaseQueries.urgencyOrder) LIMIT 1
+                """, today.description, department) else {
+                throw WorkflowError.noCaseToTake(department: department)
+            }
+            var record = try CaseRows.load(id: id, in: db)!
+            let version = record.version
+            record.holder = login
+            record.version += 1
+            record.updatedAt = Timestamp.format(now)
+            try CaseRows.save(record, expectedVersion: version, in: db)
+            let eventID = try History.append(caseID: id, at: record.updatedAt, actor: login,
+                                             action: CaseAction.claim.rawValue, from: record.status, to: record.status,
+                                             reason: "", details: ["take_next": true], version: record.version, in: db)
+            return ActionOutcome(caseNumber: record.number, action: .claim, from: record.status, to: record.status,
+                                 version: record.version, historyEventID: eventID, replyID: nil, holder: login,
+                                 warnings: [])
+        }
+    }
+}

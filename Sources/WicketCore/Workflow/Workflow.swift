@@ -1,0 +1,133 @@
+import Foundation
+
+/// The one way a case changes: each call is one transaction that rewrites the case row,
+/// appends exactly one history event and, where the applicant must be told, stores a reply.
+/// A refused call throws a `WorkflowError` and changes nothing.
+public final class Workflow {
+    public let store: CaseStore
+    let clock: WallClock
+
+    public init(store: CaseStore, clock: WallClock? = nil) {
+        self.store = store
+        self.clock = clock ?? store.clock
+    }
+
+    var db: Database { store.db }
+
+    @discardableResult
+    public func perform(_ request: ActionRequest) throws -> ActionOutcome {
+        let outcome = try db.write { try performInTransaction(request) }
+        if outcome.replyID != nil { Outbox(store: store, clock: clock).deliverDue() }
+        return outcome
+    }
+
+    private func performInTransaction(_ request: ActionRequest) throws -> ActionOutcome {
+        let now = clock.now
+        let context = ActionContext(stamp: Timestamp.format(now), today: store.hallTime.day(of: now))
+        let actor = try Users.actor(request.actor, in: db)
+        guard let original = try CaseRows.load(number: request.caseNumber, in: db) else {
+            throw WorkflowError.caseNotFound(request.caseNumber)
+        }
+        if let expected = request.expectedVersion, expected != original.version {
+            throw WorkflowError.staleVersion(case: original.number, expected: expected, current: original.version)
+        }
+        let rule = Lifecycle.rule(for: request.action)
+        guard rule.from.contains(original.status) else {
+            throw WorkflowError.notAllowed(action: request.action, status: original.status,
+                                           allowed: Self.choices(from: original.status))
+        }
+        let reason = request.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if rule.reasonRequired && reason.isEmpty { throw WorkflowError.reasonRequired(request.action) }
+        if rule.supervisorOnly && !actor.role.canOverride { throw WorkflowError.supervisorOnly(request.action) }
+
+        var change = CaseChange(record: original, reason: reason)
+        try checkPermission(actor: actor, rule: rule, change: &change)
+        try apply(request, actor: actor, context: context, change: &change)
+
+        change.record.version = original.version + 1
+        change.record.updatedAt = context.stamp
+        try CaseRows.save(change.record, expectedVersion: original.version, in: db)
+
+        var replyID: Int?
+        if let body = try replyBody(for: request, rule: rule, change: change) {
+            replyID = try Replies.store(caseID: original.id, channel: original.channel, author: actor.login,
+                                        body: body, at: context.stamp, in: db)
+            change.details["reply_id"] = replyID
+        }
+        let eventID = try History.append(caseID: original.id, at: context.stamp, actor: actor.login,
+                                         action: request.action.rawValue, from: original.status,
+                                         to: change.record.status, reason: reason, details: change.details,
+                                         version: change.record.version, in: db)
+        return ActionOutcome(caseNumber: original.number, action: request.action, from: original.status,
+                             to: change.record.status, version: change.record.version, historyEventID: eventID,
+                             replyID: replyID, holder: change.record.holder, warnings: change.warnings)
+    }
+
+    /// Clerks work their own department's cases and must hold a case to handle it; acting on an
+    /// unheld case claims it. Supervisors and admins may act anywhere (override).
+    private func checkPermission(actor: User, rule: LifecycleRule, change: inout CaseChange) throws {
+        guard actor.role == .clerk else { return }
+        let record = change.record
+        guard actor.department == record.department else {
+            throw WorkflowError.otherDepartment(case: record.number, caseDepartment: record.department,
+                                                userDepartment: actor.department ?? "no department")
+        }
+        guard rule.handlesCase, !record.status.isTerminal else { return }
+        if let holder = record.holder {
+            guard holder == actor.login else { throw WorkflowError.notHolder(case: record.number, holder: holder) }
+        } else {
+            change.record.holder = actor.login
+            change.details["claimed"] = true
+        }
+    }
+
+    /// The lifecycle moves open from `status`, for a refusal's "allowed now" list.
+    static func choices(from status: CaseStatus) -> [CaseAction] {
+        let bookkeeping: Set<CaseAction> = [.note, .reply, .rate, .followUp, .material]
+        return Lifecycle.actions(from: status).filter { !bookkeeping.contains($0) }
+    }
+
+    private func replyBody(for request: ActionRequest, rule: LifecycleRule, change: CaseChange) throws -> String? {
+        if request.action == .reply { return change.replyText }
+        guard rule.notifiesApplicant else { return nil }
+        if let text = request.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty { return text }
+        let templates = try TemplateSet.load(from: db)
+        guard let template = templates.template(for: request.action, language: change.record.language) else { return nil }
+        return template.render(try placeholderValues(change))
+    }
+
+    private func placeholderValues(_ change: CaseChange) throws -> [Placeholder: String] {
+        let record = change.record
+        let language = record.language
+        var values = change.placeholders
+        values[.caseNumber] = record.number
+        values[.applicant] = record.applicantName
+        values[.service] = store.service(record.serviceCode)?.name(language) ?? record.serviceCode
+        values[.reason] = change.reason
+        values[.department] = store.department(record.department).map { language == .zh ? $0.nameZh : $0.nameEn }
+            ?? record.department
+        if let due = record.marks?.dueOn { values[.dueDate] = DateText.day(due, language: language) }
+        return values
+    }
+}
+
+/// The instant and hall day an action happens at.
+struct ActionContext {
+    let stamp: String
+    let today: Day
+}
+
+/// What an action is making of a case, built up before it is written.
+struct CaseChange {
+    var record: CaseRecord
+    let reason: String
+    var details: [String: Any] = [:]
+    var warnings: [String] = []
+    var placeholders: [Placeholder: String] = [:]
+    var replyText: String?
+
+    init(record: CaseRecord, reason: String) {
+        self.record = record
+        self.reason = reason
+    }
+}

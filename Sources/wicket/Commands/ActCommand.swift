@@ -1,0 +1,66 @@
+import WicketCore
+
+enum ActCommand {
+    static let spec = CommandSpec(
+        name: "act", arguments: ["CASE", "ACTION"],
+        summary: "Take an action on a case (one transaction, one history event).",
+        options: [
+            .value("--reason", "TEXT", "why (required for reject, deny, suspend, extend, withdraw, transfer)"),
+            .value("--missing", "CODE,...", "request-materials: also mark these materials missing"),
+            .value("--materials", "CODE,...", "supplement: materials received; material: items to set"),
+            .value("--state", "S", "material: missing, submitted, verified or defective (with --reason)"),
+            .value("--to", "LOGIN|DEPT", "assign: the clerk; transfer: the department"),
+            .value("--days", "N", "extend: working days"),
+            .value("--text", "TEXT", "note / reply text; for other actions replaces the reply template"),
+            .value("--rating", "R", "rate: good, fair or poor"),
+            .flag("--window", "deliver / supplement: the applicant came to a window"),
+            .flag("--online", "deliver: handed over without a window visit"),
+            .value("--version", "N", "refuse if the case is no longer at version N"),
+            .flag("--json", "print the outcome as JSON"),
+        ],
+        discussion: "ACTION: " + CaseAction.allCases.map(\.rawValue).joined(separator: " ")
+    ) { args, context in
+        let actionName = args.positionals[1]
+        guard let action = CaseAction(rawValue: actionName) else {
+            throw UsageError(message: "unknown action '\(actionName)' (\(CaseAction.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        var request = ActionRequest(caseNumber: args.positionals[0], action: action, actor: context.actingUser)
+        request.reason = args.value("--reason")
+        request.missing = args.list("--missing")
+        request.materials = args.list("--materials")
+        if let text = args.value("--state") {
+            guard let state = MaterialState(rawValue: text) else {
+                throw UsageError(message: "unknown state '\(text)' (missing, submitted, verified, defective)")
+            }
+            request.materialState = state
+        }
+        request.target = args.value("--to")
+        request.days = try args.int("--days")
+        request.text = args.value("--text")
+        if let text = args.value("--rating") {
+            guard let rating = Rating(rawValue: text) else { throw UsageError(message: "unknown rating '\(text)' (good, fair, poor)") }
+            request.rating = rating
+        }
+        if args.has("--window") && args.has("--online") { throw UsageError(message: "--window and --online exclude each other") }
+        if args.has("--window") { request.atWindow = true }
+        if args.has("--online") { request.atWindow = false }
+        request.expectedVersion = try args.int("--version")
+        let store = try context.openStore()
+        let outcome = try Workflow(store: store).perform(request)
+        report(outcome, json: args.has("--json"))
+        return 0
+    }
+
+    static func report(_ outcome: ActionOutcome, json: Bool) {
+        if json {
+            Output.json(JSONShapes.outcome(outcome))
+            return
+        }
+        let move = outcome.from == outcome.to ? outcome.to.rawValue : "\(outcome.from.rawValue) -> \(outcome.to.rawValue)"
+        var line = "\(outcome.caseNumber): \(outcome.action.rawValue), \(move), version \(outcome.version)"
+        if let holder = outcome.holder { line += ", held by \(holder)" }
+        if let reply = outcome.replyID { line += ", reply #\(reply) stored" }
+        Output.line(line)
+        for warning in outcome.warnings { Output.error("warning: \(warning)") }
+    }
+}

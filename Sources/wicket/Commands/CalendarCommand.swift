@@ -1,0 +1,41 @@
+import Foundation
+import WicketCore
+
+enum CalendarCommand {
+    static let spec = CommandSpec(
+        name: "calendar", arguments: ["list|load", "FILE?"],
+        summary: "List the holidays and make-up working days, or load a calendar file (admins only).",
+        discussion: """
+            File format, one line each: `DAY[..DAY] holiday|workday [name]`, # comments, e.g.
+              2027-10-01..2027-10-07  holiday  国庆节 National Day
+              2027-10-09              workday  国庆节调休
+            Loading replaces the calendar and moves the due days of open cases to match.
+            """
+    ) { args, context in
+        let store = try context.openStore()
+        switch args.positionals[0] {
+        case "list":
+            let rows = try store.db.query("SELECT day, kind, name FROM calendar_days ORDER BY day")
+            Output.table(rows.map { [$0.string("day"), $0.string("kind"), Output.safe($0.string("name"))] }).forEach { Output.line($0) }
+        case "load":
+            guard args.positionals.count == 2 else { throw UsageError(message: "calendar load needs a FILE") }
+            try context.requireAdmin(store, for: "load a calendar")
+            let path = args.positionals[1]
+            guard let data = FileManager.default.contents(atPath: path),
+                  let text = String(data: data, encoding: .utf8) else {
+                throw WorkflowError.invalidArgument("cannot read \(path) as UTF-8 text")
+            }
+            let entries: [CalendarEntry]
+            do {
+                entries = try CalendarFile.parse(text)
+            } catch let error as CalendarFileError {
+                throw WorkflowError.invalidArgument("\(path):\(error.line): \(error.message)")
+            }
+            let moved = try Administration(store: store).loadCalendar(entries)
+            Output.line("loaded \(entries.count) calendar days; \(moved) open cases got new due days")
+        default:
+            throw UsageError(message: "calendar takes list or load")
+        }
+        return 0
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import WicketCore
+
+enum DemoCommand {
+    static let spec = CommandSpec(
+        name: "demo", arguments: [],
+        summary: "Create (if absent) a demo database of realistic cases and open it.",
+        options: [
+            .value("--cases", "N", "how many cases a new demo database gets (default 2000)"),
+            .flag("--fresh", "throw away an existing demo database and make a new one"),
+        ],
+        discussion: "Without --db the demo lives in ~/.local/share/wicket/demo.db, apart from the real database."
+    ) { args, context in
+        let path = context.databasePathOption ?? CommandContext.dataDirectory(context.environment) + "/demo.db"
+        let count = try args.int("--cases") ?? 2000
+        guard count >= 1, count <= 2_000_000 else { throw UsageError(message: "--cases must be between 1 and 2000000") }
+        let manager = FileManager.default
+        if manager.fileExists(atPath: path) {
+            let existing = try CaseStore.open(path: path, clock: context.clock)
+            guard try existing.setting("demo") == "1" else {
+                throw WorkflowError.invalidArgument("\(path) is not a demo database; demo never writes into a real one")
+            }
+            if args.has("--fresh") {
+                for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
+            }
+        }
+        let store: CaseStore
+        if manager.fileExists(atPath: path) {
+            store = try CaseStore.open(path: path, clock: context.clock)
+        } else {
+            try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            store = try CaseStore.create(path: path, creator: "admin", clock: context.clock)
+            try store.setSetting("demo", "1")
+            let generator = DemoGenerator(store: store, demoLogin: context.actingUser, caseCount: count)
+            try generator.run { done in
+                if Output.stderrIsTerminal { FileHandle.standardError.write(Data("\rdemo: \(done)/\(count) cases".utf8)) }
+            }
+            if Output.stderrIsTerminal { FileHandle.standardError.write(Data("\r".utf8)) }
+        }
+        try printSummary(store, user: context.actingUser)
+        return 0
+    }
+
+    static func printSummary(_ store: CaseStore, user: String) throws {
+        let report = try ReportBuilder(store: store).build()
+        let total = try store.db.scalarInt("SELECT count(*) FROM cases") ?? 0
+        Output.line("demo database \(store.path): \(total) cases, \(report.openTotal) open")
+        Output.line(Output.table(report.byStatus.map { ["  \($0.key)", String($0.count)] }).joined(separator: "\n"))
+        Output.line("overdue \(report.overdue), red \(report.red), yellow \(report.yellow), acceptance overdue \(report.acceptanceOverdue)")
+        Output.line("you are \(user), a clerk of PSB; try:")
+        Output.line("  wicket --db \(store.path) list --clerk \(user)")
+        Output.line("  wicket --db \(store.path) next")
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import WicketCore
+
+enum ImportCommand {
+    static let spec = CommandSpec(
+        name: "import", arguments: ["FILE"],
+        summary: "Import applications from a JSON Lines file (or - for stdin).",
+        discussion: """
+            One application per line; a line whose ref is already registered changes nothing, so a re-run is safe.
+            Bad lines are reported as `line N: reason` on stderr and the rest are imported (exit 1 if any was bad).
+            """
+    ) { args, context in
+        let store = try context.openStore()
+        let path = args.positionals[0]
+        let handle: FileHandle
+        if path == "-" {
+            handle = .standardInput
+        } else {
+            guard let file = FileHandle(forReadingAtPath: path) else {
+                throw WorkflowError.invalidArgument("cannot read \(path)")
+            }
+            handle = file
+        }
+        let showProgress = Output.stderrIsTerminal
+        let summary = try Importer(store: store, actor: context.actingUser).run(from: handle) { progress in
+            if showProgress {
+                FileHandle.standardError.write(Data("\rimport: \(progress.linesRead) lines, \(progress.imported) new".utf8))
+            }
+        }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        for error in summary.errors { Output.error(error.description) }
+        Output.line("imported \(summary.imported), already present \(summary.alreadyPresent), bad lines \(summary.errors.count)")
+        return summary.errors.isEmpty ? 0 : 1
+    }
+}

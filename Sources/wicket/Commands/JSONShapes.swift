@@ -1,0 +1,66 @@
+import Foundation
+import WicketCore
+
+/// The documented, stable JSON of the command line (README "JSON output"). Keys are snake_case;
+/// absent values are null, never missing.
+enum JSONShapes {
+    static func summary(_ item: CaseSummary, store: CaseStore) -> [String: Any] {
+        [
+            "number": item.number, "status": item.status.rawValue, "level": item.level.rawValue,
+            "service": item.serviceCode, "department": item.department, "applicant": item.applicantName,
+            "id_number": Masking.idNumber(item.applicantIDNumber), "channel": item.channel.rawValue,
+            "priority": item.priority.rawValue, "submitted_at": item.submittedAt,
+            "due_on": item.dueOn?.description ?? NSNull(), "holder": item.holder ?? NSNull(), "version": item.version,
+        ]
+    }
+
+    static func detail(_ detail: CaseDetail) -> [String: Any] {
+        let r = detail.record
+        let clock = detail.clock
+        return [
+            "number": r.number, "ref": r.ref ?? NSNull(), "status": r.status.rawValue, "version": r.version,
+            "service": r.serviceCode, "department": r.department, "channel": r.channel.rawValue,
+            "priority": r.priority.rawValue, "lang": r.language.rawValue, "holder": r.holder ?? NSNull(),
+            "applicant": ["name": r.applicantName, "id_number": Masking.idNumber(r.applicantIDNumber),
+                          "phone": Masking.phone(r.applicantPhone)],
+            "summary": r.summary, "details": r.details, "submitted_at": r.submittedAt, "received_at": r.receivedAt,
+            "first_response_at": r.firstResponseAt ?? NSNull(), "accepted_at": r.acceptedAt ?? NSNull(),
+            "decided_at": r.decidedAt ?? NSNull(), "closed_at": r.closedAt ?? NSNull(),
+            "clock": [
+                "phase": clock.phase ?? NSNull(), "level": clock.level.rawValue,
+                "due_on": clock.dueOn?.description ?? NSNull(), "limit_days": clock.limitDays,
+                "days_used": clock.daysUsed, "days_left": clock.daysLeft, "paused": clock.paused,
+                "paused_days": clock.pausedDays, "extension_days": clock.extensionDays,
+                "acceptance_due_on": clock.acceptanceDueOn?.description ?? NSNull(),
+                "acceptance_breached": clock.acceptanceBreached,
+            ] as [String: Any],
+            "materials": detail.materials.map { ["code": $0.code, "state": $0.state.rawValue, "reason": $0.reason] },
+            "messages": detail.messages.map {
+                ["id": $0.id, "direction": $0.direction, "channel": $0.channel, "author": $0.author, "body": $0.body,
+                 "created_at": $0.createdAt, "delivery_state": $0.deliveryState?.rawValue ?? NSNull(),
+                 "attempts": $0.attempts, "last_error": $0.lastError] as [String: Any]
+            },
+            "notes": detail.notes.map { ["id": $0.id, "author": $0.author, "body": $0.body, "created_at": $0.createdAt] },
+            "history": detail.history.map {
+                ["id": $0.id, "at": $0.at, "actor": $0.actor, "action": $0.action, "from": $0.from ?? NSNull(),
+                 "to": $0.to, "reason": $0.reason, "details": jsonObject($0.details), "version": $0.version] as [String: Any]
+            },
+            "ratings": detail.ratings.map {
+                ["rating": $0.rating.rawValue, "comment": $0.comment, "rated_at": $0.ratedAt,
+                 "follow_up": $0.followUp ?? NSNull()] as [String: Any]
+            },
+        ]
+    }
+
+    static func outcome(_ outcome: ActionOutcome) -> [String: Any] {
+        [
+            "case": outcome.caseNumber, "action": outcome.action.rawValue, "from": outcome.from.rawValue,
+            "to": outcome.to.rawValue, "version": outcome.version, "history_id": outcome.historyEventID,
+            "reply_id": outcome.replyID ?? NSNull(), "holder": outcome.holder ?? NSNull(), "warnings": outcome.warnings,
+        ]
+    }
+
+    static func jsonObject(_ text: String) -> Any {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) ?? [String: Any]()
+    }
+}

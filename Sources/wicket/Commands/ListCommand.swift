@@ -1,0 +1,64 @@
+import WicketCore
+
+enum ListCommand {
+    static let spec = CommandSpec(
+        name: "list", arguments: [],
+        summary: "List cases, most urgent first (open cases unless --status says otherwise).",
+        options: [
+            .value("--status", "S,...", "only these statuses (e.g. submitted,awaiting_materials)"),
+            .value("--service", "CODE", "only this service item"),
+            .value("--dept", "CODE", "only this department"),
+            .value("--channel", "C", "only this channel (online, mobile, window, phone, mail)"),
+            .value("--clerk", "LOGIN", "only cases held by this clerk"),
+            .flag("--unassigned", "only cases nobody holds"),
+            .value("--level", "L", "only this warning level: yellow, red, overdue (or normal, paused)"),
+            .value("--search", "TEXT", "cases whose number, ref, applicant, summary or details contain TEXT"),
+            .value("--limit", "N", "at most N cases (default 50)"),
+            .flag("--json", "print JSON (a list of case objects)"),
+        ]
+    ) { args, context in
+        let store = try context.openStore()
+        var filter = CaseFilter()
+        let statuses = try args.list("--status").map { text -> CaseStatus in
+            guard let status = CaseStatus(rawValue: text) else {
+                throw UsageError(message: "unknown status '\(text)' (\(CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return status
+        }
+        if !statuses.isEmpty { filter.statuses = statuses }
+        filter.serviceCode = args.value("--service")
+        filter.department = args.value("--dept")
+        if let text = args.value("--channel") {
+            guard let channel = Channel(rawValue: text) else { throw UsageError(message: "unknown channel '\(text)'") }
+            filter.channel = channel
+        }
+        filter.holder = args.value("--clerk")
+        filter.unassignedOnly = args.has("--unassigned")
+        if let text = args.value("--level") {
+            guard let level = Level(rawValue: text), level != .none else {
+                throw UsageError(message: "unknown level '\(text)' (yellow, red, overdue, normal, paused)")
+            }
+            filter.level = level
+        }
+        filter.search = args.value("--search")
+        filter.limit = try args.int("--limit") ?? 50
+        guard filter.limit >= 1 else { throw UsageError(message: "--limit must be at least 1") }
+        let cases = try CaseQueries.list(filter, in: store)
+        if args.has("--json") {
+            Output.json(cases.map { JSONShapes.summary($0, store: store) })
+            return 0
+        }
+        guard !cases.isEmpty else {
+            Output.line("no cases match")
+            return 0
+        }
+        var rows = [["NUMBER", "STATUS", "LEVEL", "SERVICE", "APPLICANT", "ID NUMBER", "CHANNEL", "DUE", "HOLDER"]]
+        for item in cases {
+            rows.append([item.number, item.status.rawValue, "\(item.level.mark) \(item.level.rawValue)", item.serviceCode,
+                         Output.safe(item.applicantName), Masking.idNumber(item.applicantIDNumber),
+                         item.channel.rawValue, item.dueOn?.description ?? "-", item.holder ?? "-"])
+        }
+        Output.table(rows).forEach { Output.line($0) }
+        return 0
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import WicketCore
+
+enum SettingsCommand {
+    /// What may be set, and how a value is checked.
+    static let keys: [(String, String, @Sendable (String) -> Bool)] = [
+        ("timezone", "the hall's time zone, e.g. Asia/Shanghai", { TimeZone(identifier: $0) != nil }),
+        ("yellow_percent", "share of a limit used when the yellow warning starts (default 50)", { (1...100).contains(Int($0) ?? 0) }),
+        ("red_percent", "share of a limit used when the red warning starts (default 90)", { (1...100).contains(Int($0) ?? 0) }),
+        ("delivery_limit_days", "working days from approval to handing over the result (default 10)", { (1...60).contains(Int($0) ?? 0) }),
+        ("delivery_command", "shell command that delivers one reply (JSON on stdin)", { !$0.isEmpty }),
+    ]
+
+    static let spec = CommandSpec(
+        name: "settings", arguments: ["list|set|unset", "KEY?", "VALUE?"],
+        summary: "Show or change the hall's settings (changing needs an admin).",
+        discussion: keys.map { "  \($0.0): \($0.1)" }.joined(separator: "\n")
+    ) { args, context in
+        let store = try context.openStore()
+        let verb = args.positionals[0]
+        if verb == "list" {
+            for (key, help, _) in keys {
+                Output.line("\(key) = \(try store.setting(key) ?? "(default)")    # \(help)")
+            }
+            return 0
+        }
+        guard verb == "set" || verb == "unset", args.positionals.count >= 2 else {
+            throw UsageError(message: "settings takes list, set KEY VALUE or unset KEY")
+        }
+        let key = args.positionals[1]
+        guard let entry = keys.first(where: { $0.0 == key }) else {
+            throw UsageError(message: "unknown setting '\(key)' (\(keys.map(\.0).joined(separator: ", ")))")
+        }
+        try context.requireAdmin(store, for: "change settings")
+        if verb == "unset" {
+            try store.setSetting(key, nil)
+        } else {
+            guard args.positionals.count == 3 else { throw UsageError(message: "settings set \(key) needs a VALUE") }
+            let value = args.positionals[2]
+            guard entry.2(value) else { throw WorkflowError.invalidArgument("bad value for \(key): \(value) (\(entry.1))") }
+            try store.setSetting(key, value)
+        }
+        // Thresholds, zone and delivery limit all move stored due days.
+        let moved = try Administration(store: store).recomputeOpenClocks()
+        Output.line("\(key) \(verb == "set" ? "set" : "reset to default"); \(moved) open cases got new warning days")
+        return 0
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import WicketCore
+
+enum TemplatesCommand {
+    static let spec = CommandSpec(
+        name: "templates", arguments: ["list|load", "FILE?"],
+        summary: "Show the reply templates in force, or load overrides from a file (admins only).",
+        discussion: """
+            File format: a `[ACTION.zh]` or `[ACTION.en]` header, then the text up to the next header.
+            Placeholders: \(Placeholder.allCases.map { "{\($0.rawValue)}" }.joined(separator: " ")); an unknown one is refused.
+            """
+    ) { args, context in
+        let store = try context.openStore()
+        let admin = Administration(store: store)
+        switch args.positionals[0] {
+        case "list":
+            let set = try admin.templates()
+            for action in set.actions {
+                for language in Language.allCases {
+                    guard let template = set.template(for: action, language: language) else { continue }
+                    Output.line("[\(action.rawValue).\(language.rawValue)]")
+                    Output.line(template.source)
+                    Output.line()
+                }
+            }
+        case "load":
+            guard args.positionals.count == 2 else { throw UsageError(message: "templates load needs a FILE") }
+            try context.requireAdmin(store, for: "load templates")
+            let path = args.positionals[1]
+            guard let data = FileManager.default.contents(atPath: path),
+                  let text = String(data: data, encoding: .utf8) else {
+                throw WorkflowError.invalidArgument("cannot read \(path) as UTF-8 text")
+            }
+            let templates: [(CaseAction, Language, ReplyTemplate)]
+            do {
+                templates = try TemplateSet.parseFile(text)
+            } catch let error as TemplateError {
+                throw WorkflowError.invalidArgument("\(path):\(error.line.map(String.init) ?? "?"): \(error.message)")
+            }
+            try admin.loadTemplates(templates)
+            Output.line("loaded \(templates.count) templates")
+        default:
+            throw UsageError(message: "templates takes list or load")
+        }
+        return 0
+    }
+}

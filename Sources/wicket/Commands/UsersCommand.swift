@@ -1,0 +1,50 @@
+import WicketCore
+
+enum UsersCommand {
+    static let spec = CommandSpec(
+        name: "users", arguments: ["add|list", "LOGIN?"],
+        summary: "Register users (admins only) or list them.",
+        options: [
+            .value("--name", "NAME", "add: display name (default: the login)"),
+            .value("--role", "ROLE", "add: clerk (default), supervisor or admin"),
+            .value("--dept", "CODE", "add: department (required for clerks)"),
+            .flag("--inactive", "add: register as deactivated (or deactivate an existing user)"),
+            .flag("--json", "list: print JSON"),
+        ]
+    ) { args, context in
+        let store = try context.openStore()
+        let admin = Administration(store: store)
+        switch args.positionals[0] {
+        case "list":
+            let users = try admin.users()
+            if args.has("--json") {
+                Output.json(users.map {
+                    ["login": $0.login, "name": $0.displayName, "role": $0.role.rawValue,
+                     "department": $0.department as Any? ?? NSNullValue.null, "active": $0.active] as [String: Any]
+                })
+            } else {
+                var rows = [["LOGIN", "NAME", "ROLE", "DEPT", "ACTIVE"]]
+                rows += users.map { [$0.login, Output.safe($0.displayName), $0.role.rawValue, $0.department ?? "-", $0.active ? "yes" : "no"] }
+                Output.table(rows).forEach { Output.line($0) }
+            }
+            return 0
+        case "add":
+            guard args.positionals.count == 2 else { throw UsageError(message: "users add needs a LOGIN") }
+            try context.requireAdmin(store, for: "add users")
+            let login = args.positionals[1]
+            let roleText = args.value("--role") ?? "clerk"
+            guard let role = Role(rawValue: roleText) else {
+                throw UsageError(message: "unknown role '\(roleText)' (clerk, supervisor, admin)")
+            }
+            try admin.saveUser(User(login: login, displayName: args.value("--name") ?? login, role: role,
+                                    department: args.value("--dept"), active: !args.has("--inactive")))
+            Output.line("saved \(login) (\(role.rawValue)\(args.value("--dept").map { ", \($0)" } ?? ""))")
+            return 0
+        default:
+            throw UsageError(message: "users takes add or list")
+        }
+    }
+}
+
+import Foundation
+enum NSNullValue { static let null = NSNull() }
