@@ -16,7 +16,8 @@ struct DemoRun {
         return logins
     }
 
-    func simulateCase(index: Int, scenario: DemoGenerator.Scenario, spanDays: Int, random: inout SeededRandom) throws {
+    func simulateCase(index: Int, scenario chosen: DemoGenerator.Scenario, spanDays: Int, random: inout SeededRandom) throws {
+        var scenario = chosen
         let service = random.pick(store.catalog.services)
         let english = random.chance(0.12)
         let channel = pickChannel(&random)
@@ -24,6 +25,14 @@ struct DemoRun {
         let ageSeconds = pow(Double.random(in: 0..<1, using: &random), 1.6) * Double(spanDays) * 86_400
         var moment = nextOfficeTime(end.addingTimeInterval(-ageSeconds), random: &random)
         if moment >= end { moment = end.addingTimeInterval(-600) }
+        // Most cases nobody has touched are recent; a few old ones show acceptance breaches.
+        // Likewise cases still in progress are mostly younger than their limit: most older ones finished.
+        let stalls: Set<DemoGenerator.Scenario> = [.untouched, .accepted, .inReview]
+        let limitSeconds = Double(service.promisedLimitDays) * 1.4 * 86_400 + 3 * 86_400
+        if stalls.contains(scenario), ageSeconds > (scenario == .untouched ? 4 * 86_400 : limitSeconds),
+           index >= DemoGenerator.Scenario.allCases.count, random.chance(0.85) {
+            scenario = .completed
+        }
         let texts = DemoTexts.summaries[service.code] ?? (zh: ["申请"], en: ["Application"])
         let sendsEverything = random.chance(scenario == .materials ? 0 : 0.75)
         var materials = service.materials
@@ -42,7 +51,8 @@ struct DemoRun {
         time.now = moment
         guard let id = try intake.insert(application, actor: channel == .window ? clerk : "admin"),
               let record = try CaseRows.load(id: id, in: store.db) else { return }
-        var steps = ScenarioSteps(run: self, number: record.number, clerk: clerk, moment: moment)
+        var steps = ScenarioSteps(run: self, number: record.number, clerk: clerk, moment: moment,
+                                  promisedLimitDays: service.promisedLimitDays)
         try steps.play(scenario, service: service, random: &random)
     }
 

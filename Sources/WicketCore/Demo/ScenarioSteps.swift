@@ -6,20 +6,24 @@ struct ScenarioSteps {
     let number: String
     let clerk: String
     var moment: Date
+    /// Quick services move quickly: step gaps shrink with the promised limit, so a one-day item
+    /// is not overdue by construction.
+    let pace: Double
     static let supervisor = "sun.li"
 
-    init(run: DemoRun, number: String, clerk: String, moment: Date) {
+    init(run: DemoRun, number: String, clerk: String, moment: Date, promisedLimitDays: Int) {
         self.run = run
         self.number = number
         self.clerk = clerk
         self.moment = moment
+        pace = min(1.2, max(0.08, Double(promisedLimitDays) / 15))
     }
 
     /// Performs `action` some working hours after the previous step; false once that is in the future.
     @discardableResult
     mutating func step(_ action: CaseAction, random: inout SeededRandom, hours: ClosedRange<Double> = 1...30,
                        as actor: String? = nil, configure: (inout ActionRequest) -> Void = { _ in }) throws -> Bool {
-        let next = run.nextOfficeTime(moment.addingTimeInterval(Double.random(in: hours, using: &random) * 3600),
+        let next = run.nextOfficeTime(moment.addingTimeInterval(Double.random(in: hours, using: &random) * 3600 * pace),
                                       random: &random)
         guard next < run.end else { return false }
         moment = next
@@ -45,7 +49,7 @@ struct ScenarioSteps {
             try step(.startReview, random: &random)
         case .completed, .extended, .denied, .suspended:
             guard try accept(service, &random), try step(.startReview, random: &random) else { return }
-            try finishReview(scenario, &random)
+            try finishReview(scenario, service, &random)
         case .materials:
             guard try step(.requestMaterials, random: &random, hours: 0.5...40) else { return }
             guard random.chance(0.65), try step(.supplement, random: &random, hours: 8...80, configure: {
@@ -53,7 +57,7 @@ struct ScenarioSteps {
                 $0.text = "材料已补齐，请查收。"
             }) else { return }
             guard try accept(service, &random), try step(.startReview, random: &random) else { return }
-            try finishReview(.completed, &random)
+            try finishReview(.completed, service, &random)
         case .rejected:
             let reason = random.pick(DemoTexts.rejectReasons)
             try step(.reject, random: &random) { $0.reason = reason }
@@ -83,7 +87,8 @@ struct ScenarioSteps {
         return try step(.accept, random: &random, hours: hours)
     }
 
-    private mutating func finishReview(_ scenario: DemoGenerator.Scenario, _ random: inout SeededRandom) throws {
+    private mutating func finishReview(_ scenario: DemoGenerator.Scenario, _ service: ServiceItem,
+                                        _ random: inout SeededRandom) throws {
         switch scenario {
         case .denied:
             let reason = random.pick(DemoTexts.denyReasons)
@@ -96,8 +101,9 @@ struct ScenarioSteps {
             }) else { return }
             guard random.chance(0.5), try step(.resume, random: &random, hours: 20...120) else { return }
         case .extended:
+            let days = min(5, service.extensionMaxDays)
             guard try step(.extend, random: &random, hours: 20...80, as: Self.supervisor, configure: {
-                $0.days = 5
+                $0.days = days
                 $0.reason = "案情复杂，需进一步核实"
             }) else { return }
         default:

@@ -40,7 +40,7 @@ public struct ReportBuilder {
                 SELECT \(String(format: localDay, "submitted_at")), count(*) FROM cases WHERE \(openWhere) GROUP BY 1
                 """), today: today)
             let firstResponses = try db.query("""
-                SELECT (julianday(first_response_at) - julianday(submitted_at)) * 24 FROM cases
+                SELECT (strftime('%s', first_response_at) - strftime('%s', submitted_at)) / 3600.0 FROM cases
                 WHERE first_response_at IS NOT NULL AND \(inPeriod("submitted_at"))
                 ORDER BY 1
                 """, arguments: parameters, allowingUnused: true).map { $0.double(at: 0) }

@@ -30,10 +30,16 @@ enum DemoCommand {
         } else {
             try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             store = try CaseStore.create(path: path, creator: "admin", clock: context.clock)
-            try store.setSetting("demo", "1")
-            let generator = DemoGenerator(store: store, demoLogin: context.actingUser, caseCount: count)
-            try generator.run { done in
-                if Output.stderrIsTerminal { FileHandle.standardError.write(Data("\rdemo: \(done)/\(count) cases".utf8)) }
+            do {
+                try store.setSetting("demo", "1")
+                let generator = DemoGenerator(store: store, demoLogin: context.actingUser, caseCount: count)
+                try generator.run { done in
+                    if Output.stderrIsTerminal { FileHandle.standardError.write(Data("\rdemo: \(done)/\(count) cases".utf8)) }
+                }
+            } catch {
+                // A half-made demo would be reused next time; start over instead.
+                for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
+                throw error
             }
             if Output.stderrIsTerminal { FileHandle.standardError.write(Data("\r".utf8)) }
         }

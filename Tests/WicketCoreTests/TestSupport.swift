@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+@testable import WicketCore
+
+/// A clock the test moves by hand.
+final class TestClock: @unchecked Sendable {
+    var now: Date
+    init(_ text: String) { now = Timestamp.parse(text)! }
+    func set(_ text: String) { now = Timestamp.parse(text)! }
+    var wallClock: WallClock { WallClock { self.now } }
+}
+
+/// A fresh database file in its own temporary folder, with a clerk per department used here,
+/// a supervisor and an admin.
+struct TestHall {
+    let directory: URL
+    let store: CaseStore
+    let clock: TestClock
+    var workflow: Workflow { Workflow(store: store) }
+
+    init(now: String = "2026-11-27T10:00:00+08:00") throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("wicket-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        clock = TestClock(now)
+        store = try CaseStore.create(path: directory.appendingPathComponent("hall.db").path, creator: "admin",
+                                     clock: clock.wallClock)
+        let admin = Administration(store: store)
+        try admin.saveUser(User(login: "li", displayName: "李娜", role: .clerk, department: "PSB"))
+        try admin.saveUser(User(login: "zhang", displayName: "张伟", role: .clerk, department: "PSB"))
+        try admin.saveUser(User(login: "hp", displayName: "刘洋", role: .clerk, department: "HEALTH"))
+        try admin.saveUser(User(login: "sup", displayName: "孙丽", role: .supervisor, department: nil))
+    }
+
+    var path: String { store.path }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+
+    /// Registers an application; by default a household registration transfer (PSB, 5-day acceptance,
+    /// 20-day limit) submitted at the clock's now with the ID card only.
+    @discardableResult
+    func submit(service: String = "HUKOU-MOVE", channel: Channel = .online, at: String? = nil,
+                materials: [String] = ["ID-CARD"], name: String = "王芳", language: Language = .zh) throws -> CaseRecord {
+        let application = Application(ref: "ref-\(UUID().uuidString)", serviceCode: service, channel: channel,
+                                      submittedAt: at.flatMap(Timestamp.parse) ?? clock.now, applicantName: name,
+                                      applicantIDNumber: "440106199001011234", applicantPhone: "13800000000",
+                                      summary: "户口迁移申请", materials: materials, language: language)
+        return try Intake(store: store).register(application, actor: "admin")
+    }
+
+    @discardableResult
+    func act(_ number: String, _ action: CaseAction, as actor: String = "li",
+             _ configure: (inout ActionRequest) -> Void = { _ in }) throws -> ActionOutcome {
+        var request = ActionRequest(caseNumber: number, action: action, actor: actor)
+        configure(&request)
+        return try workflow.perform(request)
+    }
+
+    func record(_ number: String) throws -> CaseRecord { try CaseRows.load(number: number, in: store.db)! }
+
+    func historyCount(_ number: String) throws -> Int {
+        try store.db.scalarInt("SELECT count(*) FROM history h JOIN cases c ON c.id = h.case_id WHERE c.number = ?", number)!
+    }
+}
+
+/// Asserts that `body` throws exactly `expected`.
+func XCTAssertRefused<T>(_ expected: WorkflowError, file: StaticString = #filePath, line: UInt = #line,
+                         _ body: () throws -> T) {
+    do {
+        _ = try body()
+        XCTFail("expected refusal \(expected), but it went through", file: file, line: line)
+    } catch let error as WorkflowError {
+        XCTAssertEqual(error, expected, file: file, line: line)
+    } catch {
+        XCTFail("expected \(expected), got \(error)", file: file, line: line)
+    }
+}
