@@ -17,7 +17,6 @@ enum ListCommand {
             .flag("--json", "print JSON (a list of case objects)"),
         ]
     ) { args, context in
-        let store = try context.openStore()
         var filter = CaseFilter()
         let statuses = try args.list("--status").map { text -> CaseStatus in
             guard let status = CaseStatus(rawValue: text) else {
@@ -43,6 +42,7 @@ enum ListCommand {
         filter.search = args.value("--search")
         filter.limit = try args.int("--limit") ?? 50
         guard filter.limit >= 1 else { throw UsageError(message: "--limit must be at least 1") }
+        let store = try context.openStore()
         let cases = try CaseQueries.list(filter, in: store)
         if args.has("--json") {
             Output.json(cases.map { JSONShapes.summary($0, store: store) })

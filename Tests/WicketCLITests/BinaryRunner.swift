@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+
+/// Runs the built `wicket` binary as a person would from a shell, on a scratch database.
+struct BinaryRunner {
+    let directory: URL
+    var environment: [String: String]
+
+    /// The products folder: `swift test` builds the executable beside the test bundle.
+    static var binary: URL {
+        Bundle.main.bundleURL.appendingPathComponent("wicket")
+    }
+
+    init(now: String = "2026-11-27T10:00:00+08:00") throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("wicket-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var environment = ProcessInfo.processInfo.environment
+        environment["WICKET_DB"] = directory.appendingPathComponent("hall.db").path
+        environment["WICKET_NOW"] = now
+        environment["LANG"] = "C.UTF-8"
+        environment.removeValue(forKey: "WICKET_DELIVERY_COMMAND")
+        self.environment = environment
+    }
+
+    var databasePath: String { environment["WICKET_DB"]! }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Result {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build wicket first", file: file, line: line)
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        if let stdin { try input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read before waiting, so a full pipe never blocks the child.
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Runs and expects exit 0, returning stdout.
+    @discardableResult
+    func ok(_ arguments: [String], stdin: String? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let result = try run(arguments, stdin: stdin, file: file, line: line)
+        XCTAssertEqual(result.status, 0, "wicket \(arguments.joined(separator: " ")): \(result.stderr)", file: file, line: line)
+        return result.stdout
+    }
+
+    func json(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> Any {
+        let text = try ok(arguments, file: file, line: line)
+        return try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+}
