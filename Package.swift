@@ -11,11 +11,10 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "WicketCore", dependencies: ["CSQLite"]),
-        // WicketTUI gains its WicketCore dependency when the workstation screens arrive (issue 3).
-        .target(name: "WicketTUI", dependencies: ["CNCurses"]),
+        .target(name: "WicketTUI", dependencies: ["WicketCore", "CNCurses"]),
         .executableTarget(name: "wicket", dependencies: ["WicketCore", "WicketTUI"]),
         .testTarget(name: "WicketCoreTests", dependencies: ["WicketCore"]),
-        .testTarget(name: "WicketTUITests", dependencies: ["WicketTUI"]),
+        .testTarget(name: "WicketTUITests", dependencies: ["WicketTUI", "WicketCore"]),
         .testTarget(name: "WicketCLITests", dependencies: ["WicketCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -393,3 +393,20 @@ final class CalendarTests: XCTestCase {
         XCTAssertTrue(calendar.holidays.isDisjoint(with: calendar.makeUpWorkdays))
     }
 }
+
+/// Regressions found by review: Windows line endings and signs in day fields.
+final class CalendarFileRegressionTests: XCTestCase {
+    func testWindowsLineEndingsParseLikeUnix() throws {
+        let entries = try CalendarFile.parse("# c\r\n2026-10-01 holiday 国庆节\r\n2026-10-02 holiday\r\n")
+        XCTAssertEqual(entries.map(\.day.description), ["2026-10-01", "2026-10-02"])
+        XCTAssertEqual(entries.first?.name, "国庆节")
+        let templates = try TemplateSet.parseFile("[accept.en]\r\nDear {applicant}\r\n")
+        XCTAssertEqual(templates.first?.2.source, "Dear {applicant}")
+    }
+
+    func testSignedFieldsAreNotDays() {
+        XCTAssertNil(Day("2026-+1-01"))
+        XCTAssertNil(Day("2026-01-+1"))
+        XCTAssertNil(Day("+202-01-01"))
+    }
+}

@@ -260,14 +260,6 @@ final class TemplateTests: XCTestCase {
         XCTAssertTrue(error?.message.contains("{reasons}") == true, error?.message ?? "")
     }
 
-    func testZZProbe() throws {
-        print("PROBE day+1", Day("2026-+1-01") as Any, Day("+202-01-01") as Any, Day("2026-01-+1") as Any)
-        print("PROBE crlf cal", try CalendarFile.parse("# c\r\n2026-10-01 holiday\r\n2026-10-02 holiday\r\n").count)
-        do { print("PROBE crlf cal2", try CalendarFile.parse("2026-10-01 holiday\r\n2026-10-02 holiday\r\n")) } catch { print("PROBE crlf cal2 err", error) }
-        do { print("PROBE crlf tpl", try TemplateSet.parseFile("[accept.en]\r\nDear {applicant}\r\n").map { ($0.0, $0.2.source) }) } catch { print("PROBE crlf tpl err", error) }
-        print("PROBE bigrange", (try? CalendarFile.parse("2026-01-01..2026-03-01 holiday").count) as Any)
-    }
-
     func testBraceErrorsInFileCarryTheLine() {
         XCTAssertEqual(fileError("[approve.en]\nfine\n[deny.en]\nDenied {reason")?.line, 3)
         XCTAssertEqual(fileError("[approve.en]\nstray } brace")?.line, 1)

@@ -25,7 +25,8 @@ public enum CalendarFile {
     public static func parse(_ text: String) throws -> [CalendarEntry] {
         var entries: [CalendarEntry] = []
         var seen: [Day: Int] = [:]
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on any line break: a file saved on Windows has "\r\n", which Swift treats as one Character.
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = offset + 1
             var line = Substring(rawLine)
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }

@@ -145,3 +145,25 @@ public enum Masking {
             + String(characters.suffix(keepLast))
     }
 }
+
+extension CaseQueries {
+    /// The status bar's figures for one clerk: open cases held, and how many of them warn.
+    public static func workload(of login: String, in store: CaseStore) throws -> (open: Int, warnings: Int) {
+        let today = store.today.description
+        let open = CaseStatus.open.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+        let row = try store.db.queryOne("""
+            SELECT count(*) AS open, coalesce(sum(yellow_on <= ?1), 0) AS warnings FROM cases
+            WHERE holder = ?2 AND status IN (\(open))
+            """, today, login)
+        return (row?.int("open") ?? 0, row?.int("warnings") ?? 0)
+    }
+
+    /// Public form of the detail's clock for one case row.
+    public static func user(_ login: String, in store: CaseStore) throws -> User? {
+        try Users.load(login, in: store.db)
+    }
+
+    public static func users(in department: String?, store: CaseStore) throws -> [User] {
+        try Administration(store: store).users().filter { $0.active && (department == nil || $0.department == department) }
+    }
+}

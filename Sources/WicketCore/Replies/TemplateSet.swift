@@ -62,7 +62,7 @@ public struct TemplateSet: Sendable {
                 throw TemplateError(line: section.line, message: "\(section.action.rawValue).\(section.language.rawValue): \(error.message)")
             }
         }
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("[") && trimmed.hasSuffix("]") {
                 try finish()

@@ -21,7 +21,7 @@ public final class Workflow {
         return outcome
     }
 
-    private func performInTransaction(_ request: ActionRequest) throws -> ActionOutcome {
+    func performInTransaction(_ request: ActionRequest) throws -> ActionOutcome {
         let now = clock.now
         let context = ActionContext(stamp: Timestamp.format(now), today: store.hallTime.day(of: now))
         let actor = try Users.actor(request.actor, in: db)
@@ -96,7 +96,7 @@ public final class Workflow {
         return template.render(try placeholderValues(change))
     }
 
-    private func placeholderValues(_ change: CaseChange) throws -> [Placeholder: String] {
+    func placeholderValues(_ change: CaseChange) throws -> [Placeholder: String] {
         let record = change.record
         let language = record.language
         var values = change.placeholders
