@@ -32,8 +32,8 @@ do {
                                  actingUser: actingUser ?? CommandContext.loginName(environment),
                                  clock: try CommandContext.clock(environment), environment: environment)
     guard let name = words.first else {
-        Output.error("the workstation screen is not built yet; use a command (see `wicket help`)")
-        exit(2)
+        try Workstation.open(context.openStore(), as: context.actingUser)
+        exit(0)
     }
     guard let spec = Commands.all.first(where: { $0.name == name }) else {
         throw UsageError(message: "unknown command '\(name)' (see `wicket help`)")

@@ -29,7 +29,7 @@ public struct DemoGenerator {
     public func run(progress: ((Int) -> Void)? = nil) throws {
         let admin = Administration(store: store)
         for user in DemoPeople.staff { try admin.saveUser(user) }
-        try admin.saveUser(User(login: demoLogin, displayName: "\(demoLogin)（演示窗口 demo clerk）", role: .clerk,
+        try admin.saveUser(User(login: demoLogin, displayName: "演示 demo", role: .clerk,
                                 department: "PSB"))
         var random = SeededRandom(seed: seed)
         let end = store.clock.now

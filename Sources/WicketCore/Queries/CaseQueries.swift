@@ -10,6 +10,8 @@ public struct CaseFilter: Sendable, Equatable {
     public var holder: String?
     public var unassignedOnly = false
     public var level: Level?
+    /// Yellow, red or overdue: the Warnings tab.
+    public var warningsOnly = false
     /// Literal text: never FTS or SQL syntax.
     public var search: String?
     public var limit = 50
@@ -62,13 +64,18 @@ public enum CaseQueries {
 
     public static func list(_ filter: CaseFilter, in store: CaseStore) throws -> [CaseSummary] {
         let today = store.today
+        let (sql, arguments) = query(filter, today: today, select: summaryColumns, ordered: true)
+        return try store.db.query(sql, arguments: arguments).map { summary(from: $0, today: today) }
+    }
+
+    static func query(_ filter: CaseFilter, today: Day, select: String, ordered: Bool) -> (String, [DatabaseBindable]) {
         var conditions: [String] = []
         var arguments: [DatabaseBindable] = [today.description]
         func parameter(_ value: DatabaseBindable) -> String {
             arguments.append(value)
             return "?\(arguments.count)"
         }
-        let statuses = filter.statuses ?? Array(CaseStatus.open)
+        let statuses = filter.statuses ?? Array(CaseStatus.open).sorted { $0.rawValue < $1.rawValue }
         conditions.append("status IN (\(statuses.map { parameter($0.rawValue) }.joined(separator: ", ")))")
         if let code = filter.serviceCode { conditions.append("service_code = \(parameter(code))") }
         if let department = filter.department { conditions.append("department = \(parameter(department))") }
@@ -76,14 +83,21 @@ public enum CaseQueries {
         if let holder = filter.holder { conditions.append("holder = \(parameter(holder))") }
         if filter.unassignedOnly { conditions.append("holder IS NULL") }
         if let level = filter.level { conditions.append(levelCondition(level)) }
+        if filter.warningsOnly { conditions.append("yellow_on <= ?1") }
         if let search = filter.search?.trimmingCharacters(in: .whitespacesAndNewlines), !search.isEmpty {
             conditions.append(searchCondition(search, parameter: parameter))
         }
-        let sql = """
-            SELECT \(summaryColumns) FROM cases WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY \(urgencyOrder) LIMIT \(parameter(max(1, filter.limit)))
-            """
-        return try store.db.query(sql, arguments: arguments).map { summary(from: $0, today: today) }
+        var sql = "SELECT \(select) FROM cases WHERE \(conditions.joined(separator: " AND "))"
+        if ordered { sql += " ORDER BY \(urgencyOrder) LIMIT \(parameter(max(1, filter.limit)))" }
+        return (sql, arguments)
+    }
+
+    /// How many cases match (ignoring the limit), for tab counts.
+    public static func count(_ filter: CaseFilter, in store: CaseStore) throws -> Int {
+        var unlimited = filter
+        unlimited.limit = 1_000_000_000
+        let (sql, arguments) = query(unlimited, today: store.today, select: "count(*)", ordered: false)
+        return try store.db.scalarIntWithArguments(sql, arguments) ?? 0
     }
 
     /// Levels as stored marks compared with today (?1), so the index on due_on can help.

@@ -101,6 +101,14 @@ public final class Database {
         return Int(statement.int64(at: 0))
     }
 
+    public func scalarIntWithArguments(_ sql: String, _ arguments: [DatabaseBindable]) throws -> Int? {
+        let statement = try cachedStatement(sql)
+        try statement.prepare(arguments, allowingUnused: true)
+        defer { statement.finish() }
+        guard try statement.step(), !statement.isNull(at: 0) else { return nil }
+        return Int(statement.int64(at: 0))
+    }
+
     public func scalarString(_ sql: String, _ arguments: DatabaseBindable...) throws -> String? {
         let statement = try cachedStatement(sql)
         try statement.prepare(arguments)

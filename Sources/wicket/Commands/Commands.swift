@@ -3,7 +3,7 @@ enum Commands {
     static let all: [CommandSpec] = [
         InitCommand.spec, DemoCommand.spec, ImportCommand.spec, ListCommand.spec, ShowCommand.spec, ActCommand.spec,
         NextCommand.spec, ReportCommand.spec, DeliverCommand.spec, UsersCommand.spec, CatalogCommand.spec,
-        CalendarCommand.spec, TemplatesCommand.spec, SettingsCommand.spec, helpSpec, versionSpec,
+        CalendarCommand.spec, TemplatesCommand.spec, SettingsCommand.spec, ScreenCommand.spec, helpSpec, versionSpec,
     ]
 
     static let helpSpec = CommandSpec(name: "help", arguments: ["COMMAND?"], summary: "Show help for Wicket or one command.") { args, _ in
@@ -17,7 +17,9 @@ enum Commands {
         Output.line("""
             Wicket: the service hall's workstation for triaging applications and answering applicants.
 
-            usage: wicket [--db PATH] [--as LOGIN] COMMAND [options]
+            usage: wicket [--db PATH] [--as LOGIN] [COMMAND [options]]
+
+            Without a command, wicket opens the workstation on the database.
 
             global options:
               --db PATH     the case database (else $WICKET_DB, else ~/.local/share/wicket/wicket.db)

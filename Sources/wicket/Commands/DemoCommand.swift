@@ -43,7 +43,11 @@ enum DemoCommand {
             }
             if Output.stderrIsTerminal { FileHandle.standardError.write(Data("\r".utf8)) }
         }
-        try printSummary(store, user: context.actingUser)
+        if Workstation.canOpen {
+            try Workstation.open(store, as: context.actingUser)
+        } else {
+            try printSummary(store, user: context.actingUser)
+        }
         return 0
     }
 

@@ -1,0 +1,53 @@
+/// Every key of every pane, as `?` shows it. Kept beside the key handling's own tables.
+enum HelpText {
+    static let global: [(String, String)] = [
+        ("Tab / Shift-Tab", "next / previous pane 切换窗格"),
+        ("? / F1", "this help 帮助"),
+        ("Q / Ctrl-C", "quit 退出"),
+        ("Esc / q", "back 返回"),
+        ("Ctrl-L", "redraw 重绘"),
+        ("T", "take next: claim the most urgent unassigned case 领取下一件"),
+        ("i", "walk-in intake form 窗口登记"),
+        ("/", "search (Chinese too) 搜索; n / N next / previous match"),
+        ("f", "filter by level, status, channel, service 筛选"),
+        (".", "action menu 操作菜单"),
+    ]
+
+    static let inbox: [(String, String)] = [
+        ("j k ↑ ↓", "move 移动"),
+        ("PgDn Space / PgUp -", "page 翻页"),
+        ("g G Home End", "first / last 首 / 末"),
+        ("Enter", "open the case 打开"),
+        ("1 2 3 4 5", "tabs: mine, unassigned, awaiting, warnings, all 标签"),
+    ]
+
+    static let detail: [(String, String)] = [
+        ("j k ↑ ↓ PgUp PgDn g G", "scroll 滚动"),
+        ("1-9 [ ]", "choose a checklist item 选择材料"),
+        ("V S M F", "mark it verified, received, missing, defective 核验 / 已收 / 缺 / 不符"),
+        ("Enter", "go to the reply pane 回复"),
+    ]
+
+    static let reply: [(String, String)] = [
+        ("letters, Enter", "text and new lines (letters are never commands here) 文字"),
+        ("← → ↑ ↓ Home End", "move the cursor 光标"),
+        ("Backspace Delete", "delete one character 删除"),
+        ("Ctrl-A Ctrl-E Ctrl-K Ctrl-U", "line start / end, delete to end / start"),
+        ("Ctrl-T / F2", "fill from a template 模板"),
+        ("Ctrl-S / F5", "send the reply 发送"),
+        ("Esc", "back; the draft is kept 草稿保留"),
+    ]
+
+    static func lines(for focus: PaneID) -> [(String, String)] {
+        var lines: [(String, String)]
+        switch focus {
+        case .inbox: lines = inbox
+        case .detail: lines = detail
+        case .reply: lines = reply
+        }
+        if focus != .reply {
+            lines += ActionKeys.bindings.map { (String($0.key), ActionKeys.label($0.action)) }
+        }
+        return lines + [("", "")] + global
+    }
+}

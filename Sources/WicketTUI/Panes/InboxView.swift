@@ -1,0 +1,109 @@
+import Foundation
+import WicketCore
+
+/// The inbox: one row per case, most urgent first. Draws only the rows that fit.
+struct InboxView {
+    let theme: Theme
+    let today: Day
+    let now: Date
+
+    struct Column {
+        let title: String
+        let width: Int
+        let value: (CaseSummary) -> String
+    }
+
+    /// Columns in the order they are dropped last to first when the pane is narrow.
+    func columns(fitting width: Int) -> [Column] {
+        let all: [(priority: Int, column: Column)] = [
+            (0, Column(title: "LEVEL", width: 9) { "\($0.level.mark) \(Self.levelWord($0.level))" }),
+            (1, Column(title: "NUMBER", width: 11) { $0.number }),
+            (4, Column(title: "STATUS", width: 9) { Self.shortStatus($0.status) }),
+            (5, Column(title: "SERVICE", width: 12) { $0.serviceCode }),
+            (2, Column(title: "APPLICANT", width: 12) { $0.applicantName }),
+            (9, Column(title: "ID NUMBER", width: 18) { Masking.idNumber($0.applicantIDNumber) }),
+            (7, Column(title: "CHAN", width: 6) { $0.channel.rawValue }),
+            (8, Column(title: "AGE", width: 4) { Self.age(of: $0.submittedAt, now: now) }),
+            (3, Column(title: "DUE", width: 5) { $0.dueOn.map { String($0.description.suffix(5)) } ?? "-" }),
+            (6, Column(title: "HOLDER", width: 9) { $0.holder ?? "-" }),
+        ]
+        var chosen = all
+        while chosen.count > 1, chosen.reduce(0, { $0 + $1.column.width + 1 }) > width {
+            let drop = chosen.max { $0.priority < $1.priority }!
+            chosen.removeAll { $0.priority == drop.priority }
+        }
+        return chosen.map(\.column)
+    }
+
+    func draw(_ state: WorkstationState, in box: Rect, focused: Bool, into surface: inout CellBuffer) {
+        let inbox = state.inbox
+        var title = " \(inbox.tab.title) \(inbox.rows.count)"
+        if !inbox.filters.isEmpty { title += " · \(inbox.filters.summary)" }
+        if !inbox.search.isEmpty { title += " · /\(inbox.search) \(inbox.matches.count)" }
+        surface.drawBox(box, style: focused ? theme.focusedBorder : theme.border, title: title + " ")
+        let inner = box.inset(by: 1)
+        guard !inner.isEmpty else { return }
+        let columns = columns(fitting: inner.width)
+        var x = inner.column
+        for column in columns {
+            surface.put(column.title, row: inner.row, column: x, style: theme.header, maxWidth: column.width)
+            x += column.width + 1
+        }
+        let visible = inner.height - 1
+        guard visible > 0 else { return }
+        if inbox.rows.isEmpty {
+            surface.put(state.inbox.tab == .mine ? "No cases held. Press T to take the next one. 按 T 领取下一件"
+                        : "No cases here. 暂无案件", row: inner.row + 1, column: inner.column, style: theme.hint,
+                        maxWidth: inner.width)
+            return
+        }
+        let top = Self.scrollTop(selected: inbox.selected, previous: inbox.top, visible: visible, count: inbox.rows.count)
+        for line in 0..<min(visible, inbox.rows.count - top) {
+            let index = top + line
+            let item = inbox.rows[index]
+            let row = inner.row + 1 + line
+            var column = inner.column
+            for (position, spec) in columns.enumerated() {
+                let style = position == 0 ? theme.level(item.level) : .plain
+                surface.put(spec.value(item), row: row, column: column, style: style, maxWidth: spec.width)
+                column += spec.width + 1
+            }
+            let rowRect = Rect(row: row, column: inner.column, width: inner.width, height: 1)
+            if index == inbox.selected {
+                surface.setStyle(rowRect, style: focused ? theme.selected : theme.selected.dim)
+            } else if inbox.matches.contains(item.number) {
+                surface.setStyle(Rect(row: row, column: inner.column + columns[0].width + 1, width: 11, height: 1),
+                                 style: theme.match)
+            }
+        }
+    }
+
+    /// Keeps the selection on screen with as little movement as possible.
+    static func scrollTop(selected: Int, previous: Int, visible: Int, count: Int) -> Int {
+        var top = min(previous, max(0, count - visible))
+        if selected < top { top = selected }
+        if selected >= top + visible { top = selected - visible + 1 }
+        return max(0, top)
+    }
+
+    static func levelWord(_ level: Level) -> String {
+        switch level {
+        case .normal, .none: return ""
+        default: return level.rawValue
+        }
+    }
+
+    static func shortStatus(_ status: CaseStatus) -> String {
+        switch status {
+        case .awaitingMaterials: return "awaiting"
+        case .inReview: return "in review"
+        default: return status.rawValue
+        }
+    }
+
+    static func age(of submitted: String, now: Date) -> String {
+        guard let date = Timestamp.parse(submitted) else { return "" }
+        let hours = Int(now.timeIntervalSince(date) / 3600)
+        return hours < 48 ? "\(max(0, hours))h" : "\(hours / 24)d"
+    }
+}

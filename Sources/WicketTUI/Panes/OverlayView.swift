@@ -1,0 +1,139 @@
+import WicketCore
+
+/// Dialogs drawn over the panes: help, prompts, pickers, the materials notice and the intake form.
+struct OverlayView {
+    let theme: Theme
+    let catalog: Catalog
+
+    func draw(_ overlay: Overlay, state: WorkstationState, into surface: inout CellBuffer) -> CursorPosition? {
+        switch overlay {
+        case .help:
+            let lines = HelpText.lines(for: state.focus)
+            let box = centered(width: 86, height: lines.count + 3, in: surface.bounds)
+            frame(box, title: " Keys 按键 — \(state.focus) (any key closes 任意键关闭) ", into: &surface)
+            let inner = box.inset(by: 1)
+            for (offset, line) in lines.prefix(inner.height).enumerated() {
+                let keyEnd = surface.put(line.0, row: inner.row + offset, column: inner.column, style: theme.label, maxWidth: 26)
+                _ = keyEnd
+                surface.put(line.1, row: inner.row + offset, column: inner.column + 27, style: .plain, maxWidth: inner.width - 27)
+            }
+            return nil
+        case .prompt(let prompt):
+            let box = centered(width: 70, height: 5, in: surface.bounds)
+            frame(box, title: " \(prompt.title) ", into: &surface)
+            let inner = box.inset(by: 1)
+            surface.put("\(prompt.pending.caseNumber) · \(ActionKeys.label(prompt.pending.action))", row: inner.row,
+                        column: inner.column, style: theme.hint, maxWidth: inner.width)
+            let field = prompt.input.visible(width: inner.width - 2, measure: surface.measure)
+            surface.put("> " + field.text, row: inner.row + 1, column: inner.column, style: .plain, maxWidth: inner.width)
+            surface.put("Enter confirm 确认 · Esc cancel 取消", row: inner.row + 2, column: inner.column, style: theme.hint,
+                        maxWidth: inner.width)
+            return CursorPosition(row: inner.row + 1, column: inner.column + 2 + field.cursorColumn)
+        case .picker(let picker):
+            let box = centered(width: 64, height: min(picker.items.count + 2, surface.height - 4), in: surface.bounds)
+            frame(box, title: " \(picker.title) ", into: &surface)
+            let inner = box.inset(by: 1)
+            let top = max(0, min(picker.selected - inner.height + 1, picker.items.count - inner.height))
+            for (offset, item) in picker.items.dropFirst(top).prefix(inner.height).enumerated() {
+                let row = inner.row + offset
+                surface.put(item.label, row: row, column: inner.column, style: .plain, maxWidth: inner.width)
+                if top + offset == picker.selected {
+                    surface.setStyle(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: theme.selected)
+                }
+            }
+            return nil
+        case .materials(let dialog):
+            return drawMaterials(dialog, into: &surface)
+        case .intake(let form):
+            return drawIntake(form, into: &surface)
+        }
+    }
+
+    private func drawMaterials(_ dialog: MaterialsDialogState, into surface: inout CellBuffer) -> CursorPosition? {
+        let box = centered(width: 90, height: surface.height - 2, in: surface.bounds)
+        frame(box, title: " Request materials 一次性告知补正 — \(dialog.caseNumber) ", into: &surface)
+        let inner = box.inset(by: 1)
+        var row = inner.row
+        surface.put("Every missing or defective item is in the notice. Space adds a received item. Enter sends 发送, Esc cancels.",
+                    row: row, column: inner.column, style: theme.hint, maxWidth: inner.width)
+        row += 1
+        for (index, item) in dialog.items.enumerated() where row < inner.bottom {
+            let box = item.material.state.isOutstanding || item.request ? "[x]" : "[ ]"
+            let state = item.material.state.rawValue + (item.material.reason.isEmpty ? "" : ": \(item.material.reason)")
+            surface.put("\(box) \(item.name) (\(state))", row: row, column: inner.column, style: .plain, maxWidth: inner.width)
+            if index == dialog.selected {
+                surface.setStyle(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: theme.selected)
+            }
+            row += 1
+        }
+        row += 1
+        if row < inner.bottom {
+            surface.put("Notice preview 通知预览:", row: row, column: inner.column, style: theme.label, maxWidth: inner.width)
+            row += 1
+        }
+        let text = dialog.previewError ?? dialog.preview
+        for line in surface.measure.wrap(text, toWidth: inner.width) where row < inner.bottom {
+            surface.put(line, row: row, column: inner.column, style: dialog.previewError == nil ? .plain : theme.error,
+                        maxWidth: inner.width)
+            row += 1
+        }
+        return nil
+    }
+
+    private func drawIntake(_ form: IntakeFormState, into surface: inout CellBuffer) -> CursorPosition? {
+        let rows = form.rowCount(catalog)
+        let box = centered(width: 80, height: min(surface.height - 2, rows + 5), in: surface.bounds)
+        frame(box, title: " Walk-in intake 窗口登记 ", into: &surface)
+        let inner = box.inset(by: 1)
+        surface.put("Tab/↓ next field · ←/→ service · Space tick · Ctrl-S register 登记 · Esc cancel", row: inner.row,
+                    column: inner.column, style: theme.hint, maxWidth: inner.width)
+        var cursor: CursorPosition?
+        let first = max(0, form.focus - (inner.height - 4))
+        for index in first..<rows {
+            let row = inner.row + 1 + index - first
+            guard row < inner.bottom - 1 else { break }
+            let text: String
+            switch form.row(index, catalog) {
+            case .service:
+                let service = catalog.services.indices.contains(form.serviceIndex) ? catalog.services[form.serviceIndex] : nil
+                text = "Service 事项:  ◀ \(service.map { "\($0.code) \($0.nameZh) \($0.nameEn)" } ?? "-") ▶"
+            case .field(let field):
+                let labelWidth = 20
+                surface.put(IntakeFormState.fieldLabels[field] + ":", row: row, column: inner.column, style: theme.label,
+                            maxWidth: labelWidth)
+                let visible = form.fields[field].visible(width: inner.width - labelWidth - 1, measure: surface.measure)
+                surface.put(visible.text, row: row, column: inner.column + labelWidth, style: .plain,
+                            maxWidth: inner.width - labelWidth)
+                if index == form.focus { cursor = CursorPosition(row: row, column: inner.column + labelWidth + visible.cursorColumn) }
+                continue
+            case .material(let code):
+                let name = catalog.materials.first { $0.code == code }.map { "\($0.nameZh) \($0.nameEn)" } ?? code
+                text = "  \(form.received.contains(code) ? "[x]" : "[ ]") received 已收: \(name)"
+            case .priority: text = "Priority 优先级: \(form.urgent ? "(•) urgent 加急" : "(•) normal 普通")"
+            case .language: text = "Reply language 回复语言: \(form.english ? "English" : "中文")"
+            case .register: text = "[ Register 登记 ]"
+            }
+            surface.put(text, row: row, column: inner.column, style: .plain, maxWidth: inner.width)
+            if index == form.focus, cursor == nil {
+                surface.setStyle(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: theme.selected)
+            }
+        }
+        if let error = form.error {
+            surface.put(error, row: inner.bottom - 1, column: inner.column, style: theme.error, maxWidth: inner.width)
+        }
+        return cursor
+    }
+
+    private func centered(width: Int, height: Int, in bounds: Rect) -> Rect {
+        let w = min(width, bounds.width - 2)
+        let h = min(height, bounds.height - 2)
+        return Rect(row: (bounds.height - h) / 2, column: (bounds.width - w) / 2, width: max(0, w), height: max(0, h))
+    }
+
+    private func frame(_ box: Rect, title: String, into surface: inout CellBuffer) {
+        surface.fill(box, style: theme.dialog)
+        surface.drawBox(box, style: theme.focusedBorder, title: title)
+    }
+}
+
+import Foundation

@@ -1,0 +1,51 @@
+import Foundation
+import WicketCore
+
+/// State → screen. Draws the whole frame into a cell buffer; the terminal sends only what changed.
+public struct Renderer {
+    public let theme: Theme
+    public let catalog: Catalog
+    public let hallTime: HallTime
+    public let now: Date
+
+    public init(theme: Theme = .standard, catalog: Catalog, hallTime: HallTime, now: Date) {
+        self.theme = theme
+        self.catalog = catalog
+        self.hallTime = hallTime
+        self.now = now
+    }
+
+    public func render(_ state: WorkstationState, measure: DisplayWidth = .standard) -> (CellBuffer, CursorPosition?) {
+        var frame = CellBuffer(width: state.width, height: state.height, measure: measure)
+        if state.isTooSmall {
+            let lines = ["Wicket needs at least \(WorkstationState.minimumWidth)×\(WorkstationState.minimumHeight);",
+                         "this terminal is \(state.width)×\(state.height).", "Enlarge the window, or press Q to quit.",
+                         "窗口太小，请放大窗口或按 Q 退出。"]
+            for (offset, line) in lines.enumerated() where offset < state.height {
+                frame.put(line, row: offset, column: 0, style: offset == 0 ? theme.error : .plain, maxWidth: state.width)
+            }
+            return (frame, nil)
+        }
+        let panes = Layout.panes(state)
+        let chrome = Chrome(theme: theme)
+        chrome.drawTabs(state, in: panes.tabs, into: &frame)
+        var cursor: CursorPosition?
+        if let box = panes.inbox {
+            InboxView(theme: theme, today: hallTime.day(of: now), now: now)
+                .draw(state, in: box, focused: state.focus == .inbox, into: &frame)
+        }
+        if let box = panes.detail {
+            DetailView(theme: theme, hallTime: hallTime, catalog: catalog)
+                .draw(state, in: box, focused: state.focus == .detail, into: &frame)
+        }
+        if let box = panes.reply {
+            cursor = ReplyView(theme: theme).draw(state, in: box, focused: state.focus == .reply, into: &frame)
+        }
+        chrome.drawStatus(state, in: panes.statusBar, into: &frame)
+        if let messageCursor = chrome.drawMessage(state, in: panes.message, into: &frame) { cursor = messageCursor }
+        if let overlay = state.overlay {
+            cursor = OverlayView(theme: theme, catalog: catalog).draw(overlay, state: state, into: &frame)
+        }
+        return (frame, cursor)
+    }
+}

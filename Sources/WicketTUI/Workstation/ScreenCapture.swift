@@ -1,0 +1,17 @@
+import WicketCore
+
+/// The workstation on an in-memory surface: the same code as the terminal, printed as text.
+/// Used by `wicket screen`, snapshot tests and benchmarks.
+public enum ScreenCapture {
+    public static func capture(store: CaseStore, login: String, width: Int, height: Int, keys: [Key]) throws -> String {
+        let engine = try WorkstationEngine(store: store, login: login, width: width, height: height)
+        for key in keys {
+            engine.handle(key)
+            engine.flushDraft()
+        }
+        var surface = MemorySurface(width: width, height: height)
+        let (frame, cursor) = engine.render(measure: surface.measure)
+        surface.present(frame, cursor: cursor)
+        return surface.lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import WicketCore
+
+/// The workstation in a real terminal: read a key (or time out to look for other clerks'
+/// changes), update, draw. Idle, it wakes four times a second to read one counter.
+public enum TerminalSession {
+    static let pollMilliseconds = 250
+
+    public static func run(store: CaseStore, login: String) throws {
+        let terminal = try NCursesTerminal()
+        TerminationSignals.install()
+        defer { terminal.shutdown() }
+        let engine = try WorkstationEngine(store: store, login: login, width: terminal.size.width,
+                                           height: terminal.size.height)
+        var needsDraw = true
+        while !engine.state.shouldQuit {
+            if needsDraw {
+                if engine.wantsFullRedraw {
+                    terminal.invalidate()
+                    engine.wantsFullRedraw = false
+                }
+                let (frame, cursor) = engine.render(measure: terminal.measure)
+                terminal.present(frame, cursor: cursor)
+                needsDraw = false
+            }
+            let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds)
+            if TerminationSignals.pending != nil {
+                engine.flushDraft()
+                break
+            }
+            guard var key else {
+                needsDraw = engine.pollForChanges()
+                continue
+            }
+            // Handle everything already typed (a paste arrives as many keys) before drawing once.
+            while true {
+                if key == .resize {
+                    engine.resize(width: terminal.size.width, height: terminal.size.height)
+                } else {
+                    engine.handle(key)
+                }
+                guard !engine.state.shouldQuit, let next = terminal.readKey(timeoutMilliseconds: 0) else { break }
+                key = next
+            }
+            engine.flushDraft()
+            engine.pollForChanges()
+            needsDraw = true
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import WicketCore
+
+/// Keys while a dialog is open: it has them all, and Esc always closes it without acting.
+extension Update {
+    func handleOverlay(_ key: Key, _ state: inout WorkstationState) -> [Effect] {
+        guard let overlay = state.overlay else { return [] }
+        if key == .escape {
+            state.overlay = nil
+            state.status = StatusMessage(text: "cancelled", isError: false)
+            return []
+        }
+        switch overlay {
+        case .help:
+            state.overlay = nil
+            return []
+        case .prompt(var prompt):
+            guard key == .enter else {
+                _ = prompt.input.handle(key)
+                state.overlay = .prompt(prompt)
+                return []
+            }
+            return finishPrompt(prompt, &state)
+        case .picker(var picker):
+            switch key {
+            case .down, .character("j"), .tab: picker.selected = min(picker.items.count - 1, picker.selected + 1)
+            case .up, .character("k"), .backTab: picker.selected = max(0, picker.selected - 1)
+            case .pageDown: picker.selected = min(picker.items.count - 1, picker.selected + 10)
+            case .pageUp: picker.selected = max(0, picker.selected - 10)
+            case .enter:
+                state.overlay = nil
+                guard picker.items.indices.contains(picker.selected) else { return [] }
+                return choose(picker.items[picker.selected].choice, &state)
+            case .character(let c):
+                // In the action menu the action's own key runs it.
+                if let action = ActionKeys.action(for: c),
+                   picker.items.contains(where: { if case .action(action) = $0.choice { return true }; return false }) {
+                    state.overlay = nil
+                    return begin(action, &state)
+                }
+            default: break
+            }
+            state.overlay = .picker(picker)
+            return []
+        case .materials(var dialog):
+            switch key {
+            case .down, .character("j"), .tab: dialog.selected = min(dialog.items.count - 1, dialog.selected + 1)
+            case .up, .character("k"), .backTab: dialog.selected = max(0, dialog.selected - 1)
+            case .character(" "):
+                guard dialog.items.indices.contains(dialog.selected) else { break }
+                if dialog.items[dialog.selected].material.state.isOutstanding {
+                    state.status = StatusMessage(text: "missing and defective items are always in the notice", isError: true)
+                } else {
+                    dialog.items[dialog.selected].request.toggle()
+                    state.overlay = .materials(dialog)
+                    return [.previewMaterials]
+                }
+            case .enter, .ctrl("s"), .function(5):
+                return [.submitMaterialsRequest]
+            default: break
+            }
+            state.overlay = .materials(dialog)
+            return []
+        case .intake(var form):
+            let effects = form.handle(key, catalog: catalog)
+            state.overlay = .intake(form)
+            return effects
+        }
+    }
+
+    private func finishPrompt(_ prompt: PromptState, _ state: inout WorkstationState) -> [Effect] {
+        var pending = prompt.pending
+        let answer = prompt.input.text.trimmingCharacters(in: .whitespaces)
+        switch prompt.field {
+        case .reason: pending.reason = answer
+        case .text: pending.text = answer
+        case .days:
+            guard let days = Int(answer), days > 0 else {
+                state.status = StatusMessage(text: "type a number of working days", isError: true)
+                return []
+            }
+            pending.days = days
+            state.overlay = .prompt(PromptState(title: "Reason for the extension 延期理由", pending: pending, field: .reason))
+            return []
+        }
+        state.overlay = nil
+        return [.perform(pending)]
+    }
+
+    private func choose(_ choice: PickerChoice, _ state: inout WorkstationState) -> [Effect] {
+        switch choice {
+        case .action(let action):
+            return begin(action, &state)
+        case .transferTo(let department):
+            guard var pending = request(.transfer, state) else { return [] }
+            pending.target = department
+            state.overlay = .prompt(PromptState(title: "Reason for the transfer 转办理由", pending: pending, field: .reason))
+            return []
+        case .assignTo(let login):
+            guard var pending = request(.assign, state) else { return [] }
+            pending.target = login
+            return [.perform(pending)]
+        case .template(let action):
+            return [.fillTemplate(action)]
+        case .filter(let filters):
+            state.inbox.filters = filters
+            state.inbox.selected = 0
+            state.inbox.top = 0
+            return [.reloadInbox]
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,201 @@
+import WicketCore
+
+/// Key → new state + effects. Pure: no database, no terminal. The engine runs the effects.
+public struct Update {
+    public let catalog: Catalog
+
+    public init(catalog: Catalog) { self.catalog = catalog }
+
+    public func handle(_ key: Key, _ state: inout WorkstationState) -> [Effect] {
+        if state.isTooSmall {
+            return key == .character("Q") || key == .ctrl("c") ? [.quit] : []
+        }
+        if state.overlay != nil { return handleOverlay(key, &state) }
+        if state.searchInput != nil { return handleSearchInput(key, &state) }
+        if state.focus == .reply, let effects = handleReply(key, &state) { return effects }
+        if let effects = handleGlobal(key, &state) { return effects }
+        switch state.focus {
+        case .inbox: return handleInbox(key, &state)
+        case .detail: return handleDetail(key, &state)
+        case .reply: return []
+        }
+    }
+
+    /// Keys that mean the same in every pane (outside text entry).
+    private func handleGlobal(_ key: Key, _ state: inout WorkstationState) -> [Effect]? {
+        switch key {
+        case .character("Q"), .ctrl("c"):
+            return [.quit]
+        case .character("?"), .function(1):
+            state.overlay = .help
+            return []
+        case .ctrl("l"):
+            return [.redraw]
+        case .tab:
+            return cycleFocus(&state, forward: true)
+        case .backTab:
+            return cycleFocus(&state, forward: false)
+        case .character("T"):
+            return [.takeNext]
+        case .character("i"):
+            return [.openIntake]
+        case .character("f"):
+            state.overlay = .picker(filterPicker(state))
+            return []
+        case .character("/"):
+            state.searchInput = LineInput(state.inbox.search)
+            state.focus = .inbox
+            return []
+        case .character("n"):
+            stepMatch(&state, forward: true)
+            return followSelection(state)
+        case .character("N"):
+            stepMatch(&state, forward: false)
+            return followSelection(state)
+        case .character("."):
+            return openActionMenu(&state)
+        case .escape, .character("q"):
+            switch state.focus {
+            case .inbox: return []
+            case .detail: state.focus = .inbox
+            case .reply: state.focus = .detail
+            }
+            return []
+        case .character(let character):
+            guard let action = ActionKeys.action(for: character) else { return nil }
+            return begin(action, &state)
+        default:
+            return nil
+        }
+    }
+
+    func cycleFocus(_ state: inout WorkstationState, forward: Bool) -> [Effect] {
+        let order: [PaneID] = [.inbox, .detail, .reply]
+        let index = order.firstIndex(of: state.focus)!
+        let next = order[(index + (forward ? 1 : 2)) % 3]
+        state.focus = next
+        switch next {
+        case .detail where state.detail.detail == nil:
+            return state.inbox.selectedCase.map { [.openDetail($0.number)] } ?? []
+        case .reply:
+            guard let number = state.currentCaseNumber else { state.focus = .inbox; return [] }
+            return state.reply.caseNumber == number ? [] : [.loadDraft(number)]
+        default:
+            return []
+        }
+    }
+
+    // MARK: inbox
+
+    private func handleInbox(_ key: Key, _ state: inout WorkstationState) -> [Effect] {
+        let page = max(1, Layout.inboxRowsVisible(state))
+        let count = state.inbox.rows.count
+        var inbox = state.inbox
+        switch key {
+        case .down, .character("j"): inbox.selected += 1
+        case .up, .character("k"): inbox.selected -= 1
+        case .pageDown, .character(" "): inbox.selected += page
+        case .pageUp, .character("-"): inbox.selected -= page
+        case .home, .character("g"): inbox.selected = 0
+        case .end, .character("G"): inbox.selected = count - 1
+        case .enter:
+            guard let number = inbox.selectedCase?.number else { return [] }
+            state.focus = .detail
+            return [.openDetail(number)]
+        case .character(let digit) where ("1"..."5").contains(digit):
+            let tab = InboxTab(rawValue: Int(String(digit))! - 1)!
+            state.inbox.tab = tab
+            state.inbox.selected = 0
+            state.inbox.top = 0
+            return [.reloadInbox]
+        default:
+            return []
+        }
+        inbox.selected = max(0, min(count - 1, inbox.selected))
+        let moved = inbox.selected != state.inbox.selected
+        state.inbox = inbox
+        return moved ? followSelection(state) : []
+    }
+
+    /// Where the detail pane is on screen beside the inbox, it follows the selection.
+    func followSelection(_ state: WorkstationState) -> [Effect] {
+        guard Layout.showsDetailBesideInbox(state), let number = state.inbox.selectedCase?.number,
+              number != state.detail.detail?.record.number else { return [] }
+        return [.openDetail(number)]
+    }
+
+    private func handleSearchInput(_ key: Key, _ state: inout WorkstationState) -> [Effect] {
+        switch key {
+        case .enter:
+            state.searchInput = nil
+            return []
+        case .escape:
+            state.searchInput = nil
+            state.inbox.search = ""
+            state.inbox.matches = []
+            return []
+        default:
+            guard var input = state.searchInput, input.handle(key) else { return [] }
+            state.searchInput = input
+            state.inbox.search = input.text
+            return [.search(input.text)]
+        }
+    }
+
+    /// n / N: the next or previous row that matches the search, wrapping around.
+    func stepMatch(_ state: inout WorkstationState, forward: Bool) {
+        let rows = state.inbox.rows
+        guard !state.inbox.matches.isEmpty, !rows.isEmpty else {
+            state.status = StatusMessage(text: state.inbox.search.isEmpty ? "no search: press / to search" : "no match", isError: true)
+            return
+        }
+        for step in 1...rows.count {
+            let index = (state.inbox.selected + (forward ? step : rows.count - step)) % rows.count
+            if state.inbox.matches.contains(rows[index].number) {
+                state.inbox.selected = index
+                return
+            }
+        }
+    }
+
+    // MARK: detail
+
+    private func handleDetail(_ key: Key, _ state: inout WorkstationState) -> [Effect] {
+        let page = max(1, state.height - 6)
+        let materials = state.detail.detail?.materials ?? []
+        switch key {
+        case .down, .character("j"): state.detail.scroll += 1
+        case .up, .character("k"): state.detail.scroll = max(0, state.detail.scroll - 1)
+        case .pageDown, .character(" "): state.detail.scroll += page
+        case .pageUp, .character("-"): state.detail.scroll = max(0, state.detail.scroll - page)
+        case .home, .character("g"): state.detail.scroll = 0
+        case .end, .character("G"): state.detail.scroll = Int.max / 2
+        case .character("]"): state.detail.materialCursor = min(max(0, materials.count - 1), state.detail.materialCursor + 1)
+        case .character("["): state.detail.materialCursor = max(0, state.detail.materialCursor - 1)
+        case .character(let digit) where ("1"..."9").contains(digit):
+            let index = Int(String(digit))! - 1
+            if index < materials.count { state.detail.materialCursor = index }
+        case .character("V"): return setMaterial(.verified, &state)
+        case .character("S"): return setMaterial(.submitted, &state)
+        case .character("M"): return setMaterial(.missing, &state)
+        case .character("F"): return setMaterial(.defective, &state)
+        case .enter:
+            return cycleFocus(&state, forward: true)
+        default:
+            break
+        }
+        return []
+    }
+
+    private func setMaterial(_ materialState: MaterialState, _ state: inout WorkstationState) -> [Effect] {
+        guard let detail = state.detail.detail, detail.materials.indices.contains(state.detail.materialCursor) else { return [] }
+        var request = request(.material, state)!
+        request.materials = [detail.materials[state.detail.materialCursor].code]
+        request.materialState = materialState
+        if materialState == .defective {
+            state.overlay = .prompt(PromptState(title: "What is wrong with it? 不符合要求的原因", pending: request, field: .reason))
+            return []
+        }
+        return [.perform(request)]
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import WicketCore
+
+/// What each effect does against the core.
+extension WorkstationEngine {
+    func run(_ effect: Effect) throws {
+        switch effect {
+        case .reloadInbox:
+            try reloadInbox()
+        case .openDetail(let number):
+            let detail = try CaseDetail.load(number: number, in: store)
+            if detail.record.number != state.detail.detail?.record.number {
+                state.detail.scroll = 0
+                state.detail.materialCursor = 0
+            }
+            state.detail.detail = detail
+            state.detail.changedElsewhere = false
+        case .perform(let request):
+            try perform(request)
+        case .takeNext:
+            let outcome = try workflow.takeNext(actor: state.user.login)
+            state.inbox.tab = .mine
+            state.inbox.filters = InboxFilters()
+            try reloadInbox(select: outcome.caseNumber)
+            try run(.openDetail(outcome.caseNumber))
+            state.focus = .detail
+            state.status = StatusMessage(text: "took \(outcome.caseNumber) 已领取 (most urgent unassigned)", isError: false)
+        case .loadDraft(let number):
+            flushDraft()
+            let text = try Drafts(store: store).load(caseNumber: number, author: state.user.login) ?? ""
+            state.reply = ReplyState(caseNumber: number, editor: TextEditor(text: text), savedText: text)
+            state.reply.editor.moveToEnd()
+            if state.detail.detail?.record.number != number { try run(.openDetail(number)) }
+            if !text.isEmpty { state.status = StatusMessage(text: "draft restored 已恢复草稿", isError: false) }
+        case .saveDraft:
+            markDraftDirty()
+        case .sendReply:
+            try sendReply()
+        case .openMaterialsDialog(let number):
+            let detail = try CaseDetail.load(number: number, in: store)
+            let items = detail.materials.map { material in
+                MaterialChoice(material: material, name: store.material(material.code).map { "\($0.nameZh) \($0.nameEn)" }
+                               ?? material.code, request: false)
+            }
+            state.overlay = .materials(MaterialsDialogState(caseNumber: number, version: detail.record.version, items: items))
+            previewMaterials()
+        case .previewMaterials:
+            previewMaterials()
+        case .submitMaterialsRequest:
+            guard case .materials(let dialog) = state.overlay else { return }
+            state.overlay = nil
+            try perform(materialsRequest(dialog))
+        case .fillTemplate(let action):
+            guard let number = state.reply.caseNumber else { return }
+            let text = try workflow.fillTemplate(action, caseNumber: number)
+            state.reply.editor.insert(text)
+            markDraftDirty()
+        case .openAssignPicker(let department):
+            let people = try CaseQueries.users(in: nil, store: store).filter { $0.department == department || $0.role != .clerk }
+            state.overlay = .picker(PickerState(title: "Assign to 分派给", items: people.map {
+                PickerItem(label: "\($0.login)  \($0.displayName)  \($0.role.rawValue)", choice: .assignTo($0.login))
+            }))
+        case .openIntake:
+            state.overlay = .intake(IntakeFormState())
+        case .registerIntake:
+            try registerIntake()
+        case .search(let text):
+            try search(text)
+        case .redraw:
+            wantsFullRedraw = true
+        case .quit:
+            flushDraft()
+            state.shouldQuit = true
+        }
+    }
+
+    /// Drafts are written once per batch of keys (see `flushDraft`), not once per key.
+    private func markDraftDirty() {
+        if state.reply.editor.text != state.reply.savedText { draftDirty = true }
+    }
+
+    func filter(for tab: InboxTab) -> CaseFilter {
+        var filter = CaseFilter(limit: 500)
+        let user = state.user
+        // Clerks see their own department's queues; supervisors and admins see every department.
+        if user.role == .clerk { filter.department = user.department }
+        switch tab {
+        case .mine: filter.holder = user.login
+        case .unassigned: filter.unassignedOnly = true
+        case .awaitingMaterials: filter.statuses = [.awaitingMaterials]
+        case .warnings: filter.warningsOnly = true
+        case .all: break
+        }
+        let extra = state.inbox.filters
+        if let status = extra.status { filter.statuses = [status] }
+        filter.serviceCode = extra.serviceCode
+        filter.channel = extra.channel
+        filter.level = extra.level
+        return filter
+    }
+
+    func reloadInbox(select number: String? = nil) throws {
+        let keep = number ?? state.inbox.selectedCase?.number
+        state.inbox.rows = try CaseQueries.list(filter(for: state.inbox.tab), in: store)
+        if let keep, let index = state.inbox.rows.firstIndex(where: { $0.number == keep }) {
+            state.inbox.selected = index
+        } else {
+            state.inbox.selected = max(0, min(state.inbox.selected, state.inbox.rows.count - 1))
+        }
+        for tab in InboxTab.allCases {
+            var filter = filter(for: tab)
+            filter.statuses = tab == .awaitingMaterials ? [.awaitingMaterials] : nil
+            filter.serviceCode = nil
+            filter.channel = nil
+            filter.level = nil
+            state.tabCounts[tab] = try CaseQueries.count(filter, in: store)
+        }
+        state.workload = try CaseQueries.workload(of: state.user.login, in: store)
+        if !state.inbox.search.isEmpty { try search(state.inbox.search, jump: false) }
+    }
+
+    private func perform(_ request: ActionRequest) throws {
+        let outcome = try workflow.perform(request)
+        var text = "\(outcome.caseNumber): \(ActionKeys.label(outcome.action))"
+        text += outcome.from == outcome.to ? " (\(outcome.to.rawValue))" : ", \(outcome.from.rawValue) → \(outcome.to.rawValue)"
+        if outcome.replyID != nil { text += "; reply stored 已生成回复" }
+        if !outcome.warnings.isEmpty { text += " — WARNING 注意: " + outcome.warnings.joined(separator: "; ") }
+        state.status = StatusMessage(text: text, isError: !outcome.warnings.isEmpty)
+        try reloadInbox(select: outcome.caseNumber)
+        if state.detail.detail != nil || state.focus != .inbox { try run(.openDetail(outcome.caseNumber)) }
+    }
+
+    private func sendReply() throws {
+        guard let number = state.reply.caseNumber else { return }
+        let text = state.reply.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else {
+            state.status = StatusMessage(text: "the reply is empty 回复为空", isError: true)
+            return
+        }
+        var request = ActionRequest(caseNumber: number, action: .reply, actor: state.user.login, text: text)
+        if let record = state.detail.detail?.record, record.number == number { request.expectedVersion = record.version }
+        try perform(request)
+        state.reply.editor.clear()
+        try Drafts(store: store).save(caseNumber: number, author: state.user.login, body: "")
+        state.reply.savedText = ""
+        state.status = StatusMessage(text: "\(number): reply sent 回复已发送", isError: false)
+    }
+
+    private func materialsRequest(_ dialog: MaterialsDialogState) -> ActionRequest {
+        var request = ActionRequest(caseNumber: dialog.caseNumber, action: .requestMaterials, actor: state.user.login,
+                                    expectedVersion: dialog.version)
+        request.missing = dialog.items.filter { $0.request && !$0.material.state.isOutstanding }.map(\.material.code)
+        return request
+    }
+
+    private func previewMaterials() {
+        guard case .materials(var dialog) = state.overlay else { return }
+        do {
+            let preview = try workflow.preview(materialsRequest(dialog))
+            dialog.preview = preview.reply ?? ""
+            dialog.previewError = nil
+            if !preview.outcome.warnings.isEmpty {
+                dialog.preview = "WARNING 注意: " + preview.outcome.warnings.joined(separator: "; ") + "\n\n" + dialog.preview
+            }
+        } catch {
+            dialog.preview = ""
+            dialog.previewError = "\(error)"
+        }
+        state.overlay = .materials(dialog)
+    }
+
+    private func registerIntake() throws {
+        guard case .intake(var form) = state.overlay, let application = form.application(store.catalog, now: store.clock.now) else {
+            return
+        }
+        do {
+            let record = try Intake(store: store).register(application, actor: state.user.login)
+            state.overlay = nil
+            try reloadInbox(select: record.number)
+            try run(.openDetail(record.number))
+            state.status = StatusMessage(text: "registered 已登记 \(record.number) (\(record.serviceCode), window)", isError: false)
+        } catch let refusal as WorkflowError {
+            form.error = refusal.description
+            state.overlay = .intake(form)
+        }
+    }
+
+    private func search(_ text: String, jump: Bool = true) throws {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            state.inbox.matches = []
+            return
+        }
+        var filter = filter(for: state.inbox.tab)
+        filter.search = text
+        filter.limit = 2000
+        state.inbox.matches = Set(try CaseQueries.list(filter, in: store).map(\.number))
+        guard jump, !state.inbox.matches.isEmpty else { return }
+        if let current = state.inbox.selectedCase, state.inbox.matches.contains(current.number) { return }
+        if let index = state.inbox.rows.firstIndex(where: { state.inbox.matches.contains($0.number) }) {
+            state.inbox.selected = index
+            if Layout.showsDetailBesideInbox(state) { try run(.openDetail(state.inbox.rows[index].number)) }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import WicketCore
+
+/// Runs the workstation against a case database: keys go through `Update`, the effects it asks
+/// for run here against the core, and changes made in other terminals are picked up by polling
+/// `PRAGMA data_version` (cheap: it reads a counter, no query).
+public final class WorkstationEngine {
+    public internal(set) var state: WorkstationState
+    public let store: CaseStore
+    let workflow: Workflow
+    let update: Update
+    private var dataVersion: Int
+    var draftDirty = false
+    /// Set by Ctrl-L: the terminal should forget its picture and draw everything.
+    public var wantsFullRedraw = false
+
+    public init(store: CaseStore, login: String, width: Int, height: Int) throws {
+        guard let user = try CaseQueries.user(login, in: store) else { throw WorkflowError.unknownUser(login) }
+        guard user.active else { throw WorkflowError.inactiveUser(login) }
+        self.store = store
+        workflow = Workflow(store: store)
+        update = Update(catalog: store.catalog)
+        state = WorkstationState(width: width, height: height, user: user,
+                                 databaseName: (store.path as NSString).lastPathComponent)
+        if user.role != .clerk { state.inbox.tab = .all }
+        dataVersion = try store.db.dataVersion()
+        run([.reloadInbox])
+        if Layout.showsDetailBesideInbox(state), let first = state.inbox.selectedCase { run([.openDetail(first.number)]) }
+    }
+
+    public var renderer: Renderer {
+        Renderer(catalog: store.catalog, hallTime: store.hallTime, now: store.clock.now)
+    }
+
+    public func render(measure: DisplayWidth = .standard) -> (CellBuffer, CursorPosition?) {
+        renderer.render(state, measure: measure)
+    }
+
+    public func handle(_ key: Key) {
+        if key == .resize { return }
+        if state.overlay == nil && state.searchInput == nil { state.status = .none }
+        let effects = update.handle(key, &state)
+        run(effects)
+        keepSelectionVisible()
+    }
+
+    public func resize(width: Int, height: Int) {
+        state.width = width
+        state.height = height
+        keepSelectionVisible()
+    }
+
+    /// True when another terminal changed the database and the screen was refreshed.
+    @discardableResult
+    public func pollForChanges() -> Bool {
+        guard let version = try? store.db.dataVersion(), version != dataVersion else { return false }
+        dataVersion = version
+        let openCase = state.detail.detail?.record
+        run([.reloadInbox])
+        if let openCase {
+            if let fresh = try? CaseDetail.load(number: openCase.number, in: store) {
+                if fresh.record.version != openCase.version {
+                    state.detail.changedElsewhere = true
+                    let last = fresh.history.last
+                    state.status = StatusMessage(text: "\(openCase.number) changed in another terminal" +
+                        (last.map { ": \($0.actor) \($0.action)" } ?? "") + " 已被他人更新", isError: true)
+                }
+                state.detail.detail = fresh
+            }
+        }
+        return true
+    }
+
+    /// Saves the reply draft if it changed; called after each batch of keys.
+    public func flushDraft() {
+        guard draftDirty, let number = state.reply.caseNumber else { return }
+        draftDirty = false
+        let text = state.reply.editor.text
+        guard text != state.reply.savedText else { return }
+        do {
+            try Drafts(store: store).save(caseNumber: number, author: state.user.login, body: text)
+            state.reply.savedText = text
+        } catch {
+            state.status = StatusMessage(text: "draft not saved: \(error)", isError: true)
+        }
+    }
+
+    private func keepSelectionVisible() {
+        let visible = Layout.inboxRowsVisible(state)
+        state.inbox.top = InboxView.scrollTop(selected: state.inbox.selected, previous: state.inbox.top,
+                                              visible: visible, count: state.inbox.rows.count)
+        if state.reply.caseNumber != nil {
+            let width = Layout.replyTextWidth(state)
+            let height = max(1, (Layout.panes(state).reply?.height ?? state.height) - 3)
+            state.reply.top = state.reply.editor.layout(width: width, measure: .standard)
+                .scrollTop(previous: state.reply.top, height: height)
+        }
+    }
+
+    func run(_ effects: [Effect]) {
+        for effect in effects {
+            do {
+                try run(effect)
+            } catch let refusal as WorkflowError {
+                state.status = StatusMessage(text: "refused 未执行: \(refusal.description)", isError: true)
+            } catch {
+                state.status = StatusMessage(text: "error 错误: \(error)", isError: true)
+            }
+        }
+    }
+}

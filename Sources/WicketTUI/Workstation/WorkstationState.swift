@@ -1,0 +1,183 @@
+import WicketCore
+
+/// The inbox tabs a clerk switches between with 1–5.
+public enum InboxTab: Int, CaseIterable, Sendable {
+    case mine, unassigned, awaitingMaterials, warnings, all
+
+    public var title: String {
+        switch self {
+        case .mine: return "Mine 我的"
+        case .unassigned: return "Unassigned 待领"
+        case .awaitingMaterials: return "Awaiting 待补"
+        case .warnings: return "Warnings 预警"
+        case .all: return "All 全部"
+        }
+    }
+
+    /// For narrow terminals.
+    public var shortTitle: String {
+        switch self {
+        case .mine: return "Mine"
+        case .unassigned: return "Unassigned"
+        case .awaitingMaterials: return "Awaiting"
+        case .warnings: return "Warnings"
+        case .all: return "All"
+        }
+    }
+}
+
+public enum PaneID: Sendable, Equatable {
+    case inbox, detail, reply
+}
+
+/// Extra filters on top of a tab (`f`).
+public struct InboxFilters: Sendable, Equatable {
+    public var status: CaseStatus?
+    public var serviceCode: String?
+    public var channel: Channel?
+    public var level: Level?
+
+    public var isEmpty: Bool { status == nil && serviceCode == nil && channel == nil && level == nil }
+
+    public var summary: String {
+        [status?.rawValue, serviceCode, channel?.rawValue, level?.rawValue].compactMap { $0 }.joined(separator: " ")
+    }
+}
+
+public struct InboxState: Sendable, Equatable {
+    public var tab: InboxTab = .mine
+    public var filters = InboxFilters()
+    public var rows: [CaseSummary] = []
+    public var selected = 0
+    public var top = 0
+    /// The incremental search text and the case numbers it matches within the tab.
+    public var search = ""
+    public var matches: Set<String> = []
+
+    public var selectedCase: CaseSummary? { rows.indices.contains(selected) ? rows[selected] : nil }
+}
+
+public struct DetailState: Sendable {
+    public var detail: CaseDetail?
+    public var scroll = 0
+    /// Which checklist item the number keys and `[`/`]` act on.
+    public var materialCursor = 0
+    /// Set when another terminal changed the open case; cleared when the clerk acts again.
+    public var changedElsewhere = false
+}
+
+public struct ReplyState: Sendable {
+    public var caseNumber: String?
+    public var editor = TextEditor()
+    /// What the database holds, so only real edits are saved.
+    public var savedText = ""
+    public var top = 0
+}
+
+/// A one-line question the workstation asks before an action (a reason, a note, days).
+public struct PromptState: Sendable {
+    public var title: String
+    public var input = LineInput()
+    public var pending: ActionRequest
+    /// Which field of `pending` the answer fills.
+    public var field: PromptField
+}
+
+public enum PromptField: Sendable {
+    case reason, text, days
+}
+
+/// A list to choose from: departments, clerks, templates, filters, actions.
+public struct PickerState: Sendable {
+    public var title: String
+    public var items: [PickerItem]
+    public var selected = 0
+}
+
+public struct PickerItem: Sendable {
+    public var label: String
+    public var choice: PickerChoice
+}
+
+public enum PickerChoice: Sendable {
+    case action(CaseAction)
+    case transferTo(String)
+    case assignTo(String)
+    case template(CaseAction)
+    case filter(InboxFilters)
+}
+
+/// The request-materials dialog: the checklist with each item to ask for, and the notice it makes.
+public struct MaterialsDialogState: Sendable {
+    public var caseNumber: String
+    public var version: Int
+    public var items: [MaterialChoice]
+    public var selected = 0
+    public var preview = ""
+    public var previewError: String?
+}
+
+public struct MaterialChoice: Sendable {
+    public var material: CaseMaterial
+    public var name: String
+    /// Whether the notice asks for it; outstanding items are always asked for.
+    public var request: Bool
+}
+
+public enum Overlay: Sendable {
+    case help
+    case prompt(PromptState)
+    case picker(PickerState)
+    case materials(MaterialsDialogState)
+    case intake(IntakeFormState)
+}
+
+public struct StatusMessage: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+    public static let none = StatusMessage(text: "", isError: false)
+}
+
+/// Everything the screen shows; `render` draws it and `update` changes it.
+public struct WorkstationState: Sendable {
+    public var width: Int
+    public var height: Int
+    public var user: User
+    public var databaseName: String
+    public var focus: PaneID = .inbox
+    public var inbox = InboxState()
+    public var detail = DetailState()
+    public var reply = ReplyState()
+    public var overlay: Overlay?
+    /// Non-nil while the clerk types a `/` search.
+    public var searchInput: LineInput?
+    public var status = StatusMessage.none
+    public var workload: (open: Int, warnings: Int) = (0, 0)
+    public var tabCounts: [InboxTab: Int] = [:]
+    public var shouldQuit = false
+
+    public init(width: Int, height: Int, user: User, databaseName: String) {
+        self.width = width
+        self.height = height
+        self.user = user
+        self.databaseName = databaseName
+    }
+
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    /// The number of the case the clerk is looking at: the open detail, else the selected row.
+    public var currentCaseNumber: String? {
+        if focus != .inbox, let detail = detail.detail { return detail.record.number }
+        return inbox.selectedCase?.number ?? detail.detail?.record.number
+    }
+
+    /// The version the clerk saw of the current case, so a stale action is refused.
+    public var seenVersion: Int? {
+        guard let number = currentCaseNumber else { return nil }
+        if let record = detail.detail?.record, record.number == number { return record.version }
+        return inbox.rows.first { $0.number == number }?.version
+    }
+}
