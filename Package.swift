@@ -14,7 +14,7 @@ let package = Package(
         .target(name: "WicketTUI", dependencies: ["WicketCore", "CNCurses"]),
         .executableTarget(name: "wicket", dependencies: ["WicketCore", "WicketTUI"]),
         .testTarget(name: "WicketCoreTests", dependencies: ["WicketCore"]),
-        .testTarget(name: "WicketTUITests", dependencies: ["WicketTUI", "WicketCore"]),
+        .testTarget(name: "WicketTUITests", dependencies: ["WicketTUI", "WicketCore"], exclude: ["Snapshots"]),
         .testTarget(name: "WicketCLITests", dependencies: ["WicketCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -67,21 +67,33 @@ public struct TextEditor: Sendable, Equatable {
             return
         }
         let pieces = cleaned.split(separator: "\n", omittingEmptySubsequences: false)
+        // Only the character before the cursor is re-read with the inserted text (it may be
+        // the base an accent combines with); the rest of the line is reused as it is, so
+        // typing at the end of a long paragraph costs the same as in a short one.
+        let index = cursor.index
+        var headStart = Array(line[..<max(index - 1, 0)])
+        var headText = index > 0 ? String(line[index - 1]) : ""
         var newLines: [[Character]] = []
-        var headText = String(before)
         for piece in pieces.dropLast() {
-            newLines.append(Self.startingWithBase(Array(headText + piece)))
+            newLines.append(Self.startingWithBase(headStart + Array(headText + piece)))
+            headStart = []
             headText = ""
         }
-        // The cursor goes after the inserted text. Joining the text after it can merge the
-        // two clusters at the seam (one regional indicator typed before another makes a flag);
-        // the cursor then goes after the merged cluster.
-        let head = Self.startingWithBase(Array(headText + pieces[pieces.count - 1]))
-        let tail = line[cursor.index...]
-        let last = Self.startingWithBase(Array(String(head) + String(tail)))
-        newLines.append(last)
+        var head = Self.startingWithBase(headStart + Array(headText + pieces[pieces.count - 1]))
+        var tail = Array(line[index...])
+        // Two clusters meeting at the end of the insertion may become one (a regional
+        // indicator typed before another makes a flag); the cursor then goes after it.
+        if let left = head.last, let right = tail.first {
+            let merged = Array(String(left) + String(right))
+            if merged.count != 2 {
+                head.removeLast()
+                tail.removeFirst()
+                head += merged
+            }
+        }
+        newLines.append(head + tail)
         storage.replaceSubrange(cursor.line...cursor.line, with: newLines)
-        cursor = EditorPosition(line: cursor.line + newLines.count - 1, index: min(head.count, last.count))
+        cursor = EditorPosition(line: cursor.line + newLines.count - 1, index: head.count)
     }
 
     /// Splits the line at the cursor (Enter).
@@ -321,9 +333,7 @@ public struct TextEditor: Sendable, Equatable {
 
     /// Removes characters of the cursor's line and puts the cursor where they were.
     private mutating func removeCharacters(in range: Range<Int>) {
-        var line = storage[cursor.line]
-        line.removeSubrange(range)
-        storage[cursor.line] = line
+        storage[cursor.line].removeSubrange(range)
         cursor.index = range.lowerBound
         resegment(at: range.lowerBound)
     }

@@ -39,15 +39,23 @@ struct Chrome {
             surface.put(state.status.text, in: rect, style: state.status.isError ? theme.error : theme.info)
             return nil
         }
-        surface.put(hints(state), in: rect, style: theme.hint)
+        // Whole hints only, as many as fit, most useful first.
+        var line = ""
+        for hint in hints(state) {
+            let next = line.isEmpty ? hint : line + " · " + hint
+            if surface.measure.width(of: next) > rect.width { break }
+            line = next
+        }
+        surface.put(line, in: rect, style: theme.hint)
         return nil
     }
 
-    func hints(_ state: WorkstationState) -> String {
+    func hints(_ state: WorkstationState) -> [String] {
         switch state.focus {
-        case .inbox: return "Enter open · a accept · m materials · r reply · T take next · / search · . actions · 1-5 tabs · f filter · i walk-in"
-        case .detail: return "j/k scroll · 1-9 material · V/S/M/F set · r reply · . actions · Esc back"
-        case .reply: return "type the reply · Ctrl-S send · Ctrl-T template · Esc back"
+        case .inbox: return ["Enter open", "a accept", "m materials", "r reply", "T take next", "/ search", ". actions",
+                             "1-5 tabs", "f filter", "i walk-in", "? help"]
+        case .detail: return ["j/k scroll", "1-9 material", "V/S/M/F set", "r reply", ". actions", "Esc back", "? help"]
+        case .reply: return ["type the reply", "Ctrl-S send", "Ctrl-T template", "Esc back"]
         }
     }
 }

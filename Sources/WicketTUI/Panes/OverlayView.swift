@@ -7,15 +7,16 @@ struct OverlayView {
 
     func draw(_ overlay: Overlay, state: WorkstationState, into surface: inout CellBuffer) -> CursorPosition? {
         switch overlay {
-        case .help:
+        case .help(let requested):
             let lines = HelpText.lines(for: state.focus)
-            let box = centered(width: 86, height: lines.count + 3, in: surface.bounds)
-            frame(box, title: " Keys 按键 — \(state.focus) (any key closes 任意键关闭) ", into: &surface)
+            let box = centered(width: 86, height: lines.count + 2, in: surface.bounds)
             let inner = box.inset(by: 1)
-            for (offset, line) in lines.prefix(inner.height).enumerated() {
-                let keyEnd = surface.put(line.0, row: inner.row + offset, column: inner.column, style: theme.label, maxWidth: 26)
-                _ = keyEnd
-                surface.put(line.1, row: inner.row + offset, column: inner.column + 27, style: .plain, maxWidth: inner.width - 27)
+            let offset = min(requested, max(0, lines.count - inner.height))
+            let more = lines.count > inner.height ? " · j/k scroll 滚动" : ""
+            frame(box, title: " Keys 按键 — \(state.focus)\(more) · any other key closes 任意键关闭 ", into: &surface)
+            for (row, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
+                surface.put(line.0, row: inner.row + row, column: inner.column, style: theme.label, maxWidth: 26)
+                surface.put(line.1, row: inner.row + row, column: inner.column + 27, style: .plain, maxWidth: inner.width - 27)
             }
             return nil
         case .prompt(let prompt):
@@ -54,7 +55,7 @@ struct OverlayView {
         frame(box, title: " Request materials 一次性告知补正 — \(dialog.caseNumber) ", into: &surface)
         let inner = box.inset(by: 1)
         var row = inner.row
-        surface.put("Every missing or defective item is in the notice. Space adds a received item. Enter sends 发送, Esc cancels.",
+        surface.put("Space add an item 加项 · Enter send 发送 · Esc cancel 取消 (missing/defective always listed)",
                     row: row, column: inner.column, style: theme.hint, maxWidth: inner.width)
         row += 1
         for (index, item) in dialog.items.enumerated() where row < inner.bottom {
@@ -85,7 +86,7 @@ struct OverlayView {
         let box = centered(width: 80, height: min(surface.height - 2, rows + 5), in: surface.bounds)
         frame(box, title: " Walk-in intake 窗口登记 ", into: &surface)
         let inner = box.inset(by: 1)
-        surface.put("Tab/↓ next field · ←/→ service · Space tick · Ctrl-S register 登记 · Esc cancel", row: inner.row,
+        surface.put("Tab next · ←→ service · Space tick · Ctrl-S register 登记 · Esc cancel", row: inner.row,
                     column: inner.column, style: theme.hint, maxWidth: inner.width)
         var cursor: CursorPosition?
         let first = max(0, form.focus - (inner.height - 4))

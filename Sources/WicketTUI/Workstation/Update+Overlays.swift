@@ -10,8 +10,13 @@ extension Update {
             return []
         }
         switch overlay {
-        case .help:
-            state.overlay = nil
+        case .help(let offset):
+            // The list scrolls on small screens; any other key closes it.
+            switch key {
+            case .down, .character("j"), .pageDown, .character(" "): state.overlay = .help(offset + (key == .down || key == .character("j") ? 1 : 10))
+            case .up, .character("k"), .pageUp, .character("-"): state.overlay = .help(max(0, offset - (key == .up || key == .character("k") ? 1 : 10)))
+            default: state.overlay = nil
+            }
             return []
         case .prompt(var prompt):
             guard key == .enter else {

@@ -27,7 +27,7 @@ public struct Update {
         case .character("Q"), .ctrl("c"):
             return [.quit]
         case .character("?"), .function(1):
-            state.overlay = .help
+            state.overlay = .help(0)
             return []
         case .ctrl("l"):
             return [.redraw]

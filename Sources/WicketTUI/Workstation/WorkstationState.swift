@@ -125,7 +125,8 @@ public struct MaterialChoice: Sendable {
 }
 
 public enum Overlay: Sendable {
-    case help
+    /// The key list, scrolled by this many lines.
+    case help(Int)
     case prompt(PromptState)
     case picker(PickerState)
     case materials(MaterialsDialogState)

@@ -28,7 +28,8 @@ enum DemoCommand {
         if manager.fileExists(atPath: path) {
             store = try CaseStore.open(path: path, clock: context.clock)
         } else {
-            try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             store = try CaseStore.create(path: path, creator: "admin", clock: context.clock)
             do {
                 try store.setSetting("demo", "1")

@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+@testable import WicketTUI
+
+/// Whole screens as text, compared with the files in Snapshots/. After an intended change of the
+/// screen, run with WICKET_UPDATE_SNAPSHOTS=1 to rewrite them, and read the diff before committing.
+final class WorkstationSnapshotTests: XCTestCase {
+    var fixture: WorkstationFixture!
+
+    override func setUpWithError() throws { fixture = try WorkstationFixture() }
+    override func tearDown() { fixture.remove() }
+
+    static let sizes = [(80, 24), (160, 45)]
+
+    static let screens: [(name: String, keys: String)] = [
+        ("inbox", "5"),
+        ("detail", "2<Enter>"),
+        ("reply", "r您好，您的户口迁移申请已收到，我们将在三个工作日内答复。Thank you."),
+        ("intake", "i<Tab>赵敏<Tab>440106199202023456"),
+        ("help", "?"),
+        ("materials", "2m"),
+    ]
+
+    func testScreens() throws {
+        for (width, height) in Self.sizes {
+            for screen in Self.screens {
+                let engine = try fixture.engine(width: width, height: height)
+                try fixture.press(engine, screen.keys)
+                try assertSnapshot(fixture.screen(engine), named: "\(screen.name)-\(width)x\(height)")
+            }
+        }
+    }
+
+    func testEveryRowFitsItsWidth() throws {
+        for (width, height) in Self.sizes + [(100, 30), (120, 40)] {
+            for screen in Self.screens {
+                let engine = try fixture.engine(width: width, height: height)
+                try fixture.press(engine, screen.keys)
+                let lines = fixture.screen(engine).split(separator: "\n", omittingEmptySubsequences: false)
+                XCTAssertEqual(lines.count, height)
+                for line in lines {
+                    XCTAssertLessThanOrEqual(DisplayWidth.standard.width(of: line), width, "\(screen.name) \(width)x\(height): \(line)")
+                }
+            }
+        }
+    }
+
+    private func assertSnapshot(_ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let folder = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
+        let url = folder.appendingPathComponent("\(name).txt")
+        if ProcessInfo.processInfo.environment["WICKET_UPDATE_SNAPSHOTS"] == "1" {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            return XCTFail("no snapshot \(name).txt; run with WICKET_UPDATE_SNAPSHOTS=1", file: file, line: line)
+        }
+        if expected != text + "\n" {
+            XCTFail("screen \(name) differs from Snapshots/\(name).txt:\n\(text)", file: file, line: line)
+        }
+    }
+}
