@@ -122,7 +122,8 @@ extension Workflow {
         change.record.marks = marks
     }
 
-    private func recordFirstAnswer(_ change: inout CaseChange, _ context: ActionContext) {
+    /// The first answer (accept, request materials, reject) ends the acceptance clock; late, it is a breach.
+    func recordFirstAnswer(_ change: inout CaseChange, _ context: ActionContext) {
         if change.record.firstResponseAt == nil { change.record.firstResponseAt = context.stamp }
         if let due = change.record.acceptanceDueOn, context.today > due {
             change.record.acceptanceBreached = true

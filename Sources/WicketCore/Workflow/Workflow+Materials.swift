@@ -50,17 +50,9 @@ extension Workflow {
             }
             return "\(index + 1). \(name)\(note)"
         }.joined(separator: "\n")
-        recordFirstAnswerForRequest(&change, context)
+        recordFirstAnswer(&change, context)
         change.record.status = .awaitingMaterials
         change.record.marks = nil
-    }
-
-    private func recordFirstAnswerForRequest(_ change: inout CaseChange, _ context: ActionContext) {
-        if change.record.firstResponseAt == nil { change.record.firstResponseAt = context.stamp }
-        if let due = change.record.acceptanceDueOn, context.today > due {
-            change.record.acceptanceBreached = true
-            change.details["acceptance_breached"] = true
-        }
     }
 
     func recordSupplement(_ request: ActionRequest, context: ActionContext, change: inout CaseChange) throws {
