@@ -18,6 +18,8 @@ public enum Effect: Sendable {
     case openIntake
     case registerIntake
     case search(String)
+    /// The supervisor dashboard's work (Dashboard/).
+    case dashboard(DashboardEffect)
     /// Forget what is on screen and draw everything again (Ctrl-L).
     case redraw
     case quit

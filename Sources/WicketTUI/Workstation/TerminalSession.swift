@@ -6,12 +6,14 @@ import WicketCore
 public enum TerminalSession {
     static let pollMilliseconds = 250
 
-    public static func run(store: CaseStore, login: String) throws {
+    /// `dashboard`: open on the supervisor dashboard (`wicket dashboard`).
+    public static func run(store: CaseStore, login: String, dashboard: Bool = false) throws {
         let terminal = try NCursesTerminal()
         TerminationSignals.install()
         defer { terminal.shutdown() }
         let engine = try WorkstationEngine(store: store, login: login, width: terminal.size.width,
                                            height: terminal.size.height)
+        if dashboard { engine.openDashboard() }
         var needsDraw = true
         while !engine.state.shouldQuit {
             if needsDraw {

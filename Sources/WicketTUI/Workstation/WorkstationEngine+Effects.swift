@@ -66,6 +66,8 @@ extension WorkstationEngine {
             try registerIntake()
         case .search(let text):
             try search(text)
+        case .dashboard(let work):
+            try run(work)
         case .redraw:
             wantsFullRedraw = true
         case .quit:
@@ -99,9 +101,14 @@ extension WorkstationEngine {
         return filter
     }
 
+    /// What the inbox lists: a dashboard drill-down exactly, else the tab with its filters.
+    func inboxFilter() -> CaseFilter {
+        state.inbox.filters.drillDown?.filter ?? filter(for: state.inbox.tab)
+    }
+
     func reloadInbox(select number: String? = nil) throws {
         let keep = number ?? state.inbox.selectedCase?.number
-        state.inbox.rows = try CaseQueries.list(filter(for: state.inbox.tab), in: store)
+        state.inbox.rows = try CaseQueries.list(inboxFilter(), in: store)
         if let keep, let index = state.inbox.rows.firstIndex(where: { $0.number == keep }) {
             state.inbox.selected = index
         } else {
@@ -190,7 +197,7 @@ extension WorkstationEngine {
             state.inbox.matches = []
             return
         }
-        var filter = filter(for: state.inbox.tab)
+        var filter = inboxFilter()
         filter.search = text
         filter.limit = 2000
         state.inbox.matches = Set(try CaseQueries.list(filter, in: store).map(\.number))

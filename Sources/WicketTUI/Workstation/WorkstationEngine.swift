@@ -57,6 +57,7 @@ public final class WorkstationEngine {
         dataVersion = version
         let openCase = state.detail.detail?.record
         run([.reloadInbox])
+        if state.dashboard?.visible == true { run([.dashboard(.reload)]) }
         if let openCase {
             if let fresh = try? CaseDetail.load(number: openCase.number, in: store) {
                 if fresh.record.version != openCase.version {

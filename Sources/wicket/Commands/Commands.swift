@@ -2,7 +2,7 @@
 enum Commands {
     static let all: [CommandSpec] = [
         InitCommand.spec, DemoCommand.spec, ImportCommand.spec, ListCommand.spec, ShowCommand.spec, ActCommand.spec,
-        NextCommand.spec, ReportCommand.spec, DeliverCommand.spec, UsersCommand.spec, CatalogCommand.spec,
+        NextCommand.spec, ReportCommand.spec, DashboardCommand.spec, DeliverCommand.spec, UsersCommand.spec, CatalogCommand.spec,
         CalendarCommand.spec, TemplatesCommand.spec, SettingsCommand.spec, ScreenCommand.spec, helpSpec, versionSpec,
     ]
 

@@ -55,8 +55,8 @@ enum ListCommand {
         var rows = [["NUMBER", "STATUS", "LEVEL", "SERVICE", "APPLICANT", "ID NUMBER", "CHANNEL", "DUE", "HOLDER"]]
         for item in cases {
             rows.append([item.number, item.status.rawValue, "\(item.level.mark) \(item.level.rawValue)", item.serviceCode,
-                         Output.safe(item.applicantName), Masking.idNumber(item.applicantIDNumber),
-                         item.channel.rawValue, item.dueOn?.description ?? "-", item.holder ?? "-"])
+                         Output.safe(item.applicantName), Output.safe(Masking.idNumber(item.applicantIDNumber)),
+                         item.channel.rawValue, item.dueOn?.description ?? "-", Output.safe(item.holder ?? "-")])
         }
         Output.table(rows).forEach { Output.line($0) }
         return 0
