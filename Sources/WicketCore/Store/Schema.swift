@@ -9,6 +9,7 @@ enum Schema {
             try HistoryChain.backfill(db)
             try db.executeScript(version3Triggers)
         },
+        Migration(version: 4, name: "presence: who has which case open", sql: presence),
     ]
 
     static var latestVersion: Int { migrations.last!.version }
