@@ -42,6 +42,7 @@ enum HelpText {
         ("j k ↑ ↓ PgUp PgDn g G", "scroll 滚动"),
         ("1-9 [ ]", "choose a checklist item 选择材料"),
         ("V S M F", "mark it verified, received, missing, defective 核验 / 已收 / 缺 / 不符"),
+        ("R", "reveal the full ID and phone numbers (recorded in the history) 显示完整号码"),
         ("Enter", "go to the reply pane 回复"),
     ]
 

@@ -20,6 +20,8 @@ public enum Effect: Sendable {
     case search(String)
     /// The supervisor dashboard's work (Dashboard/).
     case dashboard(DashboardEffect)
+    /// Show the open case's full ID and phone numbers; the core records the look in the history.
+    case reveal(String)
     /// Forget what is on screen and draw everything again (Ctrl-L).
     case redraw
     case quit

@@ -188,6 +188,9 @@ public struct Update {
         case .character("S"): return setMaterial(.submitted, &state)
         case .character("M"): return setMaterial(.missing, &state)
         case .character("F"): return setMaterial(.defective, &state)
+        case .character("R"):
+            guard let number = state.detail.detail?.record.number else { return [] }
+            return [.reveal(number)]
         case .enter:
             return cycleFocus(&state, forward: true)
         default:

@@ -12,9 +12,11 @@ extension WorkstationEngine {
             if detail.record.number != state.detail.detail?.record.number {
                 state.detail.scroll = 0
                 state.detail.materialCursor = 0
+                state.detail.revealed = nil
             }
             state.detail.detail = detail
             state.detail.changedElsewhere = false
+            refreshPresence()
         case .perform(let request):
             try perform(request)
         case .takeNext:
@@ -68,6 +70,13 @@ extension WorkstationEngine {
             try search(text)
         case .dashboard(let work):
             try run(work)
+        case .reveal(let number):
+            let revealed = try workflow.reveal(caseNumber: number, actor: state.user.login)
+            try reloadInbox(select: number)
+            try run(.openDetail(number))
+            state.detail.revealed = revealed
+            state.status = StatusMessage(text: "\(number): full ID and phone shown; recorded in the history 已记录查看",
+                                         isError: false)
         case .redraw:
             wantsFullRedraw = true
         case .quit:

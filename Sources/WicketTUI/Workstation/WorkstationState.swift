@@ -67,6 +67,11 @@ public struct DetailState: Sendable {
     public var materialCursor = 0
     /// Set when another terminal changed the open case; cleared when the clerk acts again.
     public var changedElsewhere = false
+    /// The full numbers of the open case after `R` (recorded in its history); forgotten when
+    /// another case is opened.
+    public var revealed: RevealedApplicant?
+    /// Other people who have the open case open in their workstation (display names).
+    public var alsoOpenBy: [String] = []
 }
 
 public struct ReplyState: Sendable {
