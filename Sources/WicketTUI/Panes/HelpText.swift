@@ -11,7 +11,7 @@ enum HelpText {
         ("/", "search (Chinese too) 搜索; n / N next / previous match"),
         ("f", "filter by level, status, channel, service 筛选"),
         (".", "action menu 操作菜单"),
-        ("B / F3", "supervisor dashboard 看板 (Esc from its drill-down returns to it)"),
+        ("B / F3", "supervisor dashboard 看板"),
     ]
 
     static let dashboard: [(String, String)] = [
