@@ -21,7 +21,7 @@ enum DashboardCommand {
                 "the dashboard needs a terminal; use `wicket report` (or `wicket screen --view dashboard`) instead")
         }
         do {
-            try TerminalSession.run(store: store, login: context.actingUser, dashboard: true)
+            try TerminalSession.run(store: store, login: context.actingUser, actedBy: context.actedBy, dashboard: true)
         } catch let error as TerminalError {
             throw WorkflowError.invalidArgument("cannot start the terminal: \(error)")
         }
