@@ -118,6 +118,11 @@ final class RolesAndMaskingTests: XCTestCase {
             let message = try refusal(arguments)
             XCTAssertTrue(message.contains(why), "\(arguments): \(message)")
         }
+        // Clerks list their own department's cases; supervisors every department's.
+        XCTAssertEqual(try cli.ok(["--as", "hp", "list"]).contains("2026-000001"), false)
+        XCTAssertTrue(try cli.ok(["--as", "hp", "list", "--status", "submitted"]).contains("2026-000002"), "BIRTH-REG is HEALTH's")
+        XCTAssertTrue(try refusal(["--as", "hp", "list", "--dept", "PSB"]).contains("clerks see their own department's cases (HEALTH)"))
+        XCTAssertTrue(try cli.ok(["--as", "sun", "list"]).contains("2026-000001"))
         // Supervisors reassign and extend; the held case moves to zhang.
         XCTAssertTrue(try cli.ok(["--as", "sun", "act", "2026-000001", "assign", "--to", "zhang"]).contains("held by zhang"))
         try cli.ok(["--as", "zhang", "act", "2026-000001", "start-review"])

@@ -33,7 +33,7 @@ enum ReportCommand {
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Output.line(String(decoding: try encoder.encode(report), as: UTF8.self))
+            Output.jsonText(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else if args.has("--csv") {
             // Excel takes a UTF-8 file without a byte order mark for the local code page (GBK in China).
             // Written as raw bytes: `Output.line` would show the invisible mark as a placeholder.
