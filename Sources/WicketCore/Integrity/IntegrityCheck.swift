@@ -28,11 +28,16 @@ public struct IntegrityCheck {
     /// Throws the first `Problem` found; one read transaction, so clerks working meanwhile
     /// cannot make a consistent file look inconsistent.
     public func run() throws -> Summary {
-        try db.read {
-            try sqliteIntegrity()
-            try foreignKeys()
-            try appendOnlyTriggers()
-            return try historyAndCases()
+        do {
+            return try db.read {
+                try sqliteIntegrity()
+                try foreignKeys()
+                try appendOnlyTriggers()
+                return try historyAndCases()
+            }
+        } catch let error as DatabaseError where error.primaryCode == 11 /* SQLITE_CORRUPT */ || error.primaryCode == 26 {
+            // Damage bad enough that SQLite stops reading is still an answer to "is the file sound?".
+            throw Problem(kind: .integrity, eventID: nil, message: error.message)
         }
     }
 
