@@ -199,20 +199,43 @@ final class HistoryChainTests: XCTestCase {
         XCTAssertNotEqual(HistoryChain.hash(empty), HistoryChain.hash(event), "absent differs from empty")
     }
 
-    /// A database from before the chain: migration 3 hashes its events in order, giving exactly
-    /// the hashes Wicket writes itself, and then the history is protected.
+    /// A database from before the chain (schema 2, built here row by row): migration 3 hashes its
+    /// events in order, exactly as Wicket hashes new ones, and then the history is protected.
     func testMigrationChainsAnExistingHistory() throws {
-        let written = try db.query("SELECT hash FROM history ORDER BY id").map { $0.string("hash") }
-        try db.executeScript("""
-            DROP TRIGGER history_no_update; DROP TRIGGER history_no_delete;
-            ALTER TABLE history DROP COLUMN hash; ALTER TABLE history DROP COLUMN previous_hash;
-            PRAGMA user_version = 2;
-            """)
-        let path = hall.path
+        let path = hall.directory.appendingPathComponent("old.db").path
+        do {
+            let old = try Database(path: path, create: true)
+            try Migrator.verifyAndMigrate(old, upTo: 2)
+            try old.executeScript("""
+                INSERT INTO departments VALUES ('PSB', '公安局', 'Public Security Bureau');
+                INSERT INTO service_items(code, name_zh, name_en, department, acceptance_limit_days, legal_limit_days,
+                    promised_limit_days) VALUES ('HUKOU-MOVE', '户口迁移', 'Household registration transfer', 'PSB', 5, 20, 20);
+                INSERT INTO users VALUES ('li', '李娜', 'clerk', 'PSB', 1, '2026-11-01T00:00:00Z');
+                INSERT INTO cases(id, number, service_code, department, channel, status, applicant_name, submitted_at,
+                    received_at, limit_days, version, updated_at)
+                VALUES (1, '2026-000001', 'HUKOU-MOVE', 'PSB', 'online', 'accepted', '王芳', '2026-11-02T01:00:00Z',
+                    '2026-11-02T01:00:00Z', 20, 2, '2026-11-03T01:00:00Z');
+                INSERT INTO history(id, case_id, at, actor, action, from_status, to_status, details, version) VALUES
+                    (1, 1, '2026-11-02T01:00:00Z', 'li', 'submit', NULL, 'submitted', '{"ref":"p-1"}', 1),
+                    (2, 1, '2026-11-03T01:00:00Z', 'li', 'accept', 'submitted', 'accepted', '{}', 2);
+                """)
+        }
         let reopened = try CaseStore.open(path: path, clock: hall.clock.wallClock)
         XCTAssertEqual(try reopened.db.scalarInt("PRAGMA user_version"), Schema.latestVersion)
-        XCTAssertEqual(try reopened.db.query("SELECT hash FROM history ORDER BY id").map { $0.string("hash") }, written)
-        XCTAssertEqual(try IntegrityCheck(db: reopened.db).run().events, 7)
+        let first = HistoryChain.Event(id: 1, caseID: 1, at: "2026-11-02T01:00:00Z", actor: "li", action: "submit",
+                                       fromStatus: nil, toStatus: "submitted", reason: "", details: #"{"ref":"p-1"}"#,
+                                       version: 1, previousHash: nil)
+        let second = HistoryChain.Event(id: 2, caseID: 1, at: "2026-11-03T01:00:00Z", actor: "li", action: "accept",
+                                        fromStatus: "submitted", toStatus: "accepted", reason: "", details: "{}",
+                                        version: 2, previousHash: HistoryChain.hash(first))
+        XCTAssertEqual(try reopened.db.query("SELECT previous_hash, hash FROM history ORDER BY id").map {
+            [$0.optionalString("previous_hash"), $0.optionalString("hash")]
+        }, [[nil, HistoryChain.hash(first)], [HistoryChain.hash(first), HistoryChain.hash(second)]])
+        XCTAssertEqual(try IntegrityCheck(db: reopened.db).run().events, 2)
         XCTAssertThrowsError(try reopened.db.execute("DELETE FROM history"))
+        // New events continue the chain after the migrated ones.
+        try Workflow(store: reopened).perform(ActionRequest(caseNumber: "2026-000001", action: .startReview, actor: "li"))
+        XCTAssertEqual(try reopened.db.scalarString("SELECT previous_hash FROM history WHERE id = 3"), HistoryChain.hash(second))
+        XCTAssertEqual(try IntegrityCheck(db: reopened.db).run().events, 3)
     }
 }
