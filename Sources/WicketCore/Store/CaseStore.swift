@@ -16,6 +16,7 @@ public final class CaseStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
         let db = try openDatabase(path: path, create: false)
         try Migrator.verifyAndMigrate(db)
+        SharedFileAccess.keepCompanions(db)
         SharedFileAccess.adjustCompanions(of: path)
         return try CaseStore(db: db, clock: clock)
     }
@@ -35,6 +36,7 @@ public final class CaseStore {
         let db = try openDatabase(path: path, create: true)
         try Migrator.verifyAndMigrate(db)
         // An empty file an admin prepared keeps the owner, group and mode they gave it.
+        SharedFileAccess.keepCompanions(db)
         if isNew { SharedFileAccess.prepareNewDatabase(at: path) } else { SharedFileAccess.adjustCompanions(of: path) }
         let now = Timestamp.format(clock.now)
         try db.write {

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// Keeps a database that clerks share writable by all of them. Clerks are separate OS users in
@@ -12,6 +13,11 @@ import Foundation
 /// directory (README: `install -d -m 2770 -g hall …`) makes new files take the group on their
 /// own; this covers directories set up without it. A private database (a directory only its
 /// owner can write) is created `rw-------`.
+///
+/// Without the setgid bit there is still a moment between SQLite creating `-wal`/`-shm` and
+/// Wicket fixing their group; another clerk opening then would be refused. So connections to a
+/// shared database keep those files when they close (`SQLITE_FCNTL_PERSIST_WAL`): made once,
+/// fixed once, they are not made again by whoever happens to open next.
 enum SharedFileAccess {
     static func isShared(directoryOf path: String) -> Bool {
         var info = stat()
@@ -49,6 +55,13 @@ enum SharedFileAccess {
             let wanted = database.st_mode & 0o666
             if info.st_mode & 0o777 != wanted { _ = chmod(companion, wanted) }
         }
+    }
+
+    /// Keeps `-wal` and `-shm` in place when this connection is the last to close.
+    static func keepCompanions(_ db: Database) {
+        guard isShared(directoryOf: db.path) else { return }
+        var keep: Int32 = 1
+        _ = sqlite3_file_control(db.handle, "main", SQLITE_FCNTL_PERSIST_WAL, &keep)
     }
 
     private static func directory(of path: String) -> String {
