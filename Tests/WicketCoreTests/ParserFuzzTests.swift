@@ -8,7 +8,7 @@ import XCTest
 /// accepted or refused with the parser's own error and a message — never a crash, another
 /// error type, or a slow pass (a hang shows up as one input taking far too long).
 final class ParserFuzzTests: XCTestCase {
-    static let cases = 3000
+    static let cases = Int(ProcessInfo.processInfo.environment["WICKET_FUZZ_CASES"] ?? "") ?? 3000
     /// Far above what any input here needs (microseconds), far below what a hang would take.
     static let slowInput: TimeInterval = 0.5
 
