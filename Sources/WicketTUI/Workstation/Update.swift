@@ -44,7 +44,8 @@ public struct Update {
             state.overlay = .picker(filterPicker(state))
             return []
         case .character("/"):
-            state.searchInput = LineInput(state.inbox.search)
+            // A new search starts empty; n / N still step through the last one's matches.
+            state.searchInput = LineInput()
             state.focus = .inbox
             return []
         case .character("n"):
@@ -116,7 +117,7 @@ public struct Update {
             state.inbox.filters.drillDown = nil
             state.inbox.selected = 0
             state.inbox.top = 0
-            return [.reloadInbox]
+            return [.reloadInbox, .followSelection]
         default:
             return []
         }

@@ -7,6 +7,11 @@ extension WorkstationEngine {
         switch effect {
         case .reloadInbox:
             try reloadInbox()
+        case .followSelection:
+            if Layout.showsDetailBesideInbox(state), let number = state.inbox.selectedCase?.number,
+               number != state.detail.detail?.record.number {
+                try run(.openDetail(number))
+            }
         case .openDetail(let number):
             let detail = try CaseDetail.load(number: number, in: store)
             if detail.record.number != state.detail.detail?.record.number {
@@ -143,7 +148,14 @@ extension WorkstationEngine {
         if !outcome.warnings.isEmpty { text += " — WARNING 注意: " + outcome.warnings.joined(separator: "; ") }
         state.status = StatusMessage(text: text, isError: !outcome.warnings.isEmpty)
         try reloadInbox(select: outcome.caseNumber)
-        if state.detail.detail != nil || state.focus != .inbox { try run(.openDetail(outcome.caseNumber)) }
+        if state.focus == .inbox, Layout.showsDetailBesideInbox(state), let selected = state.inbox.selectedCase?.number,
+           selected != outcome.caseNumber {
+            // The acted case left this tab: the detail follows the highlighted row, so the next key
+            // acts on the case the clerk sees.
+            try run(.openDetail(selected))
+        } else if state.detail.detail != nil || state.focus != .inbox {
+            try run(.openDetail(outcome.caseNumber))
+        }
     }
 
     private func sendReply() throws {

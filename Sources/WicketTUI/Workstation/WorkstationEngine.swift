@@ -71,8 +71,11 @@ public final class WorkstationEngine {
                 if fresh.record.version != openCase.version {
                     state.detail.changedElsewhere = true
                     let last = fresh.history.last
-                    state.status = StatusMessage(text: "\(openCase.number) changed in another terminal" +
-                        (last.map { ": \($0.actor) \($0.action)" } ?? "") + " 已被他人更新", isError: true)
+                    let notice = "\(openCase.number) changed in another terminal" +
+                        (last.map { ": \($0.actor) \($0.action)" } ?? "") + " 已被他人更新"
+                    // A refusal from the keys just pressed must stay readable: the clerk needs both.
+                    let refusal = state.status.isError && state.status.text.hasPrefix("refused") ? state.status.text + " — " : ""
+                    state.status = StatusMessage(text: refusal + notice, isError: true)
                 }
                 state.detail.detail = fresh
             }
