@@ -36,6 +36,10 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(imported.stdout.contains("imported 3"), imported.stdout + imported.stderr)
         try cli.ok(["--as", "li", "act", "2026-000001", "note", "--text", "note \u{1B}]0;PWNED\u{07} from a paste"])
         try cli.ok(["--as", "li", "act", "2026-000003", "reject", "--reason", "\u{1B}[2Jwiped reason"])
+        // An applicant's supplement (an inbound message) and the notice that quotes the name.
+        try cli.ok(["--as", "li", "act", "2026-000001", "request-materials"])
+        try cli.ok(["--as", "li", "act", "2026-000001", "supplement", "--materials", "HUKOU-BOOK",
+                    "--text", "补交 \u{1B}]0;PWNED\u{07} \u{202E}gnp.exe \u{9B}2J"])
         // Invalid UTF-8 cannot come in through import (the line is refused); put some in the way a
         // careless script with sqlite3 could, to see that it is shown as U+FFFD.
         let store = try CaseStore.open(path: cli.databasePath)
@@ -82,6 +86,7 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(shown.contains("王␛]0;PWNED␇芳"), shown)
         XCTAssertTrue(shown.contains("␛[2Jwiped"), shown)
         XCTAssertTrue(shown.contains("left<U+202E>evil<U+200B>zw <U+009B>31mC1 ␇bell ␀nul"), shown)
+        XCTAssertTrue(shown.contains("补交 ␛]0;PWNED␇ <U+202E>gnp.exe <U+009B>2J"), shown)
         XCTAssertTrue(shown.contains("ID ␛]0;*********7890"), "masked, and the kept prefix inert:\n\(shown)")
         XCTAssertTrue(shown.contains("␀nul ⏎overwrite"), "text after a NUL is kept:\n\(shown)")
         XCTAssertTrue(try cli.ok(["show", "2026-000002"]).contains("ffk\u{FFFD}"), "invalid UTF-8 shows as U+FFFD")
