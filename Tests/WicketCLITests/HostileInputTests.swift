@@ -100,6 +100,9 @@ final class HostileInputTests: XCTestCase {
     /// while tmux types keys and reads the screen. ncurses's own sequences are fine; the
     /// payloads must not be there, and the placeholders must be on screen.
     func testTheWorkstationNeverSendsThePayloadsToTheTerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            throw XCTSkip("script (util-linux) is not installed")
+        }
         let tmux = try TmuxServer()
         defer { tmux.kill() }
         let store = try CaseStore.open(path: cli.databasePath)
