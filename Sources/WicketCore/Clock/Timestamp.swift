@@ -11,8 +11,20 @@ public enum Timestamp {
         let days = Int((Double(epochSeconds) / 86_400).rounded(.down))
         let secondOfDay = epochSeconds - days * 86_400
         let (y, m, d) = Day.civil(from: days)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
-                      secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        var bytes = [UInt8](repeating: 0, count: 20)
+        Digits.write(y, width: 4, into: &bytes, at: 0)
+        bytes[4] = 45
+        Digits.write(m, width: 2, into: &bytes, at: 5)
+        bytes[7] = 45
+        Digits.write(d, width: 2, into: &bytes, at: 8)
+        bytes[10] = 84
+        Digits.write(secondOfDay / 3600, width: 2, into: &bytes, at: 11)
+        bytes[13] = 58
+        Digits.write(secondOfDay / 60 % 60, width: 2, into: &bytes, at: 14)
+        bytes[16] = 58
+        Digits.write(secondOfDay % 60, width: 2, into: &bytes, at: 17)
+        bytes[19] = 90
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Accepts RFC 3339: `2026-11-26T09:30:00+08:00`, `…Z`, optional fractional seconds,
@@ -63,5 +75,16 @@ public enum Timestamp {
         }
         let seconds = civilDay.ordinal * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+}
+
+/// Zero-padded decimal digits without `String(format:)`, which is slow on Linux.
+enum Digits {
+    static func write(_ value: Int, width: Int, into bytes: inout [UInt8], at offset: Int) {
+        var rest = max(0, value)
+        for index in stride(from: offset + width - 1, through: offset, by: -1) {
+            bytes[index] = UInt8(48 + rest % 10)
+            rest /= 10
+        }
     }
 }

@@ -15,11 +15,21 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
 
     /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        // Byte by byte: days are parsed for every case row read, so this is on hot paths.
+        var utf8 = text.utf8.makeIterator()
+        var digits = [Int](repeating: 0, count: 8)
+        for position in 0..<10 {
+            guard let byte = utf8.next() else { return nil }
+            if position == 4 || position == 7 {
+                guard byte == 45 else { return nil }
+                continue
+            }
+            guard byte >= 48, byte <= 57 else { return nil }
+            digits[position < 4 ? position : position < 7 ? position - 1 : position - 2] = Int(byte - 48)
+        }
+        guard utf8.next() == nil else { return nil }
+        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        self.init(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
     }
 
     public var components: (year: Int, month: Int, day: Int) { Day.civil(from: ordinal) }
@@ -32,7 +42,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
 
     public var description: String {
         let (y, m, d) = components
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        var bytes = [UInt8](repeating: 45, count: 10)
+        Digits.write(y, width: 4, into: &bytes, at: 0)
+        Digits.write(m, width: 2, into: &bytes, at: 5)
+        Digits.write(d, width: 2, into: &bytes, at: 8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }

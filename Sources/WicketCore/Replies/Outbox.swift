@@ -19,7 +19,8 @@ public struct Outbox {
 
     /// The configured command: `WICKET_DELIVERY_COMMAND`, else the database's `delivery_command` setting.
     public var command: String? {
-        if let fromEnvironment = ProcessInfo.processInfo.environment["WICKET_DELIVERY_COMMAND"], !fromEnvironment.isEmpty {
+        // getenv, not ProcessInfo.environment: that copies the whole environment on every call.
+        if let raw = getenv("WICKET_DELIVERY_COMMAND"), case let fromEnvironment = String(cString: raw), !fromEnvironment.isEmpty {
             return fromEnvironment
         }
         return (try? store.setting("delivery_command")) ?? nil

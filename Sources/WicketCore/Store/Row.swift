@@ -3,17 +3,19 @@ import Foundation
 /// One result row, read by column index or name. Values are copied out of SQLite
 /// so a row stays valid after the statement steps on.
 public struct Row: Sendable {
-    public let columnNames: [String]
+    let layout: ColumnLayout
     public let values: [DatabaseValue]
+
+    public var columnNames: [String] { layout.names }
+
+    init(layout: ColumnLayout, values: [DatabaseValue]) {
+        self.layout = layout
+        self.values = values
+    }
 
     public subscript(_ index: Int) -> DatabaseValue { values[index] }
 
-    public subscript(_ name: String) -> DatabaseValue {
-        guard let index = columnNames.firstIndex(of: name) else {
-            preconditionFailure("no column \(name) in row (\(columnNames.joined(separator: ", ")))")
-        }
-        return values[index]
-    }
+    public subscript(_ name: String) -> DatabaseValue { values[index(name)] }
 
     public func int(_ name: String) -> Int { int(at: index(name)) }
     public func int(at i: Int) -> Int {
@@ -54,9 +56,23 @@ public struct Row: Sendable {
     public func bool(_ name: String) -> Bool { int(name) != 0 }
 
     private func index(_ name: String) -> Int {
-        guard let index = columnNames.firstIndex(of: name) else {
+        guard let index = layout.index[name] else {
             preconditionFailure("no column \(name) in row (\(columnNames.joined(separator: ", ")))")
         }
         return index
+    }
+}
+
+/// A statement's column names and their positions, shared by every row it returns, so reading a
+/// column by name is one dictionary lookup.
+final class ColumnLayout: Sendable {
+    let names: [String]
+    let index: [String: Int]
+
+    init(names: [String]) {
+        self.names = names
+        var index: [String: Int] = [:]
+        for (position, name) in names.enumerated() where index[name] == nil { index[name] = position }
+        self.index = index
     }
 }

@@ -6,9 +6,10 @@ public final class Statement {
     let handle: OpaquePointer
     public let sql: String
     private unowned let database: Database
-    public private(set) lazy var columnNames: [String] = (0..<sqlite3_column_count(handle)).map {
+    public var columnNames: [String] { layout.names }
+    private(set) lazy var layout = ColumnLayout(names: (0..<sqlite3_column_count(handle)).map {
         String(cString: sqlite3_column_name(handle, $0))
-    }
+    })
 
     init(database: Database, sql: String) throws {
         self.database = database
@@ -87,6 +88,6 @@ public final class Statement {
 
     func currentRow() -> Row {
         let count = sqlite3_column_count(handle)
-        return Row(columnNames: columnNames, values: (0..<count).map { value(at: $0) })
+        return Row(layout: layout, values: (0..<count).map { value(at: $0) })
     }
 }

@@ -13,10 +13,5 @@ enum History {
         return db.lastInsertRowID
     }
 
-    static func json(_ details: [String: Any]) -> String {
-        guard !details.isEmpty,
-              let data = try? JSONSerialization.data(withJSONObject: details, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func json(_ details: [String: Any]) -> String { CompactJSON.object(details) }
 }
