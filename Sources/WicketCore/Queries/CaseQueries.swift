@@ -181,3 +181,24 @@ extension CaseQueries {
         try Administration(store: store).users().filter { $0.active && (department == nil || $0.department == department) }
     }
 }
+
+extension CaseQueries {
+    /// The inbox query with its values written in, for running the same SQL in the `sqlite3` shell.
+    public static func shellSQL(_ filter: CaseFilter, today: Day) -> String {
+        let (sql, arguments) = query(filter, today: today, select: summaryColumns, ordered: true)
+        var text = sql
+        // Replace the highest-numbered parameters first so ?1 does not eat the 1 of ?12.
+        for (index, argument) in arguments.enumerated().reversed() {
+            let literal: String
+            switch argument.databaseValue {
+            case .null: literal = "NULL"
+            case .integer(let v): literal = String(v)
+            case .real(let v): literal = String(v)
+            case .text(let s): literal = "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+            case .blob: literal = "NULL"
+            }
+            text = text.replacingOccurrences(of: "?\(index + 1)", with: literal)
+        }
+        return text.replacingOccurrences(of: "\n", with: " ")
+    }
+}
