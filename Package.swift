@@ -16,6 +16,8 @@ let package = Package(
         .executableTarget(name: "wicket", dependencies: ["WicketCore", "WicketTUI"]),
         // Speed goals live here, not in timed tests: `swift run -c release wicket-bench`.
         .executableTarget(name: "wicket-bench", dependencies: ["WicketCore", "WicketTUI"]),
+        // A test tool, not shipped: one clerk doing many random actions, for the stress and crash tests.
+        .executableTarget(name: "wicket-stress", dependencies: ["WicketCore"]),
         .testTarget(name: "WicketCoreTests", dependencies: ["WicketCore"]),
         .testTarget(name: "WicketTUITests", dependencies: ["WicketTUI", "WicketCore"], exclude: ["Snapshots"]),
         .testTarget(name: "WicketCLITests", dependencies: ["WicketCore"]),

@@ -28,11 +28,11 @@ do {
             throw UsageError(message: "unknown option \(first) (see `wicket help`)")
         }
     }
-    let context = CommandContext(databasePathOption: databasePath,
-                                 actingUser: actingUser ?? CommandContext.loginName(environment),
-                                 clock: try CommandContext.clock(environment), environment: environment)
+    let context = CommandContext(databasePathOption: databasePath, realLogin: CommandContext.loginName(environment),
+                                 asOption: actingUser, clock: try CommandContext.clock(environment),
+                                 environment: environment)
     guard let name = words.first else {
-        try Workstation.open(context.openStore(), as: context.actingUser)
+        try Workstation.open(context.openStore(), as: context.actingUser, actedBy: context.actedBy)
         exit(0)
     }
     guard let spec = Commands.all.first(where: { $0.name == name }) else {

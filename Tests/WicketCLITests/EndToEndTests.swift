@@ -94,7 +94,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(try cli.run(["--as", "li", "next"]).status, 1, "nothing left to take")
 
         let csv = try cli.ok(["report", "--period", "7d", "--csv"])
-        XCTAssertTrue(csv.hasPrefix("section,key,value\n"))
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}section,key,value\n"), "a byte order mark, then the header")
         XCTAssertTrue(csv.contains("flow,completed,1"), csv)
         XCTAssertTrue(csv.contains("flow,extensions granted,1"), csv)
         let report = try cli.json(["report", "--json"]) as! [String: Any]

@@ -222,4 +222,26 @@ final class WorkstationUpdateTests: XCTestCase {
         try fixture.press(engine, "Q")
         XCTAssertTrue(engine.state.shouldQuit)
     }
+
+    func testDetailFollowsTheHighlightWhenTheActedCaseLeavesTheTab() throws {
+        let engine = try fixture.engine()
+        try fixture.press(engine, "2")
+        XCTAssertEqual(engine.state.detail.detail?.record.number, "2026-000001", "a tab switch shows its first case")
+        try fixture.press(engine, "a")
+        XCTAssertEqual(engine.state.inbox.selectedCase?.number, "2026-000004")
+        XCTAssertEqual(engine.state.detail.detail?.record.number, "2026-000004",
+                       "the next key acts on the case on screen, not on one that left the tab")
+        XCTAssertTrue(engine.state.status.text.contains("2026-000001: accept"), engine.state.status.text)
+    }
+
+    func testARefusalStaysVisibleWhenTheRefreshArrives() throws {
+        let engine = try fixture.engine()
+        try fixture.press(engine, "2")
+        let other = try CaseStore.open(path: fixture.store.path, clock: fixture.store.clock)
+        try Workflow(store: other).perform(ActionRequest(caseNumber: "2026-000001", action: .note, actor: "zhang", text: "n"))
+        try fixture.press(engine, "a")
+        engine.pollForChanges()
+        XCTAssertTrue(engine.state.status.text.contains("changed since you read it"), engine.state.status.text)
+        XCTAssertTrue(engine.state.status.text.contains("changed in another terminal"), engine.state.status.text)
+    }
 }

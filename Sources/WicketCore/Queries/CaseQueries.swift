@@ -14,6 +14,9 @@ public struct CaseFilter: Sendable, Equatable {
     public var warningsOnly = false
     /// Literal text: never FTS or SQL syntax.
     public var search: String?
+    /// The exact cases behind one dashboard figure (see `ReportFigure`): conditions on the
+    /// period's instants, history events and ratings. Empty: no extra condition.
+    public var figure = FigureConditions()
     public var limit = 50
 
     public init(statuses: [CaseStatus]? = nil, serviceCode: String? = nil, department: String? = nil,
@@ -87,6 +90,7 @@ public enum CaseQueries {
         if let search = filter.search?.trimmingCharacters(in: .whitespacesAndNewlines), !search.isEmpty {
             conditions.append(searchCondition(search, parameter: parameter))
         }
+        conditions += filter.figure.sqlConditions(parameter: parameter)
         var sql = "SELECT \(select) FROM cases WHERE \(conditions.joined(separator: " AND "))"
         if ordered { sql += " ORDER BY \(urgencyOrder) LIMIT \(parameter(max(1, filter.limit)))" }
         return (sql, arguments)

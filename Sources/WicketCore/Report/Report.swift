@@ -8,6 +8,13 @@ public struct Report: Sendable, Codable, Equatable {
         public let count: Int
     }
 
+    /// One cell of the backlog's status × service item table.
+    public struct StatusServiceCount: Sendable, Codable, Equatable {
+        public let status: String
+        public let service: String
+        public let count: Int
+    }
+
     public let generatedAt: String
     public let periodStart: Day
     public let periodEnd: Day
@@ -17,6 +24,8 @@ public struct Report: Sendable, Codable, Equatable {
     public let openTotal: Int
     public let byStatus: [Count]
     public let byService: [Count]
+    /// Open cases by status and service item (cells with no case are left out).
+    public let byStatusAndService: [StatusServiceCount]
     public let byClerk: [Count]
     public let byChannel: [Count]
     /// Working days since submission: 0–1, 2–3, 4–7, 8–15, 16+.
@@ -33,6 +42,7 @@ public struct Report: Sendable, Codable, Equatable {
     public let oldestSuspended: String?
 
     // Flow over the period.
+    public let intake: Int
     public let intakePerDay: [Count]
     public let completedPerDay: [Count]
     public let firstResponseMedianHours: Double?
@@ -43,17 +53,41 @@ public struct Report: Sendable, Codable, Equatable {
     public let completed: Int
     public let completedOnline: Int
     public let onlineCompletionRate: Double?
+    /// Cases rejected in the period, by the reason given.
     public let rejectionsByReason: [Count]
+    /// Cases asked for materials a second (or later) time in the period.
     public let repeatedMaterialsRequests: Int
+    /// Cases whose first answer came after the acceptance limit in the period, plus those still
+    /// unanswered past it today.
     public let acceptanceBreaches: Int
+    /// Cases granted an extension in the period.
     public let extensionsGranted: Int
 
-    // Satisfaction over the period.
+    // Satisfaction over the period: cases rated good, fair, poor.
     public let ratingsGood: Int
     public let ratingsFair: Int
     public let ratingsPoor: Int
     /// Cases with a poor rating and no recorded follow-up yet (any time).
     public let poorWithoutFollowUp: [String]
+}
+
+extension Report {
+    /// As the synthesized encoding, except that an absent value is written as null instead of
+    /// being left out: `report --json` keys are stable (README "JSON output").
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        for child in Mirror(reflecting: self).children {
+            guard let label = child.label, let value = child.value as? any Encodable else { continue }
+            try container.encode(value, forKey: FieldKey(stringValue: label))
+        }
+    }
+
+    private struct FieldKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
 }
 
 public enum ReportPeriod: Sendable, Equatable {

@@ -16,6 +16,8 @@ public final class CaseStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
         let db = try openDatabase(path: path, create: false)
         try Migrator.verifyAndMigrate(db)
+        SharedFileAccess.keepCompanions(db)
+        SharedFileAccess.adjustCompanions(of: path)
         return try CaseStore(db: db, clock: clock)
     }
 
@@ -30,8 +32,12 @@ public final class CaseStore {
             if identity.applicationID == Schema.applicationID { throw StoreError.alreadyExists(path: path) }
             if identity.tableCount > 0 || identity.userVersion > 0 { throw StoreError.notWicket(path: path) }
         }
+        let isNew = !FileManager.default.fileExists(atPath: path)
         let db = try openDatabase(path: path, create: true)
         try Migrator.verifyAndMigrate(db)
+        // An empty file an admin prepared keeps the owner, group and mode they gave it.
+        SharedFileAccess.keepCompanions(db)
+        if isNew { SharedFileAccess.prepareNewDatabase(at: path) } else { SharedFileAccess.adjustCompanions(of: path) }
         let now = Timestamp.format(clock.now)
         try db.write {
             try db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('timezone', ?)", HallTime.defaultIdentifier)

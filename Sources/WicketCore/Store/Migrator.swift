@@ -29,6 +29,7 @@ enum Migrator {
                 // Another clerk's process may have migrated while we waited for the write lock.
                 guard (try db.scalarInt("PRAGMA user_version") ?? 0) < migration.version else { return }
                 try db.executeScript(migration.sql)
+                try migration.code?(db)
                 try db.execute("PRAGMA application_id = \(Schema.applicationID)")
                 try db.execute("PRAGMA user_version = \(migration.version)")
             }

@@ -4,6 +4,12 @@ enum Schema {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "cases, catalog, calendar, history", sql: version1),
         Migration(version: 2, name: "full-text search over cases (trigram)", sql: version2),
+        Migration(version: 3, name: "history hash chain, append-only", sql: version3) { db in
+            // Existing events are hashed in order before the triggers make the table append-only.
+            try HistoryChain.backfill(db)
+            try db.executeScript(version3Triggers)
+        },
+        Migration(version: 4, name: "presence: who has which case open", sql: presence),
     ]
 
     static var latestVersion: Int { migrations.last!.version }
@@ -197,10 +203,29 @@ enum Schema {
         VALUES (new.id, new.number, coalesce(new.ref, ''), new.applicant_name, new.summary, new.details);
     END;
     """
+
+    /// Each event stores the SHA-256 of its content and the previous event's hash (`HistoryChain`).
+    static let version3 = """
+    ALTER TABLE history ADD COLUMN previous_hash TEXT;
+    ALTER TABLE history ADD COLUMN hash TEXT;
+    """
+
+    /// The history is append-only: an event once written is never changed or removed, by
+    /// Wicket or by anyone with the sqlite3 shell (dropping these is what `wicket check` catches).
+    static let version3Triggers = """
+    CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN
+        SELECT RAISE(ABORT, 'history is append-only: an event cannot be changed');
+    END;
+    CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN
+        SELECT RAISE(ABORT, 'history is append-only: an event cannot be deleted');
+    END;
+    """
 }
 
 struct Migration: Sendable {
     let version: Int
     let name: String
     let sql: String
+    /// Work SQL alone cannot do (e.g. computing hashes), run after `sql` in the same transaction.
+    var code: (@Sendable (Database) throws -> Void)? = nil
 }

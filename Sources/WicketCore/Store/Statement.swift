@@ -40,7 +40,10 @@ public final class Statement {
             case .null: code = sqlite3_bind_null(handle, index)
             case .integer(let v): code = sqlite3_bind_int64(handle, index, v)
             case .real(let v): code = sqlite3_bind_double(handle, index, v)
-            case .text(let s): code = sqlite3_bind_text(handle, index, s, -1, wicket_sqlite_transient())
+            case .text(let s):
+                // The byte length, not -1: text with a NUL in it (hostile input) is stored whole,
+                // not cut at the NUL, so the clerk sees "␀" and everything after it.
+                code = sqlite3_bind_text(handle, index, s, Int32(s.utf8.count), wicket_sqlite_transient())
             case .blob(let b):
                 code = b.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(b.count), wicket_sqlite_transient()) }
             }

@@ -1,16 +1,26 @@
 import Foundation
 
 /// Appends history events: who, when, from, to, reason and details (JSON with sorted keys, so
-/// the same event always reads the same).
+/// the same event always reads the same), each chained to the one before by its hash.
 enum History {
     @discardableResult
     static func append(caseID: Int, at: String, actor: String, action: String, from: CaseStatus?, to: CaseStatus,
                        reason: String, details: [String: Any], version: Int, in db: Database) throws -> Int {
-        try db.execute("""
-            INSERT INTO history(case_id, at, actor, action, from_status, to_status, reason, details, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [caseID, at, actor, action, from?.rawValue, to.rawValue, reason, json(details), version])
-        return db.lastInsertRowID
+        // Inside the caller's write transaction (a savepoint) or its own: reading the chain's tail
+        // and appending after it must happen under one write lock.
+        try db.write {
+            let tail = try HistoryChain.tail(in: db)
+            let event = HistoryChain.Event(id: (tail?.id ?? 0) + 1, caseID: caseID, at: at, actor: actor, action: action,
+                                           fromStatus: from?.rawValue, toStatus: to.rawValue, reason: reason,
+                                           details: json(details), version: version, previousHash: tail?.hash)
+            try db.execute("""
+                INSERT INTO history(id, case_id, at, actor, action, from_status, to_status, reason, details, version,
+                    previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [event.id, caseID, at, actor, action, event.fromStatus, event.toStatus, reason,
+                                 event.details, version, event.previousHash, HistoryChain.hash(event)])
+            return event.id
+        }
     }
 
     static func json(_ details: [String: Any]) -> String { CompactJSON.object(details) }

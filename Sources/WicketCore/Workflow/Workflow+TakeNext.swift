@@ -4,6 +4,12 @@ extension Workflow {
     /// States in which a case waits for a clerk (not for the applicant or a third party).
     static let takeableStatuses: [CaseStatus] = [.submitted, .accepted, .inReview, .approved]
 
+    /// `details` plus `acted_by` when an admin works under another login.
+    func actedByDetails(_ details: [String: Any]) -> [String: Any] {
+        guard let actedBy else { return details }
+        return details.merging(["acted_by": actedBy]) { old, _ in old }
+    }
+
     @discardableResult
     public func takeNext(actor login: String) throws -> ActionOutcome {
         try db.write {
@@ -28,7 +34,8 @@ extension Workflow {
             try CaseRows.save(record, expectedVersion: version, in: db)
             let eventID = try History.append(caseID: id, at: record.updatedAt, actor: login,
                                              action: CaseAction.claim.rawValue, from: record.status, to: record.status,
-                                             reason: "", details: ["take_next": true], version: record.version, in: db)
+                                             reason: "", details: actedByDetails(["take_next": true]),
+                                             version: record.version, in: db)
             return ActionOutcome(caseNumber: record.number, action: .claim, from: record.status, to: record.status,
                                  version: record.version, historyEventID: eventID, replyID: nil, holder: login,
                                  warnings: [])

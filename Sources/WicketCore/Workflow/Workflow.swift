@@ -6,6 +6,9 @@ import Foundation
 public final class Workflow {
     public let store: CaseStore
     let clock: WallClock
+    /// The person really acting when an admin works under another login (`--as`); recorded in
+    /// each history event's details as `acted_by`, so the history never hides who did it.
+    public var actedBy: String?
 
     public init(store: CaseStore, clock: WallClock? = nil) {
         self.store = store
@@ -42,6 +45,7 @@ public final class Workflow {
 
         var change = CaseChange(record: original, reason: reason)
         try checkPermission(actor: actor, rule: rule, change: &change)
+        if let actedBy, actedBy != actor.login { change.details["acted_by"] = actedBy }
         try apply(request, actor: actor, context: context, change: &change)
 
         change.record.version = original.version + 1

@@ -14,7 +14,7 @@ struct DetailView {
         var material: Int?
     }
 
-    func lines(_ detail: CaseDetail, width: Int) -> [Line] {
+    func lines(_ detail: CaseDetail, width: Int, revealed: RevealedApplicant? = nil) -> [Line] {
         let r = detail.record
         let measure = DisplayWidth.standard
         var lines: [Line] = []
@@ -29,7 +29,11 @@ struct DetailView {
         }
         add("\(r.number)  \(r.status.rawValue)  v\(r.version)" + (r.priority == .urgent ? "  URGENT 加急" : ""), theme.title)
         add("Applicant 申请人: \(r.applicantName)  (\(r.language.rawValue))")
-        add("ID 证件: \(Masking.idNumber(r.applicantIDNumber))   Phone 电话: \(Masking.phone(r.applicantPhone))")
+        if let shown = revealed, shown.caseNumber == r.number {
+            add("ID 证件: \(shown.idNumber)   Phone 电话: \(shown.phone)   (revealed, recorded 已记录查看)", theme.label)
+        } else {
+            add("ID 证件: \(Masking.idNumber(r.applicantIDNumber))   Phone 电话: \(Masking.phone(r.applicantPhone))   (R reveal)")
+        }
         add("Channel 渠道: \(r.channel.rawValue)   Submitted 提交: \(hallTime.display(stored: r.submittedAt))")
         add("Holder 经办: \(r.holder ?? "-")   Dept 部门: \(r.department)")
         if let service = detail.service {
@@ -113,7 +117,12 @@ struct DetailView {
                         style: theme.error, maxWidth: inner.width)
             top = 1
         }
-        let all = lines(detail, width: inner.width)
+        if !state.detail.alsoOpenBy.isEmpty, top < inner.height {
+            surface.put("Also open by \(state.detail.alsoOpenBy.joined(separator: ", ")) 他人也在查看", row: inner.row + top,
+                        column: inner.column, style: theme.error, maxWidth: inner.width)
+            top += 1
+        }
+        let all = lines(detail, width: inner.width, revealed: state.detail.revealed)
         let visible = inner.height - top
         let scroll = min(state.detail.scroll, max(0, all.count - visible))
         for (offset, line) in all.dropFirst(scroll).prefix(visible).enumerated() {

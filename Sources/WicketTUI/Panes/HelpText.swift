@@ -11,6 +11,23 @@ enum HelpText {
         ("/", "search (Chinese too) 搜索; n / N next / previous match"),
         ("f", "filter by level, status, channel, service 筛选"),
         (".", "action menu 操作菜单"),
+        ("B / F3", "supervisor dashboard 看板"),
+    ]
+
+    static let dashboard: [(String, String)] = [
+        ("← → h l", "previous / next figure 上一项 / 下一项"),
+        ("↑ ↓ j k", "figure on the line above / below 上下"),
+        ("Tab Shift-Tab PgDn PgUp", "next / previous panel (and page) 面板"),
+        ("g G Home End", "first / last figure 首 / 末"),
+        ("Enter", "list exactly the cases behind the figure 查看案件; Esc there comes back"),
+        ("t w m", "period: today, this week, 30 days 今日 / 本周 / 30天"),
+        ("c", "custom period YYYY-MM-DD..YYYY-MM-DD 自定义期间"),
+        ("d D", "next / previous department (supervisors) 切换部门"),
+        ("Esc q B F3", "back to the inbox 返回"),
+        ("? / F1, Ctrl-L, Q", "this help, redraw, quit"),
+        ("", ""),
+        ("marks", "X overdue 逾期 · !! red · ! yellow · = paused 暂停 · · none"),
+        ("figures", "refresh by themselves when anyone changes a case 自动刷新"),
     ]
 
     static let inbox: [(String, String)] = [
@@ -25,6 +42,7 @@ enum HelpText {
         ("j k ↑ ↓ PgUp PgDn g G", "scroll 滚动"),
         ("1-9 [ ]", "choose a checklist item 选择材料"),
         ("V S M F", "mark it verified, received, missing, defective 核验 / 已收 / 缺 / 不符"),
+        ("R", "reveal the full ID and phone numbers (recorded in the history) 显示完整号码"),
         ("Enter", "go to the reply pane 回复"),
     ]
 

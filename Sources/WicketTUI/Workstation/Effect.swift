@@ -4,6 +4,8 @@ import WicketCore
 /// effects against the core, so `update` itself stays pure and testable.
 public enum Effect: Sendable {
     case reloadInbox
+    /// Where the detail is shown beside the inbox, show the highlighted row's case.
+    case followSelection
     case openDetail(String)
     case perform(ActionRequest)
     case takeNext
@@ -18,6 +20,10 @@ public enum Effect: Sendable {
     case openIntake
     case registerIntake
     case search(String)
+    /// The supervisor dashboard's work (Dashboard/).
+    case dashboard(DashboardEffect)
+    /// Show the open case's full ID and phone numbers; the core records the look in the history.
+    case reveal(String)
     /// Forget what is on screen and draw everything again (Ctrl-L).
     case redraw
     case quit

@@ -3,8 +3,11 @@ import WicketCore
 /// The workstation on an in-memory surface: the same code as the terminal, printed as text.
 /// Used by `wicket screen`, snapshot tests and benchmarks.
 public enum ScreenCapture {
-    public static func capture(store: CaseStore, login: String, width: Int, height: Int, keys: [Key]) throws -> String {
+    /// `dashboard`: start on the supervisor dashboard, as `wicket dashboard` does.
+    public static func capture(store: CaseStore, login: String, width: Int, height: Int, keys: [Key],
+                               dashboard: Bool = false) throws -> String {
         let engine = try WorkstationEngine(store: store, login: login, width: width, height: height)
+        if dashboard { engine.openDashboard() }
         for key in keys {
             engine.handle(key)
             engine.flushDraft()

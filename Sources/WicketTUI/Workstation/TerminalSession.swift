@@ -6,12 +6,18 @@ import WicketCore
 public enum TerminalSession {
     static let pollMilliseconds = 250
 
-    public static func run(store: CaseStore, login: String) throws {
+    /// `actedBy`: the real login when an admin works as someone else (recorded in the history).
+    /// `dashboard`: open on the supervisor dashboard (`wicket dashboard`).
+    public static func run(store: CaseStore, login: String, actedBy: String? = nil, dashboard: Bool = false) throws {
         let terminal = try NCursesTerminal()
         TerminationSignals.install()
         defer { terminal.shutdown() }
         let engine = try WorkstationEngine(store: store, login: login, width: terminal.size.width,
                                            height: terminal.size.height)
+        engine.workflow.actedBy = actedBy
+        if dashboard { engine.openDashboard() }
+        // Others stop seeing "also open by" at once, not after the presence expires.
+        defer { engine.leavePresence() }
         var needsDraw = true
         while !engine.state.shouldQuit {
             if needsDraw {

@@ -11,6 +11,7 @@ public struct Update {
             return key == .character("Q") || key == .ctrl("c") ? [.quit] : []
         }
         if state.overlay != nil { return handleOverlay(key, &state) }
+        if state.dashboard?.visible == true { return handleDashboard(key, &state) }
         if state.searchInput != nil { return handleSearchInput(key, &state) }
         if state.focus == .reply, let effects = handleReply(key, &state) { return effects }
         if let effects = handleGlobal(key, &state) { return effects }
@@ -43,7 +44,8 @@ public struct Update {
             state.overlay = .picker(filterPicker(state))
             return []
         case .character("/"):
-            state.searchInput = LineInput(state.inbox.search)
+            // A new search starts empty; n / N still step through the last one's matches.
+            state.searchInput = LineInput()
             state.focus = .inbox
             return []
         case .character("n"):
@@ -54,9 +56,16 @@ public struct Update {
             return followSelection(state)
         case .character("."):
             return openActionMenu(&state)
+        case .function(3), .character("B"):
+            return [.dashboard(.open)]
         case .escape, .character("q"):
             switch state.focus {
-            case .inbox: return []
+            case .inbox:
+                // Back from a drill-down to the dashboard it came from.
+                guard state.inbox.filters.drillDown != nil, state.dashboard != nil else { return [] }
+                state.inbox.filters.drillDown = nil
+                state.dashboard?.visible = true
+                return [.dashboard(.reload), .reloadInbox]
             case .detail: state.focus = .inbox
             case .reply: state.focus = .detail
             }
@@ -105,9 +114,10 @@ public struct Update {
         case .character(let digit) where ("1"..."5").contains(digit):
             let tab = InboxTab(rawValue: Int(String(digit))! - 1)!
             state.inbox.tab = tab
+            state.inbox.filters.drillDown = nil
             state.inbox.selected = 0
             state.inbox.top = 0
-            return [.reloadInbox]
+            return [.reloadInbox, .followSelection]
         default:
             return []
         }
@@ -179,6 +189,9 @@ public struct Update {
         case .character("S"): return setMaterial(.submitted, &state)
         case .character("M"): return setMaterial(.missing, &state)
         case .character("F"): return setMaterial(.defective, &state)
+        case .character("R"):
+            guard let number = state.detail.detail?.record.number else { return [] }
+            return [.reveal(number)]
         case .enter:
             return cycleFocus(&state, forward: true)
         default:

@@ -7,14 +7,21 @@ extension WorkstationEngine {
         switch effect {
         case .reloadInbox:
             try reloadInbox()
+        case .followSelection:
+            if Layout.showsDetailBesideInbox(state), let number = state.inbox.selectedCase?.number,
+               number != state.detail.detail?.record.number {
+                try run(.openDetail(number))
+            }
         case .openDetail(let number):
             let detail = try CaseDetail.load(number: number, in: store)
             if detail.record.number != state.detail.detail?.record.number {
                 state.detail.scroll = 0
                 state.detail.materialCursor = 0
+                state.detail.revealed = nil
             }
             state.detail.detail = detail
             state.detail.changedElsewhere = false
+            refreshPresence()
         case .perform(let request):
             try perform(request)
         case .takeNext:
@@ -66,6 +73,15 @@ extension WorkstationEngine {
             try registerIntake()
         case .search(let text):
             try search(text)
+        case .dashboard(let work):
+            try run(work)
+        case .reveal(let number):
+            let revealed = try workflow.reveal(caseNumber: number, actor: state.user.login)
+            try reloadInbox(select: number)
+            try run(.openDetail(number))
+            state.detail.revealed = revealed
+            state.status = StatusMessage(text: "\(number): full ID and phone shown; recorded in the history 已记录查看",
+                                         isError: false)
         case .redraw:
             wantsFullRedraw = true
         case .quit:
@@ -99,9 +115,14 @@ extension WorkstationEngine {
         return filter
     }
 
+    /// What the inbox lists: a dashboard drill-down exactly, else the tab with its filters.
+    func inboxFilter() -> CaseFilter {
+        state.inbox.filters.drillDown?.filter ?? filter(for: state.inbox.tab)
+    }
+
     func reloadInbox(select number: String? = nil) throws {
         let keep = number ?? state.inbox.selectedCase?.number
-        state.inbox.rows = try CaseQueries.list(filter(for: state.inbox.tab), in: store)
+        state.inbox.rows = try CaseQueries.list(inboxFilter(), in: store)
         if let keep, let index = state.inbox.rows.firstIndex(where: { $0.number == keep }) {
             state.inbox.selected = index
         } else {
@@ -127,7 +148,14 @@ extension WorkstationEngine {
         if !outcome.warnings.isEmpty { text += " — WARNING 注意: " + outcome.warnings.joined(separator: "; ") }
         state.status = StatusMessage(text: text, isError: !outcome.warnings.isEmpty)
         try reloadInbox(select: outcome.caseNumber)
-        if state.detail.detail != nil || state.focus != .inbox { try run(.openDetail(outcome.caseNumber)) }
+        if state.focus == .inbox, Layout.showsDetailBesideInbox(state), let selected = state.inbox.selectedCase?.number,
+           selected != outcome.caseNumber {
+            // The acted case left this tab: the detail follows the highlighted row, so the next key
+            // acts on the case the clerk sees.
+            try run(.openDetail(selected))
+        } else if state.detail.detail != nil || state.focus != .inbox {
+            try run(.openDetail(outcome.caseNumber))
+        }
     }
 
     private func sendReply() throws {
@@ -190,7 +218,7 @@ extension WorkstationEngine {
             state.inbox.matches = []
             return
         }
-        var filter = filter(for: state.inbox.tab)
+        var filter = inboxFilter()
         filter.search = text
         filter.limit = 2000
         state.inbox.matches = Set(try CaseQueries.list(filter, in: store).map(\.number))

@@ -13,6 +13,12 @@ public final class WorkstationEngine {
     var draftDirty = false
     /// Set by Ctrl-L: the terminal should forget its picture and draw everything.
     public var wantsFullRedraw = false
+    /// Seconds between presence heartbeats for the same open case (others expire it after 15 s).
+    public var heartbeatInterval: TimeInterval = 5
+    /// The case the last heartbeat announced, and when (monotonic seconds), so switching
+    /// cases is announced at once and staying on one only every `heartbeatInterval`.
+    var presenceCase: String?
+    var lastHeartbeat: TimeInterval = -.infinity
 
     public init(store: CaseStore, login: String, width: Int, height: Int) throws {
         guard let user = try CaseQueries.user(login, in: store) else { throw WorkflowError.unknownUser(login) }
@@ -50,24 +56,31 @@ public final class WorkstationEngine {
         keepSelectionVisible()
     }
 
-    /// True when another terminal changed the database and the screen was refreshed.
+    /// True when another terminal changed the database and the screen was refreshed. Also sends
+    /// this workstation's presence heartbeat when one is due.
     @discardableResult
     public func pollForChanges() -> Bool {
-        guard let version = try? store.db.dataVersion(), version != dataVersion else { return false }
+        let presenceChanged = heartbeatIfDue()
+        guard let version = try? store.db.dataVersion(), version != dataVersion else { return presenceChanged }
         dataVersion = version
         let openCase = state.detail.detail?.record
         run([.reloadInbox])
+        if state.dashboard?.visible == true { run([.dashboard(.reload)]) }
         if let openCase {
             if let fresh = try? CaseDetail.load(number: openCase.number, in: store) {
                 if fresh.record.version != openCase.version {
                     state.detail.changedElsewhere = true
                     let last = fresh.history.last
-                    state.status = StatusMessage(text: "\(openCase.number) changed in another terminal" +
-                        (last.map { ": \($0.actor) \($0.action)" } ?? "") + " 已被他人更新", isError: true)
+                    let notice = "\(openCase.number) changed in another terminal" +
+                        (last.map { ": \($0.actor) \($0.action)" } ?? "") + " 已被他人更新"
+                    // A refusal from the keys just pressed must stay readable: the clerk needs both.
+                    let refusal = state.status.isError && state.status.text.hasPrefix("refused") ? state.status.text + " — " : ""
+                    state.status = StatusMessage(text: refusal + notice, isError: true)
                 }
                 state.detail.detail = fresh
             }
         }
+        refreshPresence()
         return true
     }
 

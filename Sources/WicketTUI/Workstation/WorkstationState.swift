@@ -36,11 +36,14 @@ public struct InboxFilters: Sendable, Equatable {
     public var serviceCode: String?
     public var channel: Channel?
     public var level: Level?
+    /// From the dashboard: exactly the cases behind one figure (replaces the tab and the rest).
+    public var drillDown: DrillDown?
 
-    public var isEmpty: Bool { status == nil && serviceCode == nil && channel == nil && level == nil }
+    public var isEmpty: Bool { status == nil && serviceCode == nil && channel == nil && level == nil && drillDown == nil }
 
     public var summary: String {
-        [status?.rawValue, serviceCode, channel?.rawValue, level?.rawValue].compactMap { $0 }.joined(separator: " ")
+        [status?.rawValue, serviceCode, channel?.rawValue, level?.rawValue, drillDown?.summary].compactMap { $0 }
+            .joined(separator: " ")
     }
 }
 
@@ -64,6 +67,11 @@ public struct DetailState: Sendable {
     public var materialCursor = 0
     /// Set when another terminal changed the open case; cleared when the clerk acts again.
     public var changedElsewhere = false
+    /// The full numbers of the open case after `R` (recorded in its history); forgotten when
+    /// another case is opened.
+    public var revealed: RevealedApplicant?
+    /// Other people who have the open case open in their workstation (display names).
+    public var alsoOpenBy: [String] = []
 }
 
 public struct ReplyState: Sendable {
@@ -155,6 +163,8 @@ public struct WorkstationState: Sendable {
     public var status = StatusMessage.none
     public var workload: (open: Int, warnings: Int) = (0, 0)
     public var tabCounts: [InboxTab: Int] = [:]
+    /// The supervisor dashboard, when open (B / F3, or `wicket dashboard`).
+    public var dashboard: DashboardState?
     public var shouldQuit = false
 
     public init(width: Int, height: Int, user: User, databaseName: String) {

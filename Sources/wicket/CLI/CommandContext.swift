@@ -4,9 +4,18 @@ import WicketCore
 /// What every command needs: where the database is, who is acting, and the clock.
 struct CommandContext {
     let databasePathOption: String?
-    let actingUser: String
+    /// The person at the terminal: the OS login (from the process's user id, not `$USER`).
+    let realLogin: String
+    /// `--as LOGIN`, honoured only for admins and in demo databases (see `authorize`).
+    let asOption: String?
     let clock: WallClock
     let environment: [String: String]
+
+    /// Who the history will name: `--as`, else the login name.
+    var actingUser: String { asOption ?? realLogin }
+
+    /// Set when an admin acts as someone else, so the history also names the person really typing.
+    var actedBy: String? { asOption.flatMap { $0 == realLogin ? nil : realLogin } }
 
     /// `--db`, else `$WICKET_DB`, else `$XDG_DATA_HOME/wicket/wicket.db` (~/.local/share/wicket/wicket.db).
     var databasePath: String {
@@ -21,8 +30,32 @@ struct CommandContext {
         return home + "/.local/share/wicket"
     }
 
+    /// Opens the database and checks that `--as` is allowed on it before any command runs.
     func openStore() throws -> CaseStore {
-        try CaseStore.open(path: databasePath, clock: clock)
+        let store = try CaseStore.open(path: databasePath, clock: clock)
+        try authorize(store)
+        return store
+    }
+
+    /// `--as` lets a person act under another login; the history names that login, so it is
+    /// reserved for admins (checked against the real login's own role, never the target's) and for
+    /// demo databases, where the people are invented. Everyone else acts as themselves.
+    func authorize(_ store: CaseStore) throws {
+        guard let target = asOption, target != realLogin else { return }
+        if try store.setting("demo") == "1" { return }
+        let real = try Administration(store: store).user(realLogin)
+        if let real, real.active, real.role == .admin { return }
+        let who = real.map { $0.active ? "a \($0.role.rawValue)" : "deactivated" } ?? "not registered in this database"
+        throw WorkflowError.invalidArgument(
+            "--as \(target) refused: only an admin may act as another user outside a demo database " +
+            "(you are \(realLogin), \(who)); run wicket without --as to act as yourself")
+    }
+
+    /// A workflow that records, when an admin uses `--as`, who really acted.
+    func workflow(_ store: CaseStore) -> Workflow {
+        let workflow = Workflow(store: store)
+        workflow.actedBy = actedBy
+        return workflow
     }
 
     /// The login name of the person at the terminal.

@@ -3,19 +3,29 @@ import WicketCore
 
 /// Everything the CLI prints goes through here: applicant text is made safe for a terminal,
 /// JSON is stable (sorted keys), and errors go to stderr.
+///
+/// Commands pass applicant text through `safe` for a readable placeholder; `line` and `error`
+/// then neutralise whatever a command forgot (a control character, an escape sequence, a bidi
+/// override in any string), so no byte sequence from the data can act on the terminal.
 enum Output {
     static func line(_ text: String = "") {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((UntrustedText.inert(text) + "\n").utf8))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("wicket: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(("wicket: " + UntrustedText.inert(text) + "\n").utf8))
     }
 
     static func json(_ value: Any) {
         let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
         guard let data = try? JSONSerialization.data(withJSONObject: value, options: options) else { return }
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        jsonText(String(decoding: data, as: UTF8.self))
+    }
+
+    /// JSON made by an encoder. Characters that could act on a terminal are written as `\\uXXXX`
+    /// escapes: the same JSON value for a program, inert on a screen.
+    static func jsonText(_ text: String) {
+        FileHandle.standardOutput.write(Data((UntrustedText.escapedForJSON(text) + "\n").utf8))
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

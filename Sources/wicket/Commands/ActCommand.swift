@@ -46,7 +46,7 @@ enum ActCommand {
         if args.has("--online") { request.atWindow = false }
         request.expectedVersion = try args.int("--version")
         let store = try context.openStore()
-        let outcome = try Workflow(store: store).perform(request)
+        let outcome = try context.workflow(store).perform(request)
         report(outcome, json: args.has("--json"))
         return 0
     }

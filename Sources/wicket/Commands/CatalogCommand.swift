@@ -15,7 +15,7 @@ enum CatalogCommand {
         switch args.positionals[0] {
         case "list":
             if args.has("--json") {
-                Output.line(String(decoding: try encoder.encode(store.catalog.services), as: UTF8.self))
+                Output.jsonText(String(decoding: try encoder.encode(store.catalog.services), as: UTF8.self))
                 return 0
             }
             var rows = [["CODE", "SERVICE", "DEPT", "ACCEPT", "PROMISED", "LEGAL", "ONLINE", "MATERIALS"]]
@@ -26,7 +26,7 @@ enum CatalogCommand {
             }
             Output.table(rows).forEach { Output.line($0) }
         case "export":
-            Output.line(String(decoding: try encoder.encode(store.catalog), as: UTF8.self))
+            Output.jsonText(String(decoding: try encoder.encode(store.catalog), as: UTF8.self))
         case "load":
             guard args.positionals.count == 2 else { throw UsageError(message: "catalog load needs a FILE") }
             try context.requireAdmin(store, for: "load a catalog")

@@ -2,8 +2,9 @@
 enum Commands {
     static let all: [CommandSpec] = [
         InitCommand.spec, DemoCommand.spec, ImportCommand.spec, ListCommand.spec, ShowCommand.spec, ActCommand.spec,
-        NextCommand.spec, ReportCommand.spec, DeliverCommand.spec, UsersCommand.spec, CatalogCommand.spec,
-        CalendarCommand.spec, TemplatesCommand.spec, SettingsCommand.spec, ScreenCommand.spec, helpSpec, versionSpec,
+        NextCommand.spec, ReportCommand.spec, DashboardCommand.spec, DeliverCommand.spec, UsersCommand.spec, CatalogCommand.spec,
+        CalendarCommand.spec, TemplatesCommand.spec, SettingsCommand.spec, BackupCommand.spec, CheckCommand.spec,
+        ScreenCommand.spec, helpSpec, versionSpec,
     ]
 
     static let helpSpec = CommandSpec(name: "help", arguments: ["COMMAND?"], summary: "Show help for Wicket or one command.") { args, _ in

@@ -14,15 +14,17 @@ enum JSONShapes {
         ]
     }
 
-    static func detail(_ detail: CaseDetail) -> [String: Any] {
+    /// `revealed`: the full numbers released (and recorded) by `show --reveal`; masked otherwise.
+    static func detail(_ detail: CaseDetail, revealed: RevealedApplicant? = nil) -> [String: Any] {
         let r = detail.record
         let clock = detail.clock
         return [
             "number": r.number, "ref": r.ref ?? NSNull(), "status": r.status.rawValue, "version": r.version,
             "service": r.serviceCode, "department": r.department, "channel": r.channel.rawValue,
             "priority": r.priority.rawValue, "lang": r.language.rawValue, "holder": r.holder ?? NSNull(),
-            "applicant": ["name": r.applicantName, "id_number": Masking.idNumber(r.applicantIDNumber),
-                          "phone": Masking.phone(r.applicantPhone)],
+            "applicant": ["name": r.applicantName,
+                          "id_number": revealed?.idNumber ?? Masking.idNumber(r.applicantIDNumber),
+                          "phone": revealed?.phone ?? Masking.phone(r.applicantPhone)],
             "summary": r.summary, "details": r.details, "submitted_at": r.submittedAt, "received_at": r.receivedAt,
             "first_response_at": r.firstResponseAt ?? NSNull(), "accepted_at": r.acceptedAt ?? NSNull(),
             "decided_at": r.decidedAt ?? NSNull(), "closed_at": r.closedAt ?? NSNull(),

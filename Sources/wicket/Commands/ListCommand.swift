@@ -43,6 +43,7 @@ enum ListCommand {
         filter.limit = try args.int("--limit") ?? 50
         guard filter.limit >= 1 else { throw UsageError(message: "--limit must be at least 1") }
         let store = try context.openStore()
+        filter.department = try visibleDepartment(store, context: context, requested: filter.department)
         let cases = try CaseQueries.list(filter, in: store)
         if args.has("--json") {
             Output.json(cases.map { JSONShapes.summary($0, store: store) })
@@ -55,10 +56,24 @@ enum ListCommand {
         var rows = [["NUMBER", "STATUS", "LEVEL", "SERVICE", "APPLICANT", "ID NUMBER", "CHANNEL", "DUE", "HOLDER"]]
         for item in cases {
             rows.append([item.number, item.status.rawValue, "\(item.level.mark) \(item.level.rawValue)", item.serviceCode,
-                         Output.safe(item.applicantName), Masking.idNumber(item.applicantIDNumber),
-                         item.channel.rawValue, item.dueOn?.description ?? "-", item.holder ?? "-"])
+                         Output.safe(item.applicantName), Output.safe(Masking.idNumber(item.applicantIDNumber)),
+                         item.channel.rawValue, item.dueOn?.description ?? "-", Output.safe(item.holder ?? "-")])
         }
         Output.table(rows).forEach { Output.line($0) }
         return 0
+    }
+
+    /// Clerks see their own department's queues, as in the workstation; supervisors and admins
+    /// see every department (or the one asked for).
+    static func visibleDepartment(_ store: CaseStore, context: CommandContext, requested: String?) throws -> String? {
+        guard let user = try CaseQueries.user(context.actingUser, in: store) else {
+            throw WorkflowError.unknownUser(context.actingUser)
+        }
+        guard user.role == .clerk, let own = user.department else { return requested }
+        if let requested, requested != own {
+            throw WorkflowError.invalidArgument(
+                "clerks see their own department's cases (\(own)), not \(requested); a supervisor sees every department")
+        }
+        return own
     }
 }

@@ -7,7 +7,7 @@ enum NextCommand {
         options: [.flag("--json", "print the outcome as JSON")]
     ) { args, context in
         let store = try context.openStore()
-        let outcome = try Workflow(store: store).takeNext(actor: context.actingUser)
+        let outcome = try context.workflow(store).takeNext(actor: context.actingUser)
         ActCommand.report(outcome, json: args.has("--json"))
         return 0
     }

@@ -7,10 +7,12 @@ enum ReportCommand {
         summary: "The supervisor's numbers: backlog, deadlines, flow and satisfaction.",
         options: [
             .value("--period", "P", "today, week, 30d (default), Nd, or YYYY-MM-DD..YYYY-MM-DD"),
-            .value("--dept", "CODE", "one department only"),
+            .value("--dept", "CODE", "one department only (clerks: always their own)"),
             .flag("--json", "print JSON"),
-            .flag("--csv", "print CSV (section,key,value with a header row)"),
-        ]
+            .flag("--csv", "print CSV: UTF-8 with a byte order mark (so spreadsheets read Chinese), section,key,value header"),
+            .flag("--no-bom", "with --csv: leave out the byte order mark (for scripts)"),
+        ],
+        discussion: "The same figures as the dashboard (`wicket dashboard`), computed by the same code."
     ) { args, context in
         let period = try args.value("--period").map { text -> ReportPeriod in
             guard let period = ReportPeriod(text) else { throw UsageError(message: "bad --period '\(text)'") }
@@ -21,14 +23,21 @@ enum ReportCommand {
         if let dept = args.value("--dept"), store.department(dept) == nil {
             throw WorkflowError.invalidArgument("unknown department \(dept)")
         }
-        let report = try ReportBuilder(store: store).build(period: period, department: args.value("--dept"))
+        guard let user = try Administration(store: store).user(context.actingUser) else {
+            throw WorkflowError.unknownUser(context.actingUser)
+        }
+        let department = try ReportAccess.department(for: user, requested: args.value("--dept"))
+        let report = try ReportBuilder(store: store).build(period: period, department: department)
         let table = ReportTable.rows(report)
         if args.has("--json") {
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Output.line(String(decoding: try encoder.encode(report), as: UTF8.self))
+            Output.jsonText(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else if args.has("--csv") {
+            // Excel takes a UTF-8 file without a byte order mark for the local code page (GBK in China).
+            // Written as raw bytes: `Output.line` would show the invisible mark as a placeholder.
+            if !args.has("--no-bom") { FileHandle.standardOutput.write(Data("\u{FEFF}".utf8)) }
             Output.line("section,key,value")
             for row in table { Output.line(row.map(csvField).joined(separator: ",")) }
         } else {
@@ -64,6 +73,7 @@ enum ReportTable {
         ]
         rows += r.byStatus.map { ["backlog by status", $0.key, String($0.count)] }
         rows += r.byService.map { ["backlog by service", $0.key, String($0.count)] }
+        rows += r.byStatusAndService.map { ["backlog by status and service", "\($0.status)/\($0.service)", String($0.count)] }
         rows += r.byClerk.map { ["backlog by clerk", $0.key, String($0.count)] }
         rows += r.byChannel.map { ["backlog by channel", $0.key, String($0.count)] }
         rows += r.aging.map { ["aging (working days)", $0.key, String($0.count)] }
@@ -73,6 +83,7 @@ enum ReportTable {
             ["deadlines", "awaiting materials", String(r.awaitingMaterials)],
             ["deadlines", "oldest awaiting materials", r.oldestAwaitingMaterials ?? ""],
             ["deadlines", "suspended", String(r.suspended)], ["deadlines", "oldest suspended", r.oldestSuspended ?? ""],
+            ["flow", "intake", String(r.intake)],
             ["flow", "first response median hours", format(r.firstResponseMedianHours)],
             ["flow", "first response p90 hours", format(r.firstResponseP90Hours)],
             ["flow", "decided", String(r.decided)], ["flow", "decided on time", String(r.decidedOnTime)],

@@ -8,7 +8,7 @@ enum ScreenCommand {
         options: [
             .value("--size", "WxH", "terminal size (default 100x30)"),
             .value("--keys", "KEYS", "keys to press first, e.g. 'jj<Enter>' (see below)"),
-            .value("--view", "VIEW", "inbox (default)"),
+            .value("--view", "VIEW", "inbox (default) or dashboard (what `wicket dashboard` opens on)"),
         ],
         discussion: """
             KEYS: characters stand for themselves (Chinese too); named keys in angle brackets:
@@ -26,8 +26,8 @@ enum ScreenCommand {
             (width, height) = (parts[0], parts[1])
         }
         let view = args.value("--view") ?? "inbox"
-        guard view == "inbox" else {
-            throw UsageError(message: "--view \(view): only the inbox view exists so far (the dashboard comes with the supervisor dashboard)")
+        guard view == "inbox" || view == "dashboard" else {
+            throw UsageError(message: "--view \(view): choose inbox or dashboard")
         }
         let keys: [Key]
         do {
@@ -36,7 +36,8 @@ enum ScreenCommand {
             throw UsageError(message: error.message)
         }
         let store = try context.openStore()
-        Output.line(try ScreenCapture.capture(store: store, login: context.actingUser, width: width, height: height, keys: keys))
+        Output.line(try ScreenCapture.capture(store: store, login: context.actingUser, width: width, height: height, keys: keys,
+                                                 dashboard: view == "dashboard"))
         return 0
     }
 }

@@ -4,19 +4,25 @@ enum ShowCommand {
     static let spec = CommandSpec(
         name: "show", arguments: ["CASE"],
         summary: "Show a case: applicant, clock, materials, messages, notes and the full history.",
-        options: [.flag("--json", "print JSON")]
+        options: [
+            .flag("--json", "print JSON"),
+            .flag("--reveal", "show the full ID and phone numbers (supervisors, admins, clerks of the case's department; recorded in the history)"),
+        ]
     ) { args, context in
         let store = try context.openStore()
+        // Reveal first, so the history printed below already names this look at the numbers.
+        let revealed = args.has("--reveal")
+            ? try context.workflow(store).reveal(caseNumber: args.positionals[0], actor: context.actingUser) : nil
         let detail = try CaseDetail.load(number: args.positionals[0], in: store)
         if args.has("--json") {
-            Output.json(JSONShapes.detail(detail))
+            Output.json(JSONShapes.detail(detail, revealed: revealed))
             return 0
         }
-        print(detail, store: store)
+        print(detail, store: store, revealed: revealed)
         return 0
     }
 
-    static func print(_ detail: CaseDetail, store: CaseStore) {
+    static func print(_ detail: CaseDetail, store: CaseStore, revealed: RevealedApplicant? = nil) {
         let r = detail.record
         let time = store.hallTime
         let safe = { (text: String) in Output.safe(text) }
@@ -24,8 +30,11 @@ enum ShowCommand {
         if let service = detail.service {
             Output.line("service    \(service.code) \(service.nameZh) / \(service.nameEn) — \(service.department); accept within \(service.acceptanceLimitDays) WD, decide within \(service.promisedLimitDays) WD (legal \(service.legalLimitDays)); fee \(service.fee)")
         }
-        Output.line("applicant  \(safe(r.applicantName))  ID \(Masking.idNumber(r.applicantIDNumber))  phone \(Masking.phone(r.applicantPhone))  lang \(r.language.rawValue)")
-        Output.line("channel    \(r.channel.rawValue), priority \(r.priority.rawValue), submitted \(time.display(stored: r.submittedAt)), holder \(r.holder ?? "-")")
+        let idNumber = revealed.map(\.idNumber) ?? Masking.idNumber(r.applicantIDNumber)
+        let phone = revealed.map(\.phone) ?? Masking.phone(r.applicantPhone)
+        Output.line("applicant  \(safe(r.applicantName))  ID \(safe(idNumber))  phone \(safe(phone))  lang \(r.language.rawValue)" +
+                    (revealed == nil ? "" : "  (full numbers: this look is recorded in the history)"))
+        Output.line("channel    \(r.channel.rawValue), priority \(r.priority.rawValue), submitted \(time.display(stored: r.submittedAt)), holder \(safe(r.holder ?? "-"))")
         Output.line("summary    \(safe(r.summary))")
         if !r.details.isEmpty { Output.line("details    \(safe(r.details))") }
         let c = detail.clock
@@ -54,7 +63,7 @@ enum ShowCommand {
         Output.line("\nnotes")
         if detail.notes.isEmpty { Output.line("  (none)") }
         for note in detail.notes {
-            Output.line("  \(time.display(stored: note.createdAt)) \(note.author): \(safe(note.body))")
+            Output.line("  \(time.display(stored: note.createdAt)) \(safe(note.author)): \(safe(note.body))")
         }
         if !detail.ratings.isEmpty {
             Output.line("\nratings")
@@ -66,7 +75,7 @@ enum ShowCommand {
         Output.line("\nhistory")
         for event in detail.history {
             let move = event.from.map { $0 == event.to ? event.to : "\($0) -> \(event.to)" } ?? event.to
-            var line = "  v\(event.version) \(time.display(stored: event.at)) \(event.actor) \(event.action): \(move)"
+            var line = "  v\(event.version) \(time.display(stored: event.at)) \(safe(event.actor)) \(event.action): \(move)"
             if !event.reason.isEmpty { line += " — \(safe(event.reason))" }
             if event.details != "{}" { line += " \(safe(event.details))" }
             Output.line(line)

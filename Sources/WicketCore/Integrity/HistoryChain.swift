@@ -1,0 +1,114 @@
+/// The history as one hash chain over the whole table: each event stores the SHA-256 of its
+/// content, and that content includes the previous event's hash. Changing, deleting or inserting
+/// an event therefore breaks the chain at that event, and `IntegrityCheck` names it.
+///
+/// One global chain (not one per case) so a deleted case's events cannot vanish unnoticed;
+/// appends are serialised by the writer's `BEGIN IMMEDIATE`, so reading the tail and inserting
+/// after it cannot race.
+public enum HistoryChain {
+    /// Bumped if the canonical form ever changes; it is part of every hashed content.
+    static let formatTag = "wicket-history-1"
+
+    /// Exactly the fields that are hashed, in their fixed order.
+    public struct Event: Sendable, Equatable {
+        public var id: Int
+        public var caseID: Int
+        public var at: String
+        public var actor: String
+        public var action: String
+        public var fromStatus: String?
+        public var toStatus: String
+        public var reason: String
+        public var details: String
+        public var version: Int
+        public var previousHash: String?
+
+        init(row: Row) {
+            id = row.int("id")
+            caseID = row.int("case_id")
+            at = row.string("at")
+            actor = row.string("actor")
+            action = row.string("action")
+            fromStatus = row.optionalString("from_status")
+            toStatus = row.string("to_status")
+            reason = row.string("reason")
+            details = row.string("details")
+            version = row.int("version")
+            previousHash = row.optionalString("previous_hash")
+        }
+
+        init(id: Int, caseID: Int, at: String, actor: String, action: String, fromStatus: String?, toStatus: String,
+             reason: String, details: String, version: Int, previousHash: String?) {
+            self.id = id
+            self.caseID = caseID
+            self.at = at
+            self.actor = actor
+            self.action = action
+            self.fromStatus = fromStatus
+            self.toStatus = toStatus
+            self.reason = reason
+            self.details = details
+            self.version = version
+            self.previousHash = previousHash
+        }
+    }
+
+    /// The canonical bytes: a tag line, then `name#LENGTH:VALUE\n` per field in fixed order
+    /// (`name!\n` for an absent value). Lengths are UTF-8 byte counts, so no value can imitate
+    /// a field boundary, and absent differs from empty.
+    static func content(_ event: Event) -> [UInt8] {
+        var out = Array(formatTag.utf8)
+        out.append(10)
+        func field(_ name: String, _ value: String?) {
+            out += Array(name.utf8)
+            guard let value else {
+                out += Array("!\n".utf8)
+                return
+            }
+            let bytes = Array(value.utf8)
+            out += Array("#\(bytes.count):".utf8)
+            out += bytes
+            out.append(10)
+        }
+        field("id", String(event.id))
+        field("case_id", String(event.caseID))
+        field("at", event.at)
+        field("actor", event.actor)
+        field("action", event.action)
+        field("from_status", event.fromStatus)
+        field("to_status", event.toStatus)
+        field("reason", event.reason)
+        field("details", event.details)
+        field("version", String(event.version))
+        field("previous_hash", event.previousHash)
+        return out
+    }
+
+    public static func hash(_ event: Event) -> String { SHA256.hex(content(event)) }
+
+    /// The columns `Event(row:)` reads, for queries over the history.
+    static let columns = "id, case_id, at, actor, action, from_status, to_status, reason, details, version, previous_hash, hash"
+
+    /// The last event: the next one's id and previous hash. Call inside the writer's transaction.
+    static func tail(in db: Database) throws -> (id: Int, hash: String?)? {
+        guard let row = try db.queryOne("SELECT id, hash FROM history ORDER BY id DESC LIMIT 1") else { return nil }
+        return (row.int("id"), row.optionalString("hash"))
+    }
+
+    /// Migration 3: hashes the events written before the chain existed, in id order, inside the
+    /// migration's transaction (before the append-only triggers are created).
+    static func backfill(_ db: Database) throws {
+        var previous: String?
+        var hashed: [(id: Int, previous: String?, hash: String)] = []
+        try db.forEachRow("SELECT \(columns) FROM history ORDER BY id", arguments: []) { row in
+            var event = Event(row: row)
+            event.previousHash = previous
+            let hash = hash(event)
+            hashed.append((event.id, previous, hash))
+            previous = hash
+        }
+        for entry in hashed {
+            try db.execute("UPDATE history SET previous_hash = ?, hash = ? WHERE id = ?", entry.previous, entry.hash, entry.id)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// The applicant's full ID and phone numbers, as released by `Workflow.reveal`.
+public struct RevealedApplicant: Sendable, Equatable {
+    public let caseNumber: String
+    public let idNumber: String
+    public let phone: String
+    /// The case version after the reveal was recorded.
+    public let version: Int
+    public let historyEventID: Int
+}
+
+/// Lists, reports and exports show personal numbers masked, always. The full numbers leave the
+/// database only through `reveal`, which records who saw them and when as one history event
+/// (`reveal`, status unchanged). Like a note it raises the case version: "one change = one
+/// event, versions strictly increase" holds for every row of the history, and the record is
+/// protected like every other event (append-only, and chained where the history is chained),
+/// which a separate access log would not be.
+extension Workflow {
+    /// Supervisors and admins see every queue, so they may reveal on any case; a clerk only on
+    /// cases of their own department (the ones they may work on), whether or not they hold it.
+    public static func mayReveal(_ user: User, caseDepartment: String) -> Bool {
+        user.role.canOverride || user.department == caseDepartment
+    }
+
+    @discardableResult
+    public func reveal(caseNumber: String, actor login: String) throws -> RevealedApplicant {
+        try db.write {
+            let actor = try Users.actor(login, in: db)
+            guard var record = try CaseRows.load(number: caseNumber, in: db) else {
+                throw WorkflowError.caseNotFound(caseNumber)
+            }
+            guard Self.mayReveal(actor, caseDepartment: record.department) else {
+                throw WorkflowError.invalidArgument(
+                    "only supervisors, admins and clerks of \(record.department) may see the full ID and phone numbers " +
+                    "of case \(record.number) (you are a \(actor.role.rawValue) of \(actor.department ?? "no department"))")
+            }
+            let before = record.version
+            record.version += 1
+            record.updatedAt = Timestamp.format(clock.now)
+            try CaseRows.save(record, expectedVersion: before, in: db)
+            var details: [String: Any] = ["fields": ["id_number", "phone"]]
+            if let actedBy, actedBy != actor.login { details["acted_by"] = actedBy }
+            let eventID = try History.append(caseID: record.id, at: record.updatedAt, actor: actor.login,
+                                             action: "reveal", from: record.status, to: record.status, reason: "",
+                                             details: details, version: record.version, in: db)
+            return RevealedApplicant(caseNumber: record.number, idNumber: record.applicantIDNumber,
+                                     phone: record.applicantPhone, version: record.version, historyEventID: eventID)
+        }
+    }
+}

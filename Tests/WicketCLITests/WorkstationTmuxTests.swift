@@ -1,0 +1,309 @@
+import Foundation
+import WicketCore
+import XCTest
+
+/// The full-screen workstation in a real terminal: tmux runs the built binary in a pseudo-terminal,
+/// the tests type keys as a clerk would and read the screen back, then check the database through
+/// the core. Every test has its own tmux server (`-L`) and its own scratch database.
+final class WorkstationTmuxTests: XCTestCase {
+    static let now = "2026-11-27T10:00:00+08:00"
+
+    /// Four PSB applications: 1 and 4 household transfers, 2 an ID card renewal, 3 a residence permit.
+    static let applications = """
+        {"ref":"tmux-1","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-25T09:30:00+08:00","applicant":{"name":"欧阳娜娜","id_number":"110105198505051234","phone":"13700000000"},"summary":"购房落户","materials":["APPLICATION","ID-CARD"]}
+        {"ref":"tmux-2","service":"ID-RENEW","channel":"mobile","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"诸葛亮","id_number":"110105198505055678","phone":"13700000001"},"summary":"身份证到期换领","materials":["PHOTO"]}
+        {"ref":"tmux-3","service":"RES-PERMIT","channel":"online","submitted_at":"2026-11-26T14:00:00+08:00","applicant":{"name":"司马懿","id_number":"110105198505059999","phone":"13700000002"},"summary":"首次申领居住证","materials":["ID-CARD"]}
+        {"ref":"tmux-4","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-27T08:00:00+08:00","applicant":{"name":"上官婉儿","id_number":"110105198505051111","phone":"13700000003"},"summary":"投靠子女户口迁入","materials":[]}
+        """
+
+    var cli: BinaryRunner!
+    var tmux: TmuxServer!
+
+    override func setUpWithError() throws {
+        tmux = try TmuxServer()
+        cli = try BinaryRunner(now: Self.now)
+        try cli.ok(["init"])
+        try cli.ok(["users", "add", "li", "--name", "李娜", "--role", "clerk", "--dept", "PSB"])
+        try cli.ok(["users", "add", "zhang", "--name", "张伟", "--role", "clerk", "--dept", "PSB"])
+        try cli.ok(["users", "add", "sun", "--name", "孙丽", "--role", "supervisor"])
+        XCTAssertTrue(try cli.ok(["import", "-"], stdin: Self.applications).contains("imported 4"))
+    }
+
+    override func tearDown() {
+        tmux?.kill()
+        cli?.remove()
+    }
+
+    // MARK: helpers
+
+    /// The shell command a clerk would type to open the workstation.
+    func workstationCommand(as login: String) -> String {
+        [
+            "env", "-u", "WICKET_DB", "-u", "WICKET_DELIVERY_COMMAND", "LANG=C.UTF-8", "TERM=xterm-256color",
+            "WICKET_NOW=\(Self.now)", TmuxServer.quote(BinaryRunner.binary.path),
+            "--db", TmuxServer.quote(cli.databasePath), "--as", login,
+        ].joined(separator: " ")
+    }
+
+    /// Opens the workstation in a new tmux session and waits for its first frame.
+    func open(_ session: String, as login: String, width: Int = 100, height: Int = 30,
+              file: StaticString = #filePath, line: UInt = #line) throws -> TmuxPane {
+        let pane = try tmux.start(session, width: width, height: height, command: workstationCommand(as: login))
+        pane.waitFor(" Wicket ", "Q quit 退出", file: file, line: line)
+        return pane
+    }
+
+    func detail(_ number: String) throws -> CaseDetail {
+        let store = try CaseStore.open(path: cli.databasePath)
+        return try CaseDetail.load(number: number, in: store)
+    }
+
+    func draft(_ number: String, author: String) throws -> String? {
+        let store = try CaseStore.open(path: cli.databasePath)
+        return try Drafts(store: store).load(caseNumber: number, author: author)
+    }
+
+    func outbound(_ detail: CaseDetail) -> [String] {
+        detail.messages.filter { $0.direction == "outbound" }.map(\.body)
+    }
+
+    /// Every change raised the version by exactly one and wrote exactly one history event.
+    func assertNoLostUpdate(_ detail: CaseDetail, file: StaticString = #filePath, line: UInt = #line) {
+        let versions = detail.history.map(\.version)
+        XCTAssertEqual(versions, Array(1...max(1, versions.count)), "history versions \(versions)", file: file, line: line)
+        XCTAssertEqual(detail.record.version, detail.history.count,
+                       "version \(detail.record.version) vs \(detail.history.count) events", file: file, line: line)
+    }
+
+    /// Q, then the shell is back: the process exited 0 and the terminal left the alternate screen.
+    func quitAndExpectShell(_ pane: TmuxPane, file: StaticString = #filePath, line: UInt = #line) {
+        pane.press("Q", file: file, line: line)
+        let screen = pane.waitFor("EXITED", file: file, line: line)
+        XCTAssertTrue(screen.contains("EXITED 0"), "exit status:\n\(screen)", file: file, line: line)
+        XCTAssertFalse(screen.contains("Q quit 退出"), "the workstation's frame is left on the shell:\n\(screen)",
+                       file: file, line: line)
+        XCTAssertEqual(pane.format("#{alternate_on}"), "0", "still in the alternate screen", file: file, line: line)
+    }
+
+    // MARK: 1. triage
+
+    func testTriageInOneSession() throws {
+        let li = try open("li", as: "li")
+
+        // Unassigned tab, open the first case: the detail shows the applicant.
+        li.press("2")
+        li.waitFor("Unassigned 待领 4", "欧阳娜娜", "诸葛亮", "司马懿", "上官婉儿")
+        li.press("Enter")
+        li.waitFor("Applicant 申请人: 欧阳娜娜", "2026-000001  submitted  v1")
+
+        // Accept it.
+        li.press("a")
+        li.waitFor("2026-000001: accept 受理, submitted → accepted", "2026-000001  accepted  v2")
+        let accepted = try detail("2026-000001")
+        XCTAssertEqual(accepted.record.status, .accepted)
+        XCTAssertEqual(accepted.record.holder, "li")
+        XCTAssertEqual(outbound(accepted).count, 1, "acceptance notice to the applicant")
+
+        // Find the residence permit by the applicant's name and request its materials.
+        li.press("Escape")
+        li.press("/")
+        li.type("司马懿")
+        li.press("Enter")
+        li.waitFor("/司马懿 1", "Applicant 申请人: 司马懿")
+        li.press("m")
+        let dialog = li.waitFor("Request materials 一次性告知补正 — 2026-000003", "Notice preview 通知预览")
+        XCTAssertTrue(dialog.contains("1. 证件照片（缺）"), dialog)
+        XCTAssertTrue(dialog.contains("2. 居住、就业或就读证明（缺）"), dialog)
+        li.press("Enter")
+        li.waitFor("2026-000003: request materials 一次性告知补正, submitted → awaiting_materials")
+        let awaiting = try detail("2026-000003")
+        XCTAssertEqual(awaiting.record.status, .awaitingMaterials)
+        XCTAssertEqual(awaiting.record.holder, "li")
+        let notice = try XCTUnwrap(outbound(awaiting).last)
+        XCTAssertTrue(notice.contains("证件照片") && notice.contains("居住、就业或就读证明"), notice)
+        XCTAssertFalse(notice.contains("居民身份证"), "the ID card was received, the notice must not ask for it: \(notice)")
+
+        // Mine tab, `n` jumps to the search match, Enter opens it, r writes a reply in Chinese.
+        li.press("1")
+        li.waitFor("Mine 我的 2  ")
+        li.press("n")
+        li.press("Enter")
+        li.waitFor("2026-000003  awaiting_materials  v2")
+        li.press("r")
+        li.waitFor("Reply 回复 → 2026-000003")
+        let body = "您好，材料已收到，我们会尽快办理。"
+        li.type(body)
+        li.waitFor(body)
+        li.press("C-s")
+        li.waitFor("2026-000003: reply sent 回复已发送")
+        let replied = try detail("2026-000003")
+        XCTAssertEqual(outbound(replied).last, body)
+        XCTAssertEqual(replied.history.last?.action, "reply")
+        XCTAssertNil(try draft("2026-000003", author: "li"), "a sent reply leaves no draft")
+
+        // Take next: the most urgent unassigned case (2026-000002 is due before 2026-000004).
+        XCTAssertNil(try detail("2026-000002").record.holder)
+        li.press("Escape")
+        li.press("T")
+        let took = li.waitFor("took 2026-000002 已领取")
+        XCTAssertTrue(took.contains("Applicant 申请人: 诸葛亮"), took)
+        let taken = try detail("2026-000002")
+        XCTAssertEqual(taken.record.holder, "li")
+        XCTAssertEqual(taken.record.status, .submitted)
+        XCTAssertNil(try detail("2026-000004").record.holder, "take next claims one case only")
+
+        quitAndExpectShell(li)
+    }
+
+    // MARK: 2. drafts
+
+    func testDraftSurvivesAQuit() throws {
+        let text = "王女士您好：请携带户口簿原件到窗口核验。"
+        let first = try open("first", as: "li")
+        first.press("2")
+        first.waitFor("欧阳娜娜")
+        first.press("Enter")
+        first.waitFor("Applicant 申请人: 欧阳娜娜")
+        first.press("r")
+        first.waitFor("Reply 回复 → 2026-000001")
+        first.type(text)
+        first.waitFor(text)
+        first.press("Escape")
+        first.waitFor("Applicant 申请人: 欧阳娜娜")
+        quitAndExpectShell(first)
+        XCTAssertEqual(try draft("2026-000001", author: "li"), text)
+        XCTAssertNil(try draft("2026-000001", author: "zhang"), "drafts are per clerk")
+        let untouched = try detail("2026-000001")
+        XCTAssertEqual(untouched.record.version, 1, "a draft is not a change of the case")
+        XCTAssertTrue(outbound(untouched).isEmpty, "nothing was sent")
+
+        let second = try open("second", as: "li")
+        second.press("2")
+        second.waitFor("欧阳娜娜")
+        second.press("Enter")
+        second.waitFor("Applicant 申请人: 欧阳娜娜")
+        second.press("r")
+        second.waitFor("Reply 回复 → 2026-000001", text, "draft restored 已恢复草稿")
+        second.press("Escape")
+        quitAndExpectShell(second)
+        XCTAssertEqual(try draft("2026-000001", author: "li"), text)
+    }
+
+    // MARK: 3. two clerks
+
+    func testLiveRefreshAndStaleRefusalWithTwoTerminals() throws {
+        let li = try open("li", as: "li")
+        let sun = try open("sun", as: "sun")
+
+        // Both look at 2026-000001.
+        li.press("2")
+        li.waitFor("欧阳娜娜")
+        li.press("Enter")
+        li.waitFor("Applicant 申请人: 欧阳娜娜", "2026-000001  submitted  v1")
+        sun.waitFor("All 全部 4", "欧阳娜娜")
+        sun.press("/")
+        sun.type("欧阳娜娜")
+        sun.press("Enter")
+        sun.press("Enter")
+        sun.waitFor("Applicant 申请人: 欧阳娜娜", "2026-000001  submitted  v1")
+
+        // The supervisor accepts it in their terminal; li's screen follows without a key.
+        sun.press("a")
+        sun.waitFor("2026-000001: accept 受理, submitted → accepted")
+        let acceptedAt = Date()
+        let refreshed = li.waitFor("2026-000001  accepted  v2", "2026-000001 changed in another terminal: sun accept", timeout: 3)
+        let delay = Date().timeIntervalSince(acceptedAt)
+        XCTAssertLessThan(delay, 2, "li's screen took \(delay) s to show the change")
+        XCTAssertFalse(refreshed.contains("2026-000001  submitted"), refreshed)
+
+        // A stale action is refused: li opens the materials dialog for 2026-000002 (version 1), the
+        // supervisor adds a note from the command line meanwhile, li sends the dialog.
+        li.press("Escape")
+        li.press("/")
+        li.type("诸葛亮")
+        li.press("Enter")
+        li.waitFor("Applicant 申请人: 诸葛亮", "2026-000002  submitted  v1")
+        li.press("m")
+        li.waitFor("Request materials 一次性告知补正 — 2026-000002")
+        try cli.ok(["--as", "sun", "act", "2026-000002", "note", "--text", "请核实旧证"])
+        li.waitFor("2026-000002 changed in another terminal: sun note", timeout: 3)
+        li.press("Enter")
+        li.waitFor("refused 未执行: case 2026-000002 changed since you read it (your version 1, now 2)")
+        let refused = try detail("2026-000002")
+        XCTAssertEqual(refused.record.status, .submitted, "the refused request changed nothing")
+        XCTAssertEqual(refused.history.map(\.action), ["submit", "note"])
+        XCTAssertTrue(outbound(refused).isEmpty, "no notice went out")
+        assertNoLostUpdate(refused)
+
+        // Race: the supervisor's note lands just before li's `a`. Either li's key still used the
+        // old version (refused) or the refresh came first (accepted on the new version); never a
+        // lost update. (Product note: a refusal here is not shown: the refresh that follows the key
+        // replaces "refused 未执行: … changed since you read it" with "… changed in another
+        // terminal", so the screen only shows the new version.)
+        li.waitFor("2026-000002  submitted  v2")
+        try cli.ok(["--as", "sun", "act", "2026-000002", "note", "--text", "旧证已核实"])
+        li.press("a")
+        let raced = li.waitUntil("the outcome of li's accept") {
+            $0.contains("2026-000002: accept 受理, submitted → accepted") || $0.contains("2026-000002  submitted  v3")
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        let afterRace = try detail("2026-000002")
+        assertNoLostUpdate(afterRace)
+        if raced.contains("submitted → accepted") {
+            XCTAssertEqual(afterRace.history.map(\.action), ["submit", "note", "note", "accept"])
+        } else {
+            XCTAssertEqual(afterRace.history.map(\.action), ["submit", "note", "note"], "the stale accept changed nothing")
+            XCTAssertEqual(afterRace.record.status, .submitted)
+            XCTAssertFalse(li.screen().contains("submitted → accepted"))
+            // Looked at again, the same key goes through.
+            li.press("a")
+            li.waitFor("2026-000002: accept 受理, submitted → accepted")
+        }
+        let final = try detail("2026-000002")
+        XCTAssertEqual(final.history.map(\.action), ["submit", "note", "note", "accept"])
+        XCTAssertEqual(final.record.status, .accepted)
+        XCTAssertEqual(final.record.holder, "li")
+        assertNoLostUpdate(final)
+
+        // The other terminal sees li's acceptance too.
+        sun.waitFor("2026-000001  accepted  v2")
+        sun.press("Escape")
+        sun.waitUntil("2026-000002 accepted in the supervisor's inbox") { screen in
+            screen.split(separator: "\n").contains { $0.contains("2026-000002") && $0.contains("accepted") }
+        }
+        quitAndExpectShell(li)
+        quitAndExpectShell(sun)
+    }
+
+    // MARK: 4. resize
+
+    func testResizeAndSmallScreens() throws {
+        let li = try open("li", as: "li")
+        li.press("2")
+        li.waitFor("Unassigned 待领 4", "欧阳娜娜")
+
+        li.resize(width: 80, height: 24)
+        let narrow = li.waitUntil("the 80×24 layout") { screen in
+            let rows = TmuxPane.rows(screen)
+            return rows.count == 24 && rows.allSatisfy { $0.count <= 80 } && screen.contains("上官婉儿")
+                && rows[22].contains("李娜 (li)")
+        }
+        XCTAssertFalse(narrow.contains("needs at least"), narrow)
+        XCTAssertTrue(narrow.contains("欧阳娜娜") && narrow.contains("诸葛亮") && narrow.contains("司马懿"), narrow)
+
+        li.resize(width: 50, height: 12)
+        let tiny = li.waitFor("needs at least", "50×12")
+        XCTAssertEqual(TmuxPane.rows(tiny).count, 12)
+        XCTAssertEqual(li.childCommands(), ["wicket"], "the workstation is still running")
+        li.press("j")
+        li.press("a")
+
+        li.resize(width: 100, height: 30)
+        let back = li.waitFor("Unassigned 待领 4", "欧阳娜娜", "Q quit 退出")
+        XCTAssertFalse(back.contains("needs at least"), back)
+        XCTAssertEqual(li.childCommands(), ["wicket"], "the workstation is still running")
+        XCTAssertEqual(try detail("2026-000001").record.version, 1, "keys pressed while too small do nothing")
+
+        quitAndExpectShell(li)
+    }
+}

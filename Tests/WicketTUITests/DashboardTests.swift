@@ -1,0 +1,148 @@
+import Foundation
+import XCTest
+@testable import WicketCore
+@testable import WicketTUI
+
+/// The supervisor dashboard in the workstation: the figures it shows are the `Report` that
+/// `wicket report` prints, Enter drills into exactly the cases behind a figure, Esc comes back,
+/// and the screens at 80×24 and 160×45 are kept as snapshots.
+final class DashboardTests: XCTestCase {
+    var fixture: WorkstationFixture!
+
+    override func setUpWithError() throws { fixture = try WorkstationFixture() }
+    override func tearDown() { fixture.remove() }
+
+    func dashboard(_ login: String = "sun", width: Int = 100, height: Int = 30) throws -> WorkstationEngine {
+        let engine = try fixture.engine(login, width: width, height: height)
+        try fixture.press(engine, "B")
+        XCTAssertEqual(engine.state.dashboard?.visible, true)
+        return engine
+    }
+
+    func testShowsTheSameReportAsTheReportCommand() throws {
+        let engine = try dashboard()
+        let expected = try ReportBuilder(store: fixture.store).build(period: .days(30), department: nil)
+        XCTAssertEqual(engine.state.dashboard?.report, expected)
+        try fixture.press(engine, "w")
+        XCTAssertEqual(engine.state.dashboard?.report, try ReportBuilder(store: fixture.store).build(period: .week))
+        try fixture.press(engine, "d")
+        XCTAssertEqual(engine.state.dashboard?.report?.department, fixture.store.catalog.departments.first?.code)
+        XCTAssertEqual(engine.state.dashboard?.report,
+                       try ReportBuilder(store: fixture.store).build(period: .week, department: engine.state.dashboard?.department))
+    }
+
+    func testClerksSeeTheirOwnDepartmentOnly() throws {
+        let engine = try dashboard("li")
+        XCTAssertEqual(engine.state.dashboard?.report?.department, "PSB")
+        try fixture.press(engine, "d")
+        XCTAssertEqual(engine.state.dashboard?.report?.department, "PSB")
+        XCTAssertTrue(engine.state.status.text.contains("own department"), engine.state.status.text)
+    }
+
+    func testEnterOnOverdueListsExactlyTheOverdueCases() throws {
+        let engine = try dashboard()
+        // Tab to the deadlines panel; its first figure is "overdue".
+        try fixture.press(engine, "<Tab><Tab>")
+        XCTAssertEqual(engine.state.dashboard?.selectedFigure, .overdue)
+        try fixture.press(engine, "<Enter>")
+        XCTAssertEqual(engine.state.dashboard?.visible, false)
+        let overdue = try CaseQueries.list(CaseFilter(level: .overdue, limit: 100), in: fixture.store).map(\.number)
+        XCTAssertFalse(overdue.isEmpty, "the fixture has an overdue case")
+        XCTAssertEqual(engine.state.inbox.rows.map(\.number).sorted(), overdue.sorted())
+        XCTAssertEqual(engine.state.inbox.rows.count, engine.state.dashboard?.report?.overdue)
+        XCTAssertTrue(fixture.screen(engine).contains("overdue 逾期 (\(overdue.count))"))
+        // Esc goes back to the dashboard, on the same figure.
+        try fixture.press(engine, "<Esc>")
+        XCTAssertEqual(engine.state.dashboard?.visible, true)
+        XCTAssertEqual(engine.state.dashboard?.selectedFigure, .overdue)
+        XCTAssertNil(engine.state.inbox.filters.drillDown)
+    }
+
+    func testEveryFigureOnTheDashboardDrillsIntoAsManyCases() throws {
+        let engine = try dashboard(width: 160, height: 45)
+        let report = try XCTUnwrap(engine.state.dashboard?.report)
+        let counts = Dictionary(report.figures.map { ($0.figure, $0.count) }, uniquingKeysWith: { a, _ in a })
+        let panels = DashboardContent.panels(report, width: 80)
+        var seen = 0
+        for (panel, content) in panels.enumerated() {
+            for (item, target) in content.targets.enumerated() {
+                engine.state.dashboard?.panel = panel
+                engine.state.dashboard?.item = item
+                try fixture.press(engine, "<Enter>")
+                XCTAssertEqual(engine.state.inbox.rows.count, counts[target.figure], "\(target.figure)")
+                try fixture.press(engine, "<Esc>")
+                seen += 1
+            }
+        }
+        XCTAssertGreaterThan(seen, 20)
+    }
+
+    func testArrowsAndTabMoveBetweenFigures() throws {
+        let engine = try dashboard()
+        XCTAssertEqual(engine.state.dashboard?.selectedFigure, .open)
+        try fixture.press(engine, "<Down><Down>")
+        guard case .statusService = engine.state.dashboard?.selectedFigure else {
+            return XCTFail("down from the total reaches the table: \(String(describing: engine.state.dashboard?.selectedFigure))")
+        }
+        try fixture.press(engine, "<Tab>")
+        XCTAssertEqual(engine.state.dashboard?.panel, DashboardContent.queues)
+        try fixture.press(engine, "<S-Tab>")
+        XCTAssertEqual(engine.state.dashboard?.panel, DashboardContent.backlog)
+        try fixture.press(engine, "G")
+        XCTAssertEqual(engine.state.dashboard?.panel, DashboardContent.satisfaction)
+    }
+
+    func testCustomPeriod() throws {
+        let engine = try dashboard()
+        try fixture.press(engine, "c2026-11-20..2026-11-27<Enter>")
+        XCTAssertEqual(engine.state.dashboard?.report?.periodStart, Day("2026-11-20"))
+        XCTAssertEqual(engine.state.dashboard?.report?.intake, 4, "submitted 20, 25, 26 and 27 Nov")
+        try fixture.press(engine, "cnonsense<Enter>")
+        XCTAssertTrue(engine.state.status.isError)
+        XCTAssertNotNil(engine.state.dashboard?.customPeriod)
+        try fixture.press(engine, "<Esc>m")
+        XCTAssertEqual(engine.state.dashboard?.period, .days(30))
+    }
+
+    func testRefreshesWhenAnotherTerminalChangesACase() throws {
+        let engine = try dashboard()
+        let before = try XCTUnwrap(engine.state.dashboard?.report?.byStatus.first { $0.key == "submitted" }?.count)
+        // Another process: its own connection to the same file.
+        let other = try CaseStore.open(path: fixture.store.path, clock: fixture.store.clock)
+        try Workflow(store: other).perform(ActionRequest(caseNumber: "2026-000001", action: .accept, actor: "li"))
+        XCTAssertTrue(engine.pollForChanges())
+        XCTAssertEqual(engine.state.dashboard?.report?.byStatus.first { $0.key == "submitted" }?.count, before - 1)
+    }
+
+    func testSnapshots() throws {
+        let screens: [(String, String)] = [("dashboard", ""), ("dashboard-deadlines", "<Tab><Tab>"),
+                                           ("dashboard-flow", "<Tab><Tab><Tab>")]
+        for (width, height) in [(80, 24), (160, 45)] {
+            for (name, keys) in screens where width == 80 || name == "dashboard" {
+                let engine = try dashboard(width: width, height: height)
+                try fixture.press(engine, keys)
+                let text = fixture.screen(engine)
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    XCTAssertLessThanOrEqual(DisplayWidth.standard.width(of: line), width, line.description)
+                }
+                try SnapshotFile.assert(text, named: "\(name)-\(width)x\(height)")
+            }
+        }
+    }
+}
+
+/// The golden files in Snapshots/ (WICKET_UPDATE_SNAPSHOTS=1 rewrites them).
+enum SnapshotFile {
+    static func assert(_ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let folder = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
+        let url = folder.appendingPathComponent("\(name).txt")
+        if ProcessInfo.processInfo.environment["WICKET_UPDATE_SNAPSHOTS"] == "1" {
+            try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            return XCTFail("no snapshot \(name).txt; run with WICKET_UPDATE_SNAPSHOTS=1", file: file, line: line)
+        }
+        if expected != text + "\n" { XCTFail("screen \(name) differs from Snapshots/\(name).txt:\n\(text)", file: file, line: line) }
+    }
+}
