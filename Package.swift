@@ -5,6 +5,7 @@ let package = Package(
     name: "Wicket",
     products: [
         .executable(name: "wicket", targets: ["wicket"]),
+        .executable(name: "wicket-bench", targets: ["wicket-bench"]),
         .library(name: "WicketCore", targets: ["WicketCore"]),
     ],
     targets: [
@@ -13,6 +14,8 @@ let package = Package(
         .target(name: "WicketCore", dependencies: ["CSQLite"]),
         .target(name: "WicketTUI", dependencies: ["WicketCore", "CNCurses"]),
         .executableTarget(name: "wicket", dependencies: ["WicketCore", "WicketTUI"]),
+        // Speed goals live here, not in timed tests: `swift run -c release wicket-bench`.
+        .executableTarget(name: "wicket-bench", dependencies: ["WicketCore", "WicketTUI"]),
         // A test tool, not shipped: one clerk doing many random actions, for the stress and crash tests.
         .executableTarget(name: "wicket-stress", dependencies: ["WicketCore"]),
         .testTarget(name: "WicketCoreTests", dependencies: ["WicketCore"]),

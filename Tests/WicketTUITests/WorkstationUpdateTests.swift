@@ -244,4 +244,21 @@ final class WorkstationUpdateTests: XCTestCase {
         XCTAssertTrue(engine.state.status.text.contains("changed since you read it"), engine.state.status.text)
         XCTAssertTrue(engine.state.status.text.contains("changed in another terminal"), engine.state.status.text)
     }
+
+    func testOnlyCaseChangesReloadTheInbox() throws {
+        let engine = try fixture.engine()
+        let other = try CaseStore.open(path: fixture.store.path, clock: fixture.store.clock)
+        let loads = engine.inboxLoads
+        try Drafts(store: other).save(caseNumber: "2026-000001", author: "zhang", body: "草稿")
+        engine.pollForChanges()
+        XCTAssertEqual(engine.inboxLoads, loads, "another clerk's draft is no reason to reload")
+        try Workflow(store: other).perform(ActionRequest(caseNumber: "2026-000001", action: .note, actor: "zhang", text: "n"))
+        engine.pollForChanges()
+        XCTAssertEqual(engine.inboxLoads, loads + 1)
+        var entries = try CalendarFile.parse(DefaultCalendar.text)
+        entries.append(CalendarEntry(day: Day("2026-11-30")!, kind: .holiday, name: "closure"))
+        _ = try Administration(store: other).loadCalendar(entries)
+        engine.pollForChanges()
+        XCTAssertEqual(engine.inboxLoads, loads + 2, "moved due days reorder the inbox")
+    }
 }

@@ -37,6 +37,9 @@ public struct DemoGenerator {
         let clock = WallClock { simulated.now }
         let run = DemoRun(store: store, end: end, time: simulated, workflow: Workflow(store: store, clock: clock),
                           intake: Intake(store: store, clock: clock), demoLogin: demoLogin)
+        // One long transaction: a bigger page cache keeps it from spilling pages to the WAL mid-way.
+        try store.db.execute("PRAGMA cache_size = -131072")
+        defer { try? store.db.execute("PRAGMA cache_size = -2000") }
         try store.db.write {
             for index in 0..<caseCount {
                 // Early cases cover every scenario once; the rest follow realistic weights.

@@ -67,8 +67,16 @@ public enum CaseQueries {
 
     public static func list(_ filter: CaseFilter, in store: CaseStore) throws -> [CaseSummary] {
         let today = store.today
-        let (sql, arguments) = query(filter, today: today, select: summaryColumns, ordered: true)
+        let (sql, arguments) = listQuery(filter, store: store)
         return try store.db.query(sql, arguments: arguments).map { summary(from: $0, today: today) }
+    }
+
+    /// The SQL `list` runs: by urgency segments for the open-case tabs, one query otherwise.
+    static func listQuery(_ filter: CaseFilter, store: CaseStore) -> (String, [DatabaseBindable]) {
+        if filter.statuses == nil, filter.level == nil {
+            return UrgencySegments(store: store).query(filter, today: store.today)
+        }
+        return query(filter, today: store.today, select: summaryColumns, ordered: true)
     }
 
     static func query(_ filter: CaseFilter, today: Day, select: String, ordered: Bool) -> (String, [DatabaseBindable]) {
@@ -183,5 +191,37 @@ extension CaseQueries {
 
     public static func users(in department: String?, store: CaseStore) throws -> [User] {
         try Administration(store: store).users().filter { $0.active && (department == nil || $0.department == department) }
+    }
+}
+
+extension CaseQueries {
+    /// The inbox query with its values written in, for running the same SQL in the `sqlite3` shell.
+    public static func shellSQL(_ filter: CaseFilter, store: CaseStore) -> String {
+        let (sql, arguments) = listQuery(filter, store: store)
+        var text = sql
+        // Replace the highest-numbered parameters first so ?1 does not eat the 1 of ?12.
+        for (index, argument) in arguments.enumerated().reversed() {
+            let literal: String
+            switch argument.databaseValue {
+            case .null: literal = "NULL"
+            case .integer(let v): literal = String(v)
+            case .real(let v): literal = String(v)
+            case .text(let s): literal = "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+            case .blob: literal = "NULL"
+            }
+            text = text.replacingOccurrences(of: "?\(index + 1)", with: literal)
+        }
+        return text.replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+extension CaseQueries {
+    /// Moves whenever a case changes (every change appends a history event) or the clocks of open
+    /// cases are recomputed; drafts, presence heartbeats and delivery updates leave it alone, so
+    /// a workstation need not reload its inbox for them.
+    public static func changeStamp(in store: CaseStore) throws -> String {
+        let history = try store.db.scalarInt("SELECT max(id) FROM history") ?? 0
+        let epoch = try store.setting("clock_epoch") ?? "0"
+        return "\(history).\(epoch)"
     }
 }

@@ -38,6 +38,8 @@ public final class Database {
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = NORMAL")
         try execute("PRAGMA foreign_keys = ON")
+        // Savepoint journals (every action nested in a bulk transaction) stay in memory, not in temp files.
+        try execute("PRAGMA temp_store = MEMORY")
     }
 
     // MARK: statements

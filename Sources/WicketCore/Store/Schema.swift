@@ -10,6 +10,7 @@ enum Schema {
             try db.executeScript(version3Triggers)
         },
         Migration(version: 4, name: "presence: who has which case open", sql: presence),
+        Migration(version: 5, name: "inbox indexes over running clocks", sql: inboxIndexes),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

@@ -93,6 +93,11 @@ public struct Administration {
                                record.marks?.dueOn.description, record.acceptanceDueOn?.description, record.id)
                 moved += 1
             }
+            // Workstations reload their inboxes when this moves (see `CaseQueries.changeStamp`).
+            if moved > 0 {
+                try db.execute("INSERT INTO settings(key, value) VALUES ('clock_epoch', '1') "
+                               + "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+            }
             return moved
         }
     }

@@ -4,6 +4,8 @@ import WicketCore
 /// effects against the core, so `update` itself stays pure and testable.
 public enum Effect: Sendable {
     case reloadInbox
+    /// The rows of another tab or filter; the counts stand.
+    case loadTab
     /// Where the detail is shown beside the inbox, show the highlighted row's case.
     case followSelection
     case openDetail(String)

@@ -110,7 +110,7 @@ extension Update {
             state.inbox.filters = filters
             state.inbox.selected = 0
             state.inbox.top = 0
-            return [.reloadInbox]
+            return [.loadTab, .followSelection]
         }
     }
 }

@@ -117,7 +117,7 @@ public struct Update {
             state.inbox.filters.drillDown = nil
             state.inbox.selected = 0
             state.inbox.top = 0
-            return [.reloadInbox, .followSelection]
+            return [.loadTab, .followSelection]
         default:
             return []
         }

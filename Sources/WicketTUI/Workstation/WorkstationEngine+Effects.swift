@@ -7,6 +7,9 @@ extension WorkstationEngine {
         switch effect {
         case .reloadInbox:
             try reloadInbox()
+        case .loadTab:
+            try loadRows()
+            if !state.inbox.search.isEmpty { try search(state.inbox.search, jump: false) }
         case .followSelection:
             if Layout.showsDetailBesideInbox(state), let number = state.inbox.selectedCase?.number,
                number != state.detail.detail?.record.number {
@@ -120,14 +123,10 @@ extension WorkstationEngine {
         state.inbox.filters.drillDown?.filter ?? filter(for: state.inbox.tab)
     }
 
+    /// Rows, tab counts and the clerk's workload: after any change of the data.
     func reloadInbox(select number: String? = nil) throws {
-        let keep = number ?? state.inbox.selectedCase?.number
-        state.inbox.rows = try CaseQueries.list(inboxFilter(), in: store)
-        if let keep, let index = state.inbox.rows.firstIndex(where: { $0.number == keep }) {
-            state.inbox.selected = index
-        } else {
-            state.inbox.selected = max(0, min(state.inbox.selected, state.inbox.rows.count - 1))
-        }
+        inboxLoads += 1
+        try loadRows(select: number)
         for tab in InboxTab.allCases {
             var filter = filter(for: tab)
             filter.statuses = tab == .awaitingMaterials ? [.awaitingMaterials] : nil
@@ -138,6 +137,17 @@ extension WorkstationEngine {
         }
         state.workload = try CaseQueries.workload(of: state.user.login, in: store)
         if !state.inbox.search.isEmpty { try search(state.inbox.search, jump: false) }
+    }
+
+    /// Only the rows of the tab: switching tabs or filters changes no count, so none is redone.
+    func loadRows(select number: String? = nil) throws {
+        let keep = number ?? state.inbox.selectedCase?.number
+        state.inbox.rows = try CaseQueries.list(inboxFilter(), in: store)
+        if let keep, let index = state.inbox.rows.firstIndex(where: { $0.number == keep }) {
+            state.inbox.selected = index
+        } else {
+            state.inbox.selected = max(0, min(state.inbox.selected, state.inbox.rows.count - 1))
+        }
     }
 
     private func perform(_ request: ActionRequest) throws {

@@ -10,6 +10,9 @@ public final class WorkstationEngine {
     let workflow: Workflow
     let update: Update
     private var dataVersion: Int
+    private var changeStamp = ""
+    /// How many times the inbox was reloaded from the database (for tests and diagnostics).
+    public internal(set) var inboxLoads = 0
     var draftDirty = false
     /// Set by Ctrl-L: the terminal should forget its picture and draw everything.
     public var wantsFullRedraw = false
@@ -30,6 +33,7 @@ public final class WorkstationEngine {
                                  databaseName: (store.path as NSString).lastPathComponent)
         if user.role != .clerk { state.inbox.tab = .all }
         dataVersion = try store.db.dataVersion()
+        changeStamp = try CaseQueries.changeStamp(in: store)
         run([.reloadInbox])
         if Layout.showsDetailBesideInbox(state), let first = state.inbox.selectedCase { run([.openDetail(first.number)]) }
     }
@@ -64,8 +68,13 @@ public final class WorkstationEngine {
         guard let version = try? store.db.dataVersion(), version != dataVersion else { return presenceChanged }
         dataVersion = version
         let openCase = state.detail.detail?.record
-        run([.reloadInbox])
-        if state.dashboard?.visible == true { run([.dashboard(.reload)]) }
+        // Drafts and presence heartbeats commit too; only a change of cases reloads the lists.
+        let stamp = (try? CaseQueries.changeStamp(in: store)) ?? ""
+        if stamp != changeStamp || stamp.isEmpty {
+            changeStamp = stamp
+            run([.reloadInbox])
+            if state.dashboard?.visible == true { run([.dashboard(.reload)]) }
+        }
         if let openCase {
             if let fresh = try? CaseDetail.load(number: openCase.number, in: store) {
                 if fresh.record.version != openCase.version {

@@ -1,0 +1,58 @@
+import Foundation
+import WicketCore
+
+/// The benchmark's databases: made once per size through the real workflow (the demo generator,
+/// seeded, so every machine gets the same cases) and reused by later runs.
+enum Fixture {
+    /// The moment every benchmark runs at, so levels and due days are the same on every run.
+    static let now = "2026-11-27T10:00:00+08:00"
+    static var clock: WallClock { .fixed(Timestamp.parse(now)!) }
+    static let clerk = "bench"
+    static let supervisor = "sun.li"
+
+    static func path(cases: Int, folder: String) -> String { "\(folder)/cases-\(cases).db" }
+
+    /// Makes the database unless it is there already; returns its path.
+    static func ensure(cases: Int, folder: String) throws -> String {
+        let path = path(cases: cases, folder: folder)
+        if FileManager.default.fileExists(atPath: path) { return path }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let partial = path + ".partial"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
+        let start = Clock.now()
+        FileHandle.standardError.write(Data("making \(cases) cases in \(path) (once) …\n".utf8))
+        let store = try CaseStore.create(path: partial, creator: "admin", clock: clock)
+        var generator = DemoGenerator(store: store, demoLogin: clerk, caseCount: cases)
+        // Over about two years a hall's backlog is a small share of all it ever received.
+        generator.spanDays = max(40, cases / 1400)
+        try generator.run { done in
+            if done % 50_000 == 0 { FileHandle.standardError.write(Data("  \(done) cases\n".utf8)) }
+        }
+        try store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try store.db.execute("ANALYZE")
+        try FileManager.default.moveItem(atPath: partial, toPath: path)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
+        FileHandle.standardError.write(Data(String(format: "  done in %.0f s\n", (Clock.now() - start) / 1000).utf8))
+        return path
+    }
+
+    /// A scratch copy for operations that change the database, so the fixture stays as made.
+    static func workingCopy(of path: String) throws -> String {
+        let copy = path.replacingOccurrences(of: ".db", with: "-work.db")
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        return copy
+    }
+
+    /// Applications as the portal sends them, for the import measurement.
+    static func importLines(_ count: Int) -> Data {
+        var data = Data()
+        let services = ["HUKOU-MOVE", "ID-RENEW", "RES-PERMIT", "BIRTH-REG", "SSC-CARD", "FOOD-LIC", "HPF-WITHDRAW"]
+        let names = ["王芳", "李娜", "张伟", "刘洋", "陈静", "杨磊", "赵敏", "黄涛", "周杰", "吴霞"]
+        for index in 0..<count {
+            let line = #"{"ref":"bench-\#(index)","service":"\#(services[index % services.count])","channel":"online","submitted_at":"2026-11-2\#(index % 7 + 1)T09:\#(10 + index % 50):00+08:00","applicant":{"name":"\#(names[index % names.count])\#(index % 97)","id_number":"4401061990010\#(10000 + index % 89999)","phone":"138\#(10_000_000 + index)"},"summary":"申请办理业务第\#(index)号","details":"材料已在网上提交，请尽快审核。","materials":[],"priority":"normal"}"#
+            data.append(Data((line + "\n").utf8))
+        }
+        return data
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import WicketCore
+import WicketTUI
+
+/// The measured operations, each run many times on the fixture (or a working copy of it).
+struct Operations {
+    let fixture: String
+    let work: String
+    let wicket: String
+    let cases: Int
+
+    /// The whole `wicket screen` process, as a clerk starting the workstation would wait for it.
+    func startToFirstFrame(runs: Int) throws -> Row {
+        let samples = try Clock.measure(runs) { _ in
+            _ = try ProcessRunner.run(wicket, ["--db", fixture, "--as", Fixture.clerk, "screen", "--size", "100x30"])
+        }
+        return Row(operation: "process start → first inbox frame", median: samples.median, p99: samples.p99, unit: "ms",
+                   target: .atMost(30), floor: try Shell.processFloor(fixture, sql: inboxSQL(login: Fixture.clerk)))
+    }
+
+    /// One key, the update it causes, and drawing the new frame, in the real engine.
+    func keyToFrame(runs: Int) throws -> [Row] {
+        let store = try CaseStore.open(path: fixture, clock: Fixture.clock)
+        var rows: [Row] = []
+        func measure(_ name: String, login: String = Fixture.supervisor, width: Int = 100, setup: String = "",
+                     key: String, reset: String = "") throws {
+            let engine = try WorkstationEngine(store: store, login: login, width: width, height: 30)
+            for key in try KeyScript.parse(setup) { engine.handle(key) }
+            let keys = try KeyScript.parse(key)
+            let resets = try KeyScript.parse(reset)
+            var samples = Samples()
+            for _ in 0..<runs {
+                let start = Clock.now()
+                for key in keys { engine.handle(key) }
+                _ = engine.render()
+                samples.add(Clock.now() - start)
+                for key in resets { engine.handle(key) }
+            }
+            var row = Row(operation: "key → frame: \(name)", median: samples.median, p99: samples.p99, unit: "ms",
+                          target: .atMost(10))
+            row.checksP99 = true
+            rows.append(row)
+        }
+        try measure("move (j)", setup: "5", key: "j", reset: "")
+        try measure("page down", setup: "5g", key: "<PgDn>")
+        try measure("jump to end (G)", setup: "5", key: "G", reset: "g")
+        try measure("open case (Enter)", width: 80, setup: "5", key: "<Enter>", reset: "<Esc>j")
+        try measure("switch tab", login: Fixture.clerk, key: "2", reset: "5")
+        return rows
+    }
+
+    func search(runs: Int) throws -> [Row] {
+        let store = try CaseStore.open(path: fixture, clock: Fixture.clock)
+        var rows: [Row] = []
+        for (label, text) in [("common", "户口迁移"), ("rare", "钱晓明")] {
+            let filter = CaseFilter(search: text, limit: 50)
+            var found = 0
+            let samples = try Clock.measure(runs) { _ in found = try CaseQueries.list(filter, in: store).count }
+            rows.append(Row(operation: "search first page: \(label) \"\(text)\" (\(found) shown)", median: samples.median,
+                            p99: samples.p99, unit: "ms", target: .atMost(50),
+                            floor: try Shell.queryFloor(fixture, sql: CaseQueries.shellSQL(filter, store: store))))
+        }
+        return rows
+    }
+
+    func dashboard(runs: Int) throws -> Row {
+        let store = try CaseStore.open(path: fixture, clock: Fixture.clock)
+        let samples = try Clock.measure(runs) { _ in _ = try ReportBuilder(store: store).build(period: .days(30)) }
+        return Row(operation: "full dashboard (30 days, all departments)", median: samples.median, p99: samples.p99,
+                   unit: "ms", target: .atMost(100))
+    }
+
+    /// Accept on submitted cases: the transaction, the history event and the stored reply.
+    func transition(runs: Int) throws -> Row {
+        let store = try CaseStore.open(path: work, clock: Fixture.clock)
+        let numbers = try CaseQueries.list(CaseFilter(statuses: [.submitted], limit: runs), in: store).map(\.number)
+        let workflow = Workflow(store: store)
+        let samples = try Clock.measure(numbers.count) { index in
+            try workflow.perform(ActionRequest(caseNumber: numbers[index], action: .accept, actor: Fixture.supervisor))
+        }
+        return Row(operation: "one transition (accept + history + reply)", median: samples.median, p99: samples.p99,
+                   unit: "ms", target: .atMost(5))
+    }
+
+    func takeNext(runs: Int) throws -> Row {
+        let store = try CaseStore.open(path: work, clock: Fixture.clock)
+        let workflow = Workflow(store: store)
+        let samples = try Clock.measure(runs) { _ in _ = try workflow.takeNext(actor: Fixture.clerk) }
+        return Row(operation: "take next", median: samples.median, p99: samples.p99, unit: "ms", target: .atMost(5))
+    }
+
+    /// 100,000 portal lines into a new database, in cases per second.
+    func importRate(folder: String, lines: Int) throws -> Row {
+        let file = "\(folder)/import-\(lines).jsonl"
+        if !FileManager.default.fileExists(atPath: file) { try Fixture.importLines(lines).write(to: URL(fileURLWithPath: file)) }
+        var rates = Samples()
+        for run in 0..<3 {
+            let path = "\(folder)/import-target-\(run).db"
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            let store = try CaseStore.create(path: path, creator: "admin", clock: Fixture.clock)
+            let start = Clock.now()
+            let summary = try Importer(store: store, actor: "admin").run(from: try FileHandle(forReadingFrom: URL(fileURLWithPath: file)))
+            let seconds = (Clock.now() - start) / 1000
+            guard summary.errors.isEmpty, summary.imported == lines else {
+                throw BenchError("import failed: \(summary.errors.prefix(3))")
+            }
+            rates.add(Double(lines) / seconds)
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        return Row(operation: "import \(lines) lines", median: rates.median, p99: nil, unit: "cases/s", target: .atLeast(50_000))
+    }
+
+    func inboxSQL(login: String) throws -> String {
+        let store = try CaseStore.open(path: fixture, clock: Fixture.clock)
+        let user = try CaseQueries.user(login, in: store)
+        return CaseQueries.shellSQL(CaseFilter(department: user?.department, holder: login, limit: 500), store: store)
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
