@@ -261,4 +261,17 @@ final class WorkstationUpdateTests: XCTestCase {
         engine.pollForChanges()
         XCTAssertEqual(engine.inboxLoads, loads + 2, "moved due days reorder the inbox")
     }
+
+    func testTheLosersDraftIsKeptWhenTheReplyIsRefusedAsStale() throws {
+        let engine = try fixture.engine()
+        try fixture.press(engine, "r您好，已收到。")
+        let number = engine.state.reply.caseNumber!
+        let other = try CaseStore.open(path: fixture.store.path, clock: fixture.store.clock)
+        try Workflow(store: other).perform(ActionRequest(caseNumber: number, action: .note, actor: "sun", text: "已核实"))
+        try fixture.press(engine, "<C-s>")
+        XCTAssertTrue(engine.state.status.text.contains("changed since you read it"), engine.state.status.text)
+        XCTAssertEqual(engine.state.reply.editor.text, "您好，已收到。")
+        XCTAssertEqual(try Drafts(store: fixture.store).load(caseNumber: number, author: "li"), "您好，已收到。")
+        XCTAssertFalse(try CaseDetail.load(number: number, in: fixture.store).messages.contains { $0.body == "您好，已收到。" })
+    }
 }
