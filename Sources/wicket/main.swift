@@ -4,35 +4,42 @@ import WicketCore
 // Exit status: 0 done, 1 refused or bad input (message on stderr), 2 usage.
 let environment = ProcessInfo.processInfo.environment
 var words = Array(CommandLine.arguments.dropFirst())
-var databasePath: String?
-var actingUser: String?
+var flags = GlobalFlags()
 
 do {
     // Global options come before the command.
+    let valued: [String: (String, WritableKeyPath<GlobalFlags, String?>)] = [
+        "--db": ("PATH", \.db), "--as": ("LOGIN", \.actingUser), "--theme": ("NAME or PATH", \.theme),
+        "--lang": ("zh or en", \.lang), "--ambiguous-width": ("1 or 2", \.ambiguousWidth),
+    ]
     while let first = words.first, first.hasPrefix("--") {
         words.removeFirst()
         switch first {
-        case "--db":
-            guard !words.isEmpty else { throw UsageError(message: "--db needs a PATH") }
-            databasePath = words.removeFirst()
-        case "--as":
-            guard !words.isEmpty else { throw UsageError(message: "--as needs a LOGIN") }
-            actingUser = words.removeFirst()
         case "--help":
             words = ["help"]
         case "--version":
             words = ["version"]
         default:
-            if first.hasPrefix("--db=") { databasePath = String(first.dropFirst(5)); continue }
-            if first.hasPrefix("--as=") { actingUser = String(first.dropFirst(5)); continue }
-            throw UsageError(message: "unknown option \(first) (see `wicket help`)")
+            let name = String(first.prefix { $0 != "=" })
+            guard let (valueName, path) = valued[name] else {
+                throw UsageError(message: "unknown option \(first) (see `wicket help`)")
+            }
+            if name != first {
+                flags[keyPath: path] = String(first.dropFirst(name.count + 1))
+            } else {
+                guard !words.isEmpty else { throw UsageError(message: "\(name) needs \(valueName)") }
+                flags[keyPath: path] = words.removeFirst()
+            }
         }
     }
-    let context = CommandContext(databasePathOption: databasePath, realLogin: CommandContext.loginName(environment),
-                                 asOption: actingUser, clock: try CommandContext.clock(environment),
-                                 environment: environment)
+    let settings = try EffectiveSettings(flags: flags, environment: environment, config: ConfigFile.load(environment))
+    // The outbox reads the delivery command from the environment; a config file's command fills it in.
+    if settings.deliveryCommand.source == .file { setenv("WICKET_DELIVERY_COMMAND", settings.deliveryCommand.value, 1) }
+    let context = CommandContext(databasePathOption: flags.db, realLogin: CommandContext.loginName(environment),
+                                 asOption: flags.actingUser, clock: try CommandContext.clock(environment),
+                                 environment: environment, settings: settings)
     guard let name = words.first else {
-        try Workstation.open(context.openStore(), as: context.actingUser, actedBy: context.actedBy)
+        try Workstation.open(context.openStore(), context: context)
         exit(0)
     }
     guard let spec = Commands.all.first(where: { $0.name == name }) else {

@@ -19,6 +19,11 @@ struct BinaryRunner {
         environment["WICKET_NOW"] = now
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "WICKET_DELIVERY_COMMAND")
+        // The tester's own config file and theme must not change what the tests see.
+        environment["XDG_CONFIG_HOME"] = directory.appendingPathComponent("config").path
+        for name in ["WICKET_CONFIG", "WICKET_THEME", "WICKET_AMBIGUOUS_WIDTH", "NO_COLOR", "LC_ALL", "LC_MESSAGES"] {
+            environment.removeValue(forKey: name)
+        }
         self.environment = environment
     }
 

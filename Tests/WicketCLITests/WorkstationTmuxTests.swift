@@ -39,7 +39,9 @@ final class WorkstationTmuxTests: XCTestCase {
     /// The shell command a clerk would type to open the workstation.
     func workstationCommand(as login: String) -> String {
         [
-            "env", "-u", "WICKET_DB", "-u", "WICKET_DELIVERY_COMMAND", "LANG=C.UTF-8", "TERM=xterm-256color",
+            "env", "-u", "WICKET_DB", "-u", "WICKET_DELIVERY_COMMAND", "-u", "WICKET_THEME", "-u", "LC_ALL", "-u", "LC_MESSAGES",
+            "XDG_CONFIG_HOME=" + TmuxServer.quote(cli.directory.appendingPathComponent("config").path),
+            "LANG=C.UTF-8", "TERM=xterm-256color",
             "WICKET_NOW=\(Self.now)", TmuxServer.quote(BinaryRunner.binary.path),
             "--db", TmuxServer.quote(cli.databasePath), "--as", login,
         ].joined(separator: " ")

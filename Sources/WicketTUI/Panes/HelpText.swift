@@ -56,7 +56,7 @@ enum HelpText {
         ("Esc", "back; the draft is kept 草稿保留"),
     ]
 
-    static func lines(for focus: PaneID) -> [(String, String)] {
+    static func lines(for focus: PaneID, keys: KeyBindings) -> [(String, String)] {
         var lines: [(String, String)]
         switch focus {
         case .inbox: lines = inbox
@@ -64,7 +64,7 @@ enum HelpText {
         case .reply: lines = reply
         }
         if focus != .reply {
-            lines += ActionKeys.bindings.map { (String($0.key), ActionKeys.label($0.action)) }
+            lines += keys.bindings.map { (String($0.key), ActionKeys.label($0.action)) }
         }
         return lines + [("", "")] + global
     }

@@ -8,7 +8,7 @@ struct OverlayView {
     func draw(_ overlay: Overlay, state: WorkstationState, into surface: inout CellBuffer) -> CursorPosition? {
         switch overlay {
         case .help(let requested):
-            let lines = state.dashboard?.visible == true ? HelpText.dashboard : HelpText.lines(for: state.focus)
+            let lines = state.dashboard?.visible == true ? HelpText.dashboard : HelpText.lines(for: state.focus, keys: state.keys)
             let box = centered(width: 86, height: lines.count + 2, in: surface.bounds)
             let inner = box.inset(by: 1)
             let offset = min(requested, max(0, lines.count - inner.height))

@@ -91,10 +91,16 @@ extension TerminalColor {
         return greyDistance < cubeDistance ? 232 + greyStep : cubeIndex
     }
 
+    /// Black, white and the two greys of the basic palette.
+    private static let basicGreys: Set<Int> = [0, 7, 8, 15]
+
     private static func nearestBasic(_ red: UInt8, _ green: UInt8, _ blue: UInt8, count: Int) -> Int {
         var best = 0
         var bestDistance = Int.max
-        for index in 0..<count {
+        // A clearly coloured shade (a theme's soft red) is nearer a grey than the few saturated
+        // basic colours by plain distance; it must keep its hue, or a warning turns grey.
+        let chroma = Int(max(red, green, blue)) - Int(min(red, green, blue))
+        for index in 0..<count where chroma < 64 || !basicGreys.contains(index) {
             let candidate = distance(basicShades[index], (Int(red), Int(green), Int(blue)))
             if candidate < bestDistance {
                 best = index

@@ -51,7 +51,8 @@ public final class NCursesTerminal: FrameDisplay {
     /// The frame on screen, to diff the next one against; nil forces a full redraw.
     private var previous: CellBuffer?
     private var cursorVisible: Bool?
-    private let colorCount: Int
+    /// How many colours ncurses may use: 0 without colour (vt100, NO_COLOR), else 8, 16, 256….
+    public let colorCount: Int
     private let hasDefaultColors: Bool
     private var colorPairs: [ColorPairKey: Int32] = [:]
     private var nextColorPair: Int32 = 1

@@ -31,22 +31,47 @@ public enum Effect: Sendable {
     case quit
 }
 
-/// Keys that start actions on the current case (also listed in help and the `.` menu).
-public enum ActionKeys {
-    public static let bindings: [(key: Character, action: CaseAction)] = [
+/// Which key starts which action on the current case (also listed in help and the `.` menu).
+/// Clerks may rebind them in their config file (`key.accept = a`).
+public struct KeyBindings: Sendable, Equatable {
+    public private(set) var bindings: [KeyBinding]
+
+    public static let standard = KeyBindings(bindings: ([
         ("a", .accept), ("m", .requestMaterials), ("x", .reject), ("v", .startReview), ("p", .approve), ("d", .deny),
         ("D", .deliver), ("s", .suspend), ("u", .resume), ("E", .extend), ("w", .withdraw), ("t", .transfer),
         ("c", .claim), ("C", .release), ("A", .assign), ("o", .note), ("r", .reply),
-    ]
+    ] as [(Character, CaseAction)]).map { KeyBinding(key: $0.0, action: $0.1) })
 
-    public static func action(for key: Character) -> CaseAction? {
+    /// Keys the panes use for themselves (moving, tabs, search, checklist marks); an action bound
+    /// to one of them could never be reached.
+    public static let reserved: Set<Character> = Set("Qq?TifnN./BjkgGhlV SMFR-[]0123456789")
+
+    public func action(for key: Character) -> CaseAction? {
         bindings.first { $0.key == key }?.action
     }
 
-    public static func key(for action: CaseAction) -> Character? {
+    public func key(for action: CaseAction) -> Character? {
         bindings.first { $0.action == action }?.key
     }
 
+    /// `action` on `key` instead of its standard key; the reason when that cannot be.
+    public mutating func bind(_ action: CaseAction, to key: Character) -> String? {
+        guard let index = bindings.firstIndex(where: { $0.action == action }) else {
+            return "\(action.rawValue) has no key in the workstation"
+        }
+        if Self.reserved.contains(key) { return "'\(key)' is already a workstation key (see ? in the workstation)" }
+        if let other = self.action(for: key), other != action { return "'\(key)' already starts \(other.rawValue)" }
+        bindings[index].key = key
+        return nil
+    }
+}
+
+public struct KeyBinding: Sendable, Equatable {
+    public var key: Character
+    public var action: CaseAction
+}
+
+public enum ActionKeys {
     public static func label(_ action: CaseAction) -> String {
         switch action {
         case .accept: return "accept 受理"

@@ -8,13 +8,21 @@ public enum TerminalSession {
 
     /// `actedBy`: the real login when an admin works as someone else (recorded in the history).
     /// `dashboard`: open on the supervisor dashboard (`wicket dashboard`).
-    public static func run(store: CaseStore, login: String, actedBy: String? = nil, dashboard: Bool = false) throws {
-        let terminal = try NCursesTerminal()
+    public static func run(store: CaseStore, login: String, actedBy: String? = nil, dashboard: Bool = false,
+                           options: WorkstationOptions = WorkstationOptions()) throws {
+        let terminal = try NCursesTerminal(options: NCursesTerminal.Options(ambiguousWidth: options.ambiguousWidth,
+                                                                            useColors: options.useColors))
         TerminationSignals.install()
         defer { terminal.shutdown() }
         let engine = try WorkstationEngine(store: store, login: login, width: terminal.size.width,
                                            height: terminal.size.height)
         engine.workflow.actedBy = actedBy
+        // A terminal without colours would lose whatever a colour theme says only by colour.
+        engine.theme = terminal.colorCount == 0 ? options.monochromeTheme : options.theme
+        engine.state.keys = options.keys
+        if let warning = options.warnings.first {
+            engine.state.status = StatusMessage(text: warning, isError: true)
+        }
         if dashboard { engine.openDashboard() }
         // Others stop seeing "also open by" at once, not after the presence expires.
         defer { engine.leavePresence() }

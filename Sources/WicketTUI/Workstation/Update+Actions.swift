@@ -50,9 +50,9 @@ extension Update {
             state.status = StatusMessage(text: "no case selected", isError: true)
             return []
         }
-        let actions = Lifecycle.actions(from: status).filter { ActionKeys.key(for: $0) != nil }
+        let actions = Lifecycle.actions(from: status).filter { state.keys.key(for: $0) != nil }
         state.overlay = .picker(PickerState(title: "Actions 操作 (\(status.rawValue))", items: actions.map {
-            PickerItem(label: "\(ActionKeys.key(for: $0)!)  \(ActionKeys.label($0))", choice: .action($0))
+            PickerItem(label: "\(state.keys.key(for: $0)!)  \(ActionKeys.label($0))", choice: .action($0))
         }))
         return []
     }

@@ -37,7 +37,7 @@ extension Update {
                 return choose(picker.items[picker.selected].choice, &state)
             case .character(let c):
                 // In the action menu the action's own key runs it.
-                if let action = ActionKeys.action(for: c),
+                if let action = state.keys.action(for: c),
                    picker.items.contains(where: { if case .action(action) = $0.choice { return true }; return false }) {
                     state.overlay = nil
                     return begin(action, &state)

@@ -71,7 +71,7 @@ public struct Update {
             }
             return []
         case .character(let character):
-            guard let action = ActionKeys.action(for: character) else { return nil }
+            guard let action = state.keys.action(for: character) else { return nil }
             return begin(action, &state)
         default:
             return nil

@@ -16,6 +16,7 @@ public final class WorkstationEngine {
     var draftDirty = false
     /// Set by Ctrl-L: the terminal should forget its picture and draw everything.
     public var wantsFullRedraw = false
+    public var theme = Theme.standard
     /// Seconds between presence heartbeats for the same open case (others expire it after 15 s).
     public var heartbeatInterval: TimeInterval = 5
     /// The case the last heartbeat announced, and when (monotonic seconds), so switching
@@ -39,7 +40,7 @@ public final class WorkstationEngine {
     }
 
     public var renderer: Renderer {
-        Renderer(catalog: store.catalog, hallTime: store.hallTime, now: store.clock.now)
+        Renderer(theme: theme, catalog: store.catalog, hallTime: store.hallTime, now: store.clock.now)
     }
 
     public func render(measure: DisplayWidth = .standard) -> (CellBuffer, CursorPosition?) {

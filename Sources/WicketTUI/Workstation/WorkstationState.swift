@@ -166,6 +166,8 @@ public struct WorkstationState: Sendable {
     /// The supervisor dashboard, when open (B / F3, or `wicket dashboard`).
     public var dashboard: DashboardState?
     public var shouldQuit = false
+    /// The action keys, as the clerk's config file may have rebound them.
+    public var keys = KeyBindings.standard
 
     public init(width: Int, height: Int, user: User, databaseName: String) {
         self.width = width

@@ -1,5 +1,6 @@
 import Foundation
 import WicketCore
+import WicketTUI
 
 /// What every command needs: where the database is, who is acting, and the clock.
 struct CommandContext {
@@ -10,6 +11,7 @@ struct CommandContext {
     let asOption: String?
     let clock: WallClock
     let environment: [String: String]
+    let settings: EffectiveSettings
 
     /// Who the history will name: `--as`, else the login name.
     var actingUser: String { asOption ?? realLogin }
@@ -17,11 +19,17 @@ struct CommandContext {
     /// Set when an admin acts as someone else, so the history also names the person really typing.
     var actedBy: String? { asOption.flatMap { $0 == realLogin ? nil : realLogin } }
 
-    /// `--db`, else `$WICKET_DB`, else `$XDG_DATA_HOME/wicket/wicket.db` (~/.local/share/wicket/wicket.db).
-    var databasePath: String {
-        if let path = databasePathOption { return path }
-        if let path = environment["WICKET_DB"], !path.isEmpty { return path }
-        return Self.dataDirectory(environment) + "/wicket.db"
+    /// `--db`, else `$WICKET_DB`, else the config file's `db`, else
+    /// `$XDG_DATA_HOME/wicket/wicket.db` (~/.local/share/wicket/wicket.db).
+    var databasePath: String { settings.db.value }
+
+    /// The theme, widths and keys for the full-screen workstation; warnings go to stderr too,
+    /// where they stay readable after the workstation closes.
+    func workstationOptions() -> WorkstationOptions {
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let options = settings.workstationOptions(environment: environment, executablePath: executable)
+        for warning in options.warnings { Output.error("warning: " + warning) }
+        return options
     }
 
     static func dataDirectory(_ environment: [String: String]) -> String {

@@ -4,7 +4,7 @@ enum Commands {
         InitCommand.spec, DemoCommand.spec, ImportCommand.spec, ListCommand.spec, ShowCommand.spec, ActCommand.spec,
         NextCommand.spec, ReportCommand.spec, DashboardCommand.spec, DeliverCommand.spec, UsersCommand.spec, CatalogCommand.spec,
         CalendarCommand.spec, TemplatesCommand.spec, SettingsCommand.spec, BackupCommand.spec, CheckCommand.spec,
-        ScreenCommand.spec, helpSpec, versionSpec,
+        ScreenCommand.spec, ConfigCommand.spec, helpSpec, versionSpec,
     ]
 
     static let helpSpec = CommandSpec(name: "help", arguments: ["COMMAND?"], summary: "Show help for Wicket or one command.") { args, _ in
@@ -18,13 +18,18 @@ enum Commands {
         Output.line("""
             Wicket: the service hall's workstation for triaging applications and answering applicants.
 
-            usage: wicket [--db PATH] [--as LOGIN] [COMMAND [options]]
+            usage: wicket [global options] [COMMAND [options]]
 
             Without a command, wicket opens the workstation on the database.
 
             global options:
               --db PATH     the case database (else $WICKET_DB, else ~/.local/share/wicket/wicket.db)
               --as LOGIN    act as another registered user (else your login name)
+              --theme NAME|PATH     colours and attributes (else $WICKET_THEME, the config file, default);
+                                    default, light, high-contrast, mono; NO_COLOR forces mono
+              --lang zh|en          the language (else the config file, else LC_ALL / LC_MESSAGES / LANG)
+              --ambiguous-width 1|2 2 where the terminal draws ambiguous characters wide (ASCII borders)
+            Settings may also live in ~/.config/wicket/config: see `wicket config --help`.
 
             commands:
             """)

@@ -21,7 +21,8 @@ enum DashboardCommand {
                 "the dashboard needs a terminal; use `wicket report` (or `wicket screen --view dashboard`) instead")
         }
         do {
-            try TerminalSession.run(store: store, login: context.actingUser, actedBy: context.actedBy, dashboard: true)
+            try TerminalSession.run(store: store, login: context.actingUser, actedBy: context.actedBy, dashboard: true,
+                                   options: context.workstationOptions())
         } catch let error as TerminalError {
             throw WorkflowError.invalidArgument("cannot start the terminal: \(error)")
         }

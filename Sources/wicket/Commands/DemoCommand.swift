@@ -45,7 +45,7 @@ enum DemoCommand {
             if Output.stderrIsTerminal { FileHandle.standardError.write(Data("\r".utf8)) }
         }
         if Workstation.canOpen {
-            try Workstation.open(store, as: context.actingUser, actedBy: context.actedBy)
+            try Workstation.open(store, context: context)
         } else {
             try printSummary(store, user: context.actingUser)
         }

@@ -1,0 +1,56 @@
+import Foundation
+import WicketCore
+import WicketTUI
+
+enum ConfigCommand {
+    static let spec = CommandSpec(
+        name: "config", arguments: [],
+        summary: "Print the effective user settings and where each came from.",
+        options: [],
+        discussion: """
+            Settings come from a global option (--db, --theme, --lang, --ambiguous-width), else the
+            environment (WICKET_DB, WICKET_THEME, WICKET_AMBIGUOUS_WIDTH, WICKET_DELIVERY_COMMAND; for the
+            language LC_ALL / LC_MESSAGES / LANG, which the config file's lang overrides), else the config
+            file $XDG_CONFIG_HOME/wicket/config (~/.config/wicket/config; WICKET_CONFIG names another), else
+            the default. The file holds lines of `name = value`:
+              db = /srv/wicket/hall.db
+              theme = high-contrast
+              lang = zh
+              ambiguous-width = 2
+              delivery-command = /usr/local/bin/send-sms
+              key.accept = y
+            NO_COLOR (non-empty) always draws with the mono theme.
+            """
+    ) { _, context in
+        let settings = context.settings
+        let config = settings.config
+        Output.line("config file: \(config.path) (\(config.exists ? "read" : "not present"))")
+        var rows: [[String]] = [["setting", "value", "from"]]
+        func add(_ name: String, _ setting: Setting) {
+            let from = setting.origin.isEmpty ? setting.source.rawValue : "\(setting.source.rawValue) (\(setting.origin))"
+            rows.append([name, Output.safe(setting.value), from])
+        }
+        add("db", settings.db)
+        if EffectiveSettings.colorAllowed(context.environment) {
+            add("theme", settings.theme)
+        } else {
+            add("theme", Setting(value: "mono", source: .environment, origin: "NO_COLOR"))
+        }
+        add("lang", settings.lang)
+        add("ambiguous-width", settings.ambiguousWidth)
+        add("delivery-command", settings.deliveryCommand)
+        for action in CaseAction.allCases {
+            if let setting = settings.keys[action] { add(ConfigFile.keyPrefix + action.rawValue, setting) }
+        }
+        Output.line(Output.table(rows).joined(separator: "\n"))
+        let loader = ThemeLoader(directories: ThemeLoader.standardDirectories(
+            configDirectory: ConfigFile.directory(context.environment),
+            executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0]))
+        let theme = loader.load(EffectiveSettings.colorAllowed(context.environment) ? settings.theme.value : "mono")
+        Output.line("theme file: \(theme.file ?? "(built in)")")
+        Output.line("themes: \(loader.available().joined(separator: ", ")) (looked in \(loader.directories.joined(separator: ", ")))")
+        let problems = settings.problems + theme.problems.map { "theme \($0); using the built-in default" }
+        for problem in problems { Output.error("warning: " + problem) }
+        return 0
+    }
+}

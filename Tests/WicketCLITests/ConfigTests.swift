@@ -1,0 +1,64 @@
+import Foundation
+import XCTest
+
+/// `wicket config`: the effective settings and where each came from.
+final class ConfigTests: XCTestCase {
+    var runner: BinaryRunner!
+
+    override func setUpWithError() throws { runner = try BinaryRunner() }
+    override func tearDown() { try? FileManager.default.removeItem(at: runner.directory) }
+
+    private var configFile: URL { URL(fileURLWithPath: runner.environment["XDG_CONFIG_HOME"]!).appendingPathComponent("wicket/config") }
+
+    private func writeConfig(_ text: String) throws {
+        try FileManager.default.createDirectory(at: configFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: configFile, atomically: true, encoding: .utf8)
+    }
+
+    private func row(_ name: String, in output: String) -> String {
+        output.split(separator: "\n").first { $0.hasPrefix(name + " ") }.map(String.init) ?? ""
+    }
+
+    func testEachSettingNamesItsSource() throws {
+        try writeConfig("# mine\ntheme = light\nlang = zh\nambiguous-width = 2\ndelivery-command = /bin/true\nkey.accept = y\n")
+        runner.environment["LANG"] = "en_US.UTF-8"
+        let result = try runner.run(["--theme", "high-contrast", "config"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "")
+        XCTAssertTrue(row("db", in: result.stdout).contains("environment (WICKET_DB)"), result.stdout)
+        XCTAssertTrue(row("theme", in: result.stdout).contains("high-contrast") && row("theme", in: result.stdout).contains("flag (--theme)"))
+        XCTAssertTrue(row("lang", in: result.stdout).contains("file (\(configFile.path):3)"), "the file's lang beats the locale")
+        XCTAssertTrue(row("ambiguous-width", in: result.stdout).contains("file (\(configFile.path):4)"))
+        XCTAssertTrue(row("delivery-command", in: result.stdout).contains("/bin/true"))
+        XCTAssertTrue(row("key.accept", in: result.stdout).contains("y "))
+        XCTAssertTrue(row("key.reject", in: result.stdout).hasSuffix("default"))
+        XCTAssertTrue(result.stdout.contains("theme file: ") && result.stdout.contains("Themes/high-contrast.theme"), result.stdout)
+    }
+
+    func testEnvironmentAndLocaleAndNoColor() throws {
+        runner.environment["WICKET_THEME"] = "light"
+        runner.environment["LANG"] = "zh_CN.UTF-8"
+        var result = try runner.run(["config"])
+        XCTAssertTrue(row("theme", in: result.stdout).contains("environment (WICKET_THEME)"), result.stdout)
+        XCTAssertTrue(row("lang", in: result.stdout).contains("zh") && row("lang", in: result.stdout).contains("environment (LANG)"))
+        runner.environment["NO_COLOR"] = "1"
+        result = try runner.run(["config"])
+        XCTAssertTrue(row("theme", in: result.stdout).contains("mono") && row("theme", in: result.stdout).contains("NO_COLOR"))
+        runner.environment["LANG"] = "C.UTF-8"
+        XCTAssertTrue(row("lang", in: try runner.run(["config"]).stdout).contains("en"))
+    }
+
+    func testMistakesWarnWithFileAndLineAndNeverStopWicket() throws {
+        try writeConfig("theme = nosuch\nbogus = 1\nlang = fr\nkey.accept = j\n")
+        runner.environment.removeValue(forKey: "LANG")
+        let result = try runner.run(["config"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("\(configFile.path):2: unknown setting 'bogus'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(configFile.path):3: lang is zh or en"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(configFile.path):4: 'j' is already a workstation key"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("theme nosuch: no theme of this name"), result.stderr)
+        XCTAssertTrue(row("lang", in: result.stdout).hasSuffix("default"), "a bad line is ignored")
+        XCTAssertTrue(row("key.accept", in: result.stdout).hasSuffix("default"), "so is a key that cannot be bound")
+        XCTAssertEqual(try runner.run(["--lang", "fr", "config"]).status, 2, "a bad flag is a usage error")
+    }
+}
