@@ -22,6 +22,8 @@ enum Fixture {
         let start = Clock.now()
         FileHandle.standardError.write(Data("making \(cases) cases in \(path) (once) …\n".utf8))
         let store = try CaseStore.create(path: partial, creator: "admin", clock: clock)
+        // Demo data: `--as` the demo's clerks and supervisor is allowed, as in `wicket demo`.
+        try store.setSetting("demo", "1")
         var generator = DemoGenerator(store: store, demoLogin: clerk, caseCount: cases)
         // Over about two years a hall's backlog is a small share of all it ever received.
         generator.spanDays = max(40, cases / 1400)

@@ -5,8 +5,6 @@ enum ProcessRunner {
     struct Outcome {
         let status: Int32
         let output: String
-        /// Peak resident memory of the child, in megabytes (from wait4's rusage).
-        let maxRSSMegabytes: Double
     }
 
     static func run(_ executable: String, _ arguments: [String], input: String? = nil) throws -> Outcome {
@@ -38,10 +36,8 @@ enum ProcessRunner {
         try stdin.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         var status: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &status, 0, &usage)
-        return Outcome(status: status, output: String(decoding: data, as: UTF8.self),
-                       maxRSSMegabytes: Double(usage.ru_maxrss) / 1024)
+        waitpid(pid, &status, 0)
+        return Outcome(status: status, output: String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -86,8 +86,14 @@ public enum CaseQueries {
             arguments.append(value)
             return "?\(arguments.count)"
         }
-        let statuses = filter.statuses ?? Array(CaseStatus.open).sorted { $0.rawValue < $1.rawValue }
-        conditions.append("status IN (\(statuses.map { parameter($0.rawValue) }.joined(separator: ", ")))")
+        if filter.warningsOnly && filter.statuses == nil {
+            // Only running clocks have warning days, and only open cases run: the partial index
+            // over running clocks answers this without touching the table.
+            conditions.append("due_on IS NOT NULL")
+        } else {
+            let statuses = filter.statuses ?? Array(CaseStatus.open).sorted { $0.rawValue < $1.rawValue }
+            conditions.append("status IN (\(statuses.map { parameter($0.rawValue) }.joined(separator: ", ")))")
+        }
         if let code = filter.serviceCode { conditions.append("service_code = \(parameter(code))") }
         if let department = filter.department { conditions.append("department = \(parameter(department))") }
         if let channel = filter.channel { conditions.append("channel = \(parameter(channel.rawValue))") }

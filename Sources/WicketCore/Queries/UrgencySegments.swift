@@ -8,7 +8,8 @@
 struct UrgencySegments {
     let store: CaseStore
 
-    func query(_ filter: CaseFilter, today: Day) -> (String, [DatabaseBindable]) {
+    /// `runningOnly`: leave out cases whose clock stands still (take next wants only those a clerk can move).
+    func query(_ filter: CaseFilter, today: Day, runningOnly: Bool = false) -> (String, [DatabaseBindable]) {
         var arguments: [DatabaseBindable] = [today.description]
         func parameter(_ value: DatabaseBindable) -> String {
             arguments.append(value)
@@ -37,7 +38,7 @@ struct UrgencySegments {
         var arms = segments.enumerated().map { rank, level in
             arm(rank, conditions: [level] + common, order: "due_on, id", limit: limit)
         }
-        if !filter.warningsOnly {
+        if !filter.warningsOnly && !runningOnly {
             let open = CaseStatus.open.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
             arms.append(arm(segments.count, conditions: ["due_on IS NULL", "status IN (\(open))"] + common, order: "id",
                             limit: limit))

@@ -19,14 +19,15 @@ extension Workflow {
             }
             let now = clock.now
             let today = store.hallTime.day(of: now)
-            let statuses = Self.takeableStatuses.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            guard let id = try db.scalarInt("""
-                SELECT id FROM cases WHERE department = ?2 AND holder IS NULL AND status IN (\(statuses))
-                ORDER BY \(CaseQueries.urgencyOrder) LIMIT 1
-                """, today.description, department) else {
+            // The takeable states are exactly those with a running clock, so the inbox's urgency
+            // segments (index ranges, stopping at the first case) find the most urgent one.
+            let (sql, arguments) = UrgencySegments(store: store).query(
+                CaseFilter(department: department, unassignedOnly: true, limit: 1), today: today, runningOnly: true)
+            guard let number = try db.query(sql, arguments: arguments).first?.string("number"),
+                  var record = try CaseRows.load(number: number, in: db) else {
                 throw WorkflowError.noCaseToTake(department: department)
             }
-            var record = try CaseRows.load(id: id, in: db)!
+            let id = record.id
             let version = record.version
             record.holder = login
             record.version += 1
