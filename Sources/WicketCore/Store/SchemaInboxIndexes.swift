@@ -2,14 +2,15 @@ extension Schema {
     /// Indexes for the inbox's urgency segments (see `UrgencySegments`): each level is a range of
     /// due days read in order, per department, per holder, or over the whole hall. Partial: only
     /// running clocks have a due day, a small share of all cases once a hall has years of them.
-    /// red_on and yellow_on ride along so the level test needs no table lookup; the holder
+    /// red_on, yellow_on and holder ride along so the level and "unassigned" tests need no table
+    /// lookup (at a million cases those lookups are random reads across gigabytes); the holder
     /// indexes let the tab counts (mine, unassigned) be answered from the index alone.
     static let inboxIndexes = """
-    CREATE INDEX cases_running_by_department ON cases(department, due_on, red_on, yellow_on) WHERE due_on IS NOT NULL;
+    CREATE INDEX cases_running_by_department ON cases(department, due_on, red_on, yellow_on, holder) WHERE due_on IS NOT NULL;
     CREATE INDEX cases_running_by_holder ON cases(holder, due_on, red_on, yellow_on) WHERE due_on IS NOT NULL;
-    CREATE INDEX cases_running ON cases(due_on, red_on, yellow_on) WHERE due_on IS NOT NULL;
+    CREATE INDEX cases_running ON cases(due_on, red_on, yellow_on, holder) WHERE due_on IS NOT NULL;
     DROP INDEX cases_by_holder;
     CREATE INDEX cases_by_holder ON cases(holder, status, department) WHERE holder IS NOT NULL;
-    CREATE INDEX cases_by_department_holder ON cases(department, status, holder);
+    CREATE INDEX cases_by_department_holder ON cases(department, status, holder, due_on);
     """
 }
