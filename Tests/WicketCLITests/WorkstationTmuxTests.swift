@@ -51,7 +51,7 @@ final class WorkstationTmuxTests: XCTestCase {
     func open(_ session: String, as login: String, width: Int = 100, height: Int = 30,
               file: StaticString = #filePath, line: UInt = #line) throws -> TmuxPane {
         let pane = try tmux.start(session, width: width, height: height, command: workstationCommand(as: login))
-        pane.waitFor(" Wicket ", "Q quit 退出", file: file, line: line)
+        pane.waitFor(" Wicket ", "Q quit", file: file, line: line)
         return pane
     }
 
@@ -82,7 +82,7 @@ final class WorkstationTmuxTests: XCTestCase {
         pane.press("Q", file: file, line: line)
         let screen = pane.waitFor("EXITED", file: file, line: line)
         XCTAssertTrue(screen.contains("EXITED 0"), "exit status:\n\(screen)", file: file, line: line)
-        XCTAssertFalse(screen.contains("Q quit 退出"), "the workstation's frame is left on the shell:\n\(screen)",
+        XCTAssertFalse(screen.contains("Q quit"), "the workstation's frame is left on the shell:\n\(screen)",
                        file: file, line: line)
         XCTAssertEqual(pane.format("#{alternate_on}"), "0", "still in the alternate screen", file: file, line: line)
     }
@@ -94,13 +94,13 @@ final class WorkstationTmuxTests: XCTestCase {
 
         // Unassigned tab, open the first case: the detail shows the applicant.
         li.press("2")
-        li.waitFor("Unassigned 待领 4", "欧阳娜娜", "诸葛亮", "司马懿", "上官婉儿")
+        li.waitFor("Unassigned 4", "欧阳娜娜", "诸葛亮", "司马懿", "上官婉儿")
         li.press("Enter")
-        li.waitFor("Applicant 申请人: 欧阳娜娜", "2026-000001  submitted  v1")
+        li.waitFor("Applicant: 欧阳娜娜", "2026-000001  submitted  v1")
 
         // Accept it.
         li.press("a")
-        li.waitFor("2026-000001: accept 受理, submitted → accepted", "2026-000001  accepted  v2")
+        li.waitFor("2026-000001: accept, submitted → accepted", "2026-000001  accepted  v2")
         let accepted = try detail("2026-000001")
         XCTAssertEqual(accepted.record.status, .accepted)
         XCTAssertEqual(accepted.record.holder, "li")
@@ -111,13 +111,13 @@ final class WorkstationTmuxTests: XCTestCase {
         li.press("/")
         li.type("司马懿")
         li.press("Enter")
-        li.waitFor("/司马懿 1", "Applicant 申请人: 司马懿")
+        li.waitFor("/司马懿 1", "Applicant: 司马懿")
         li.press("m")
         let dialog = li.waitFor("Request materials 一次性告知补正 — 2026-000003", "Notice preview 通知预览")
         XCTAssertTrue(dialog.contains("1. 证件照片（缺）"), dialog)
         XCTAssertTrue(dialog.contains("2. 居住、就业或就读证明（缺）"), dialog)
         li.press("Enter")
-        li.waitFor("2026-000003: request materials 一次性告知补正, submitted → awaiting_materials")
+        li.waitFor("2026-000003: request materials, submitted → awaiting_materials")
         let awaiting = try detail("2026-000003")
         XCTAssertEqual(awaiting.record.status, .awaitingMaterials)
         XCTAssertEqual(awaiting.record.holder, "li")
@@ -127,10 +127,10 @@ final class WorkstationTmuxTests: XCTestCase {
 
         // Mine tab, `n` jumps to the search match, Enter opens it, r writes a reply in Chinese.
         li.press("1")
-        li.waitFor("Mine 我的 2  ")
+        li.waitFor("Mine 2  ")
         li.press("n")
         li.press("Enter")
-        li.waitFor("2026-000003  awaiting_materials  v2")
+        li.waitFor("2026-000003  awaiting  v2")
         li.press("r")
         li.waitFor("Reply 回复 → 2026-000003")
         let body = "您好，材料已收到，我们会尽快办理。"
@@ -148,7 +148,7 @@ final class WorkstationTmuxTests: XCTestCase {
         li.press("Escape")
         li.press("T")
         let took = li.waitFor("took 2026-000002 已领取")
-        XCTAssertTrue(took.contains("Applicant 申请人: 诸葛亮"), took)
+        XCTAssertTrue(took.contains("Applicant: 诸葛亮"), took)
         let taken = try detail("2026-000002")
         XCTAssertEqual(taken.record.holder, "li")
         XCTAssertEqual(taken.record.status, .submitted)
@@ -165,13 +165,13 @@ final class WorkstationTmuxTests: XCTestCase {
         first.press("2")
         first.waitFor("欧阳娜娜")
         first.press("Enter")
-        first.waitFor("Applicant 申请人: 欧阳娜娜")
+        first.waitFor("Applicant: 欧阳娜娜")
         first.press("r")
         first.waitFor("Reply 回复 → 2026-000001")
         first.type(text)
         first.waitFor(text)
         first.press("Escape")
-        first.waitFor("Applicant 申请人: 欧阳娜娜")
+        first.waitFor("Applicant: 欧阳娜娜")
         quitAndExpectShell(first)
         XCTAssertEqual(try draft("2026-000001", author: "li"), text)
         XCTAssertNil(try draft("2026-000001", author: "zhang"), "drafts are per clerk")
@@ -183,7 +183,7 @@ final class WorkstationTmuxTests: XCTestCase {
         second.press("2")
         second.waitFor("欧阳娜娜")
         second.press("Enter")
-        second.waitFor("Applicant 申请人: 欧阳娜娜")
+        second.waitFor("Applicant: 欧阳娜娜")
         second.press("r")
         second.waitFor("Reply 回复 → 2026-000001", text, "draft restored 已恢复草稿")
         second.press("Escape")
@@ -201,17 +201,17 @@ final class WorkstationTmuxTests: XCTestCase {
         li.press("2")
         li.waitFor("欧阳娜娜")
         li.press("Enter")
-        li.waitFor("Applicant 申请人: 欧阳娜娜", "2026-000001  submitted  v1")
-        sun.waitFor("All 全部 4", "欧阳娜娜")
+        li.waitFor("Applicant: 欧阳娜娜", "2026-000001  submitted  v1")
+        sun.waitFor("All 4", "欧阳娜娜")
         sun.press("/")
         sun.type("欧阳娜娜")
         sun.press("Enter")
         sun.press("Enter")
-        sun.waitFor("Applicant 申请人: 欧阳娜娜", "2026-000001  submitted  v1")
+        sun.waitFor("Applicant: 欧阳娜娜", "2026-000001  submitted  v1")
 
         // The supervisor accepts it in their terminal; li's screen follows without a key.
         sun.press("a")
-        sun.waitFor("2026-000001: accept 受理, submitted → accepted")
+        sun.waitFor("2026-000001: accept, submitted → accepted")
         let acceptedAt = Date()
         let refreshed = li.waitFor("2026-000001  accepted  v2", "2026-000001 changed in another terminal: sun accept", timeout: 3)
         let delay = Date().timeIntervalSince(acceptedAt)
@@ -224,7 +224,7 @@ final class WorkstationTmuxTests: XCTestCase {
         li.press("/")
         li.type("诸葛亮")
         li.press("Enter")
-        li.waitFor("Applicant 申请人: 诸葛亮", "2026-000002  submitted  v1")
+        li.waitFor("Applicant: 诸葛亮", "2026-000002  submitted  v1")
         li.press("m")
         li.waitFor("Request materials 一次性告知补正 — 2026-000002")
         try cli.ok(["--as", "sun", "act", "2026-000002", "note", "--text", "请核实旧证"])
@@ -246,7 +246,7 @@ final class WorkstationTmuxTests: XCTestCase {
         try cli.ok(["--as", "sun", "act", "2026-000002", "note", "--text", "旧证已核实"])
         li.press("a")
         let raced = li.waitUntil("the outcome of li's accept") {
-            $0.contains("2026-000002: accept 受理, submitted → accepted") || $0.contains("2026-000002  submitted  v3")
+            $0.contains("2026-000002: accept, submitted → accepted") || $0.contains("2026-000002  submitted  v3")
         }
         Thread.sleep(forTimeInterval: 0.3)
         let afterRace = try detail("2026-000002")
@@ -259,7 +259,7 @@ final class WorkstationTmuxTests: XCTestCase {
             XCTAssertFalse(li.screen().contains("submitted → accepted"))
             // Looked at again, the same key goes through.
             li.press("a")
-            li.waitFor("2026-000002: accept 受理, submitted → accepted")
+            li.waitFor("2026-000002: accept, submitted → accepted")
         }
         let final = try detail("2026-000002")
         XCTAssertEqual(final.history.map(\.action), ["submit", "note", "note", "accept"])
@@ -282,7 +282,7 @@ final class WorkstationTmuxTests: XCTestCase {
     func testResizeAndSmallScreens() throws {
         let li = try open("li", as: "li")
         li.press("2")
-        li.waitFor("Unassigned 待领 4", "欧阳娜娜")
+        li.waitFor("Unassigned 4", "欧阳娜娜")
 
         li.resize(width: 80, height: 24)
         let narrow = li.waitUntil("the 80×24 layout") { screen in
@@ -301,7 +301,7 @@ final class WorkstationTmuxTests: XCTestCase {
         li.press("a")
 
         li.resize(width: 100, height: 30)
-        let back = li.waitFor("Unassigned 待领 4", "欧阳娜娜", "Q quit 退出")
+        let back = li.waitFor("Unassigned 4", "欧阳娜娜", "Q quit")
         XCTAssertFalse(back.contains("needs at least"), back)
         XCTAssertEqual(li.childCommands(), ["wicket"], "the workstation is still running")
         XCTAssertEqual(try detail("2026-000001").record.version, 1, "keys pressed while too small do nothing")

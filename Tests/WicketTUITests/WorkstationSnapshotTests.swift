@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import WicketTUI
+import WicketCore
 
 /// Whole screens as text, compared with the files in Snapshots/. After an intended change of the
 /// screen, run with WICKET_UPDATE_SNAPSHOTS=1 to rewrite them, and read the diff before committing.
@@ -28,6 +29,44 @@ final class WorkstationSnapshotTests: XCTestCase {
                 try fixture.press(engine, screen.keys)
                 try assertSnapshot(fixture.screen(engine), named: "\(screen.name)-\(width)x\(height)")
             }
+        }
+    }
+
+    /// The inbox and help in Chinese; the English ones are in `testScreens`.
+    func testChineseScreens() throws {
+        for (width, height) in Self.sizes {
+            for screen in Self.screens where ["inbox", "help", "detail"].contains(screen.name) {
+                let engine = try fixture.engine(width: width, height: height)
+                engine.state.language = .zh
+                try fixture.press(engine, screen.keys)
+                let text = fixture.screen(engine)
+                try assertSnapshot(text, named: "\(screen.name)-zh-\(width)x\(height)")
+                for line in text.split(separator: "\n") {
+                    XCTAssertLessThanOrEqual(DisplayWidth.standard.width(of: line), width, "\(screen.name) zh: \(line)")
+                }
+            }
+        }
+    }
+
+    /// Mono: the same words and marks, no colour anywhere, and every level still set apart by an attribute.
+    func testMonoScreensHaveNoColourAndLevelsStandOut() throws {
+        let mono = ThemeLoader(directories: [ThemeFileTests.shippedThemes]).load("mono")
+        XCTAssertEqual(mono.problems, [])
+        for screen in Self.screens where ["inbox", "help"].contains(screen.name) {
+            let engine = try fixture.engine(width: 80, height: 24)
+            engine.theme = mono.theme
+            try fixture.press(engine, screen.keys)
+            try assertSnapshot(fixture.screen(engine), named: "\(screen.name)-mono-80x24")
+            let (frame, _) = engine.render()
+            for row in 0..<frame.height {
+                for cell in frame.row(row) {
+                    XCTAssertEqual(cell.style.foreground, .default)
+                    XCTAssertEqual(cell.style.background, .default)
+                }
+            }
+        }
+        for level in [Level.overdue, .red, .yellow, .paused] {
+            XCTAssertNotEqual(mono.theme.level(level).attributes, [], "\(level) has a mark, a word and an attribute")
         }
     }
 

@@ -8,7 +8,7 @@ struct Chrome {
         var column = surface.put(" Wicket ", row: rect.row, column: rect.column, style: theme.title, maxWidth: rect.width)
         for tab in InboxTab.allCases {
             let count = state.tabCounts[tab].map { " \($0)" } ?? ""
-            let label = " \(tab.rawValue + 1) \(rect.width >= 100 ? tab.title : tab.shortTitle)\(count) "
+            let label = " \(tab.rawValue + 1) \(tab.title(state.language))\(count) "
             column = surface.put(label, row: rect.row, column: column, style: tab == state.inbox.tab ? theme.activeTab : theme.tab,
                                  maxWidth: rect.right - column)
             column += 1
@@ -18,10 +18,11 @@ struct Chrome {
     func drawStatus(_ state: WorkstationState, in rect: Rect, into surface: inout CellBuffer) {
         surface.fill(rect, style: theme.statusBar)
         let user = state.user
-        let text = " \(user.displayName) (\(user.login)) · \(user.role.rawValue)\(user.department.map { " \($0)" } ?? "")" +
-            " · \(state.databaseName) · mine 我的 \(state.workload.open) open, \(state.workload.warnings) warnings 预警"
+        let language = state.language
+        let text = " \(user.displayName) (\(user.login)) · \(Self.roleName(user.role, language))\(user.department.map { " \($0)" } ?? "")" +
+            " · \(state.databaseName) · " + UIText.statusWorkload.format(language, state.workload.open, state.workload.warnings)
         surface.put(text, in: rect, style: theme.statusBar)
-        let help = "? help 帮助 · Q quit 退出 "
+        let help = UIText.statusHelp.text(language) + " "
         let width = surface.measure.width(of: help)
         if rect.width >= surface.measure.width(of: text) + width + 1 {
             surface.put(help, row: rect.row, column: rect.right - width, style: theme.statusBar, maxWidth: width)
@@ -50,12 +51,29 @@ struct Chrome {
         return nil
     }
 
+    /// Key and word, e.g. "a accept"; action keys as the clerk's config may have rebound them.
     func hints(_ state: WorkstationState) -> [String] {
+        let language = state.language
+        func hint(_ key: String, _ word: UIText) -> String { key + " " + word.text(language) }
+        func action(_ action: CaseAction, _ word: UIText) -> String? { state.keys.key(for: action).map { hint(String($0), word) } }
         switch state.focus {
-        case .inbox: return ["Enter open", "a accept", "m materials", "r reply", "T take next", "/ search", ". actions",
-                             "1-5 tabs", "f filter", "i walk-in", "? help"]
-        case .detail: return ["j/k scroll", "1-9 material", "V/S/M/F set", "r reply", ". actions", "Esc back", "? help"]
-        case .reply: return ["type the reply", "Ctrl-S send", "Ctrl-T template", "Esc back"]
+        case .inbox:
+            return [hint("Enter", .hintOpen), action(.accept, .hintAccept), action(.requestMaterials, .hintMaterials),
+                    action(.reply, .hintReply), hint("T", .hintTakeNext), hint("/", .hintSearch), hint(".", .hintActions),
+                    hint("1-5", .hintTabs), hint("f", .hintFilter), hint("i", .hintWalkIn), hint("?", .hintHelp)].compactMap { $0 }
+        case .detail:
+            return [hint("j/k", .hintScroll), hint("1-9", .hintMaterial), hint("V/S/M/F", .hintSetMaterial),
+                    action(.reply, .hintReply), hint(".", .hintActions), hint("Esc", .hintBack), hint("?", .hintHelp)].compactMap { $0 }
+        case .reply:
+            return [UIText.hintTypeReply.text(language), hint("Ctrl-S", .hintSend), hint("Ctrl-T", .hintTemplate), hint("Esc", .hintBack)]
+        }
+    }
+
+    static func roleName(_ role: Role, _ language: Language) -> String {
+        switch role {
+        case .clerk: return UIText.roleClerk.text(language)
+        case .supervisor: return UIText.roleSupervisor.text(language)
+        case .admin: return UIText.roleAdmin.text(language)
         }
     }
 }

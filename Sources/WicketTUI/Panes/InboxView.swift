@@ -6,6 +6,7 @@ struct InboxView {
     let theme: Theme
     let today: Day
     let now: Date
+    var language = Language.en
 
     struct Column {
         let title: String
@@ -16,16 +17,16 @@ struct InboxView {
     /// Columns in the order they are dropped last to first when the pane is narrow.
     func columns(fitting width: Int) -> [Column] {
         let all: [(priority: Int, column: Column)] = [
-            (0, Column(title: "LEVEL", width: 9) { "\($0.level.mark) \(Self.levelWord($0.level))" }),
-            (1, Column(title: "NUMBER", width: 11) { $0.number }),
-            (4, Column(title: "STATUS", width: 9) { Self.shortStatus($0.status) }),
-            (5, Column(title: "SERVICE", width: 12) { $0.serviceCode }),
-            (2, Column(title: "APPLICANT", width: 12) { $0.applicantName }),
-            (9, Column(title: "ID NUMBER", width: 18) { Masking.idNumber($0.applicantIDNumber) }),
-            (7, Column(title: "CHAN", width: 6) { $0.channel.rawValue }),
-            (8, Column(title: "AGE", width: 4) { Self.age(of: $0.submittedAt, now: now) }),
-            (3, Column(title: "DUE", width: 5) { $0.dueOn.map { String($0.description.suffix(5)) } ?? "-" }),
-            (6, Column(title: "HOLDER", width: 9) { $0.holder ?? "-" }),
+            (0, Column(title: UIText.columnLevel.text(language), width: 9) { "\($0.level.mark) \(Self.levelWord($0.level, language))" }),
+            (1, Column(title: UIText.columnNumber.text(language), width: 11) { $0.number }),
+            (4, Column(title: UIText.columnStatus.text(language), width: 9) { Self.shortStatus($0.status, language) }),
+            (5, Column(title: UIText.columnService.text(language), width: 12) { $0.serviceCode }),
+            (2, Column(title: UIText.columnApplicant.text(language), width: 12) { $0.applicantName }),
+            (9, Column(title: UIText.columnIDNumber.text(language), width: 18) { Masking.idNumber($0.applicantIDNumber) }),
+            (7, Column(title: UIText.columnChannel.text(language), width: 6) { $0.channel.rawValue }),
+            (8, Column(title: UIText.columnAge.text(language), width: 4) { Self.age(of: $0.submittedAt, now: now) }),
+            (3, Column(title: UIText.columnDue.text(language), width: 5) { $0.dueOn.map { String($0.description.suffix(5)) } ?? "-" }),
+            (6, Column(title: UIText.columnHolder.text(language), width: 9) { $0.holder ?? "-" }),
         ]
         var chosen = all
         while chosen.count > 1, chosen.reduce(0, { $0 + $1.column.width + 1 }) > width {
@@ -37,7 +38,7 @@ struct InboxView {
 
     func draw(_ state: WorkstationState, in box: Rect, focused: Bool, into surface: inout CellBuffer) {
         let inbox = state.inbox
-        var title = " \(inbox.tab.title) \(inbox.rows.count)"
+        var title = " \(inbox.tab.title(language)) \(inbox.rows.count)"
         if !inbox.filters.isEmpty { title += " · \(inbox.filters.summary)" }
         if !inbox.search.isEmpty { title += " · /\(inbox.search) \(inbox.matches.count)" }
         surface.drawBox(box, style: focused ? theme.focusedBorder : theme.border, title: title + " ")
@@ -52,8 +53,7 @@ struct InboxView {
         let visible = inner.height - 1
         guard visible > 0 else { return }
         if inbox.rows.isEmpty {
-            surface.put(state.inbox.tab == .mine ? "No cases held. Press T to take the next one. 按 T 领取下一件"
-                        : "No cases here. 暂无案件", row: inner.row + 1, column: inner.column, style: theme.hint,
+            surface.put((state.inbox.tab == .mine ? UIText.inboxEmptyMine : .inboxEmpty).text(language), row: inner.row + 1, column: inner.column, style: theme.hint,
                         maxWidth: inner.width)
             return
         }
@@ -86,19 +86,32 @@ struct InboxView {
         return max(0, top)
     }
 
-    static func levelWord(_ level: Level) -> String {
+    static func levelWord(_ level: Level, _ language: Language) -> String {
         switch level {
         case .normal, .none: return ""
-        default: return level.rawValue
+        case .overdue: return UIText.levelOverdue.text(language)
+        case .red: return UIText.levelRed.text(language)
+        case .yellow: return UIText.levelYellow.text(language)
+        case .paused: return UIText.levelPaused.text(language)
         }
     }
 
-    static func shortStatus(_ status: CaseStatus) -> String {
+    /// Short enough for the 9-column STATUS column in both languages.
+    static func shortStatus(_ status: CaseStatus, _ language: Language) -> String {
+        let word: UIText
         switch status {
-        case .awaitingMaterials: return "awaiting"
-        case .inReview: return "in review"
-        default: return status.rawValue
+        case .submitted: word = .statusSubmitted
+        case .awaitingMaterials: word = .statusAwaiting
+        case .accepted: word = .statusAccepted
+        case .inReview: word = .statusInReview
+        case .suspended: word = .statusSuspended
+        case .approved: word = .statusApproved
+        case .completed: word = .statusCompleted
+        case .denied: word = .statusDenied
+        case .rejected: word = .statusRejected
+        case .withdrawn: word = .statusWithdrawn
         }
+        return word.text(language)
     }
 
     static func age(of submitted: String, now: Date) -> String {

@@ -8,12 +8,16 @@ struct OverlayView {
     func draw(_ overlay: Overlay, state: WorkstationState, into surface: inout CellBuffer) -> CursorPosition? {
         switch overlay {
         case .help(let requested):
-            let lines = state.dashboard?.visible == true ? HelpText.dashboard : HelpText.lines(for: state.focus, keys: state.keys)
+            let language = state.language
+            let onDashboard = state.dashboard?.visible == true
+            let lines = (onDashboard ? HelpText.dashboard : HelpText.lines(for: state.focus, keys: state.keys))
+                .map { ($0.keys, $0.text.map { $0.text(language) } ?? "") }
             let box = centered(width: 86, height: lines.count + 2, in: surface.bounds)
             let inner = box.inset(by: 1)
             let offset = min(requested, max(0, lines.count - inner.height))
-            let more = lines.count > inner.height ? " · j/k scroll 滚动" : ""
-            frame(box, title: " Keys 按键 — \(state.focus)\(more) · any other key closes 任意键关闭 ", into: &surface)
+            let more = lines.count > inner.height ? UIText.helpScroll.text(language) : ""
+            let pane: UIText = onDashboard ? .paneDashboard : [.inbox: .paneInbox, .detail: .paneDetail, .reply: .paneReply][state.focus]!
+            frame(box, title: " " + UIText.helpTitle.format(language, pane.text(language), more) + " ", into: &surface)
             for (row, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
                 surface.put(line.0, row: inner.row + row, column: inner.column, style: theme.label, maxWidth: 26)
                 surface.put(line.1, row: inner.row + row, column: inner.column + 27, style: .plain, maxWidth: inner.width - 27)
@@ -23,7 +27,7 @@ struct OverlayView {
             let box = centered(width: 70, height: 5, in: surface.bounds)
             frame(box, title: " \(prompt.title) ", into: &surface)
             let inner = box.inset(by: 1)
-            surface.put("\(prompt.pending.caseNumber) · \(ActionKeys.label(prompt.pending.action))", row: inner.row,
+            surface.put("\(prompt.pending.caseNumber) · \(ActionKeys.label(prompt.pending.action, state.language))", row: inner.row,
                         column: inner.column, style: theme.hint, maxWidth: inner.width)
             let field = prompt.input.visible(width: inner.width - 2, measure: surface.measure)
             surface.put("> " + field.text, row: inner.row + 1, column: inner.column, style: .plain, maxWidth: inner.width)

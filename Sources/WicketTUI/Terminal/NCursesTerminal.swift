@@ -36,8 +36,12 @@ public final class NCursesTerminal: FrameDisplay {
         /// 2 when the terminal draws East Asian Ambiguous characters wide.
         public var ambiguousWidth: Int
         public var useColors: Bool
+        /// Send only ASCII (see `ASCIIFallback`); nil: when the user's locale is not UTF-8.
+        public var asciiOnly: Bool?
 
-        public init(inputMode: InputMode = .raw, escapeDelayMilliseconds: Int = 25, ambiguousWidth: Int = 1, useColors: Bool = true) {
+        public init(inputMode: InputMode = .raw, escapeDelayMilliseconds: Int = 25, ambiguousWidth: Int = 1, useColors: Bool = true,
+                    asciiOnly: Bool? = nil) {
+            self.asciiOnly = asciiOnly
             self.inputMode = inputMode
             self.escapeDelayMilliseconds = escapeDelayMilliseconds
             self.ambiguousWidth = ambiguousWidth
@@ -53,6 +57,8 @@ public final class NCursesTerminal: FrameDisplay {
     private var cursorVisible: Bool?
     /// How many colours ncurses may use: 0 without colour (vt100, NO_COLOR), else 8, 16, 256….
     public let colorCount: Int
+    /// True when the terminal gets ASCII only, because the user's locale is not UTF-8.
+    public let asciiOnly: Bool
     private let hasDefaultColors: Bool
     private var colorPairs: [ColorPairKey: Int32] = [:]
     private var nextColorPair: Int32 = 1
@@ -66,7 +72,8 @@ public final class NCursesTerminal: FrameDisplay {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TerminalError.notATerminal
         }
-        Self.selectUTF8Locale()
+        let localeIsUTF8 = Self.selectUTF8Locale()
+        asciiOnly = options.asciiOnly ?? !localeIsUTF8
         TerminationSignals.install()
         // newterm, unlike initscr, reports failure instead of exiting the process.
         guard let screen = newterm(nil, fdopen(STDOUT_FILENO, "w"), fdopen(STDIN_FILENO, "r")) else {
@@ -173,6 +180,7 @@ public final class NCursesTerminal: FrameDisplay {
             // wrap the rest onto the next line.
             text = measure.prefix(of: text, fittingWidth: size.width - run.column).text
         }
+        if asciiOnly { text = ASCIIFallback.transliterate(text, measure: measure) }
         apply(run.style)
         var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         wide.append(0)
@@ -251,13 +259,26 @@ public final class NCursesTerminal: FrameDisplay {
         }
     }
 
-    /// ncursesw draws Chinese only under a UTF-8 locale. Use the user's locale, and fall back
-    /// to C.UTF-8 when that is not UTF-8 (containers and cron often run with plain "C").
-    private static func selectUTF8Locale() {
+    /// ncursesw handles wide characters only under a UTF-8 locale. Use the user's locale, and
+    /// fall back to C.UTF-8 when that is not UTF-8 (containers and cron often run with plain
+    /// "C"); whether the user's own locale is UTF-8 says whether their terminal expects it. A
+    /// locale that is named UTF-8 but not installed (zh_CN.UTF-8 on a bare host) still counts.
+    private static func selectUTF8Locale() -> Bool {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         if codeset.uppercased().filter({ $0 != "-" }) != "UTF8" {
             setlocale(LC_CTYPE, "C.UTF-8")
+            return localeNameSaysUTF8()
         }
+        return true
+    }
+
+    /// The locale the user asked for, by the POSIX order of precedence for LC_CTYPE.
+    private static func localeNameSaysUTF8() -> Bool {
+        for variable in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            guard let raw = getenv(variable), case let name = String(cString: raw), !name.isEmpty else { continue }
+            return name.lowercased().replacingOccurrences(of: "-", with: "").contains(".utf8")
+        }
+        return false
     }
 }

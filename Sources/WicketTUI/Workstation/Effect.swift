@@ -72,29 +72,33 @@ public struct KeyBinding: Sendable, Equatable {
 }
 
 public enum ActionKeys {
-    public static func label(_ action: CaseAction) -> String {
+    public static func label(_ action: CaseAction, _ language: Language) -> String {
+        text(for: action).text(language)
+    }
+
+    static func text(for action: CaseAction) -> UIText {
         switch action {
-        case .accept: return "accept 受理"
-        case .requestMaterials: return "request materials 一次性告知补正"
-        case .reject: return "reject 不予受理"
-        case .startReview: return "start review 开始审查"
-        case .approve: return "approve 批准"
-        case .deny: return "deny 不予许可"
-        case .deliver: return "deliver 送达办结"
-        case .suspend: return "suspend 中止"
-        case .resume: return "resume 恢复"
-        case .extend: return "extend 延期"
-        case .withdraw: return "withdraw 撤回"
-        case .transfer: return "transfer 转办"
-        case .claim: return "claim 领取"
-        case .release: return "release 释放"
-        case .assign: return "assign 分派"
-        case .note: return "note 备注"
-        case .reply: return "reply 回复"
-        case .supplement: return "supplement 补正收到"
-        case .material: return "material 材料状态"
-        case .rate: return "rate 评价"
-        case .followUp: return "follow-up 回访"
+        case .accept: return .actionAccept
+        case .requestMaterials: return .actionRequestMaterials
+        case .reject: return .actionReject
+        case .startReview: return .actionStartReview
+        case .approve: return .actionApprove
+        case .deny: return .actionDeny
+        case .deliver: return .actionDeliver
+        case .suspend: return .actionSuspend
+        case .resume: return .actionResume
+        case .extend: return .actionExtend
+        case .withdraw: return .actionWithdraw
+        case .transfer: return .actionTransfer
+        case .claim: return .actionClaim
+        case .release: return .actionRelease
+        case .assign: return .actionAssign
+        case .note: return .actionNote
+        case .reply: return .actionReply
+        case .supplement: return .actionSupplement
+        case .material: return .actionMaterial
+        case .rate: return .actionRate
+        case .followUp: return .actionFollowUp
         }
     }
 }

@@ -18,9 +18,9 @@ public struct Renderer {
     public func render(_ state: WorkstationState, measure: DisplayWidth = .standard) -> (CellBuffer, CursorPosition?) {
         var frame = CellBuffer(width: state.width, height: state.height, measure: measure)
         if state.isTooSmall {
-            let lines = ["Wicket needs at least \(WorkstationState.minimumWidth)×\(WorkstationState.minimumHeight);",
-                         "this terminal is \(state.width)×\(state.height).", "Enlarge the window, or press Q to quit.",
-                         "窗口太小，请放大窗口或按 Q 退出。"]
+            let language = state.language
+            let lines = [UIText.tooSmallNeeds.format(language, WorkstationState.minimumWidth, WorkstationState.minimumHeight),
+                         UIText.tooSmallIs.format(language, state.width, state.height), UIText.tooSmallAdvice.text(language)]
             for (offset, line) in lines.enumerated() where offset < state.height {
                 frame.put(line, row: offset, column: 0, style: offset == 0 ? theme.error : .plain, maxWidth: state.width)
             }
@@ -36,11 +36,11 @@ public struct Renderer {
         chrome.drawTabs(state, in: panes.tabs, into: &frame)
         var cursor: CursorPosition?
         if let box = panes.inbox {
-            InboxView(theme: theme, today: hallTime.day(of: now), now: now)
+            InboxView(theme: theme, today: hallTime.day(of: now), now: now, language: state.language)
                 .draw(state, in: box, focused: state.focus == .inbox, into: &frame)
         }
         if let box = panes.detail {
-            DetailView(theme: theme, hallTime: hallTime, catalog: catalog)
+            DetailView(theme: theme, hallTime: hallTime, catalog: catalog, language: state.language)
                 .draw(state, in: box, focused: state.focus == .detail, into: &frame)
         }
         if let box = panes.reply {

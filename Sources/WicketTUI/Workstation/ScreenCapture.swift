@@ -5,14 +5,15 @@ import WicketCore
 public enum ScreenCapture {
     /// `dashboard`: start on the supervisor dashboard, as `wicket dashboard` does.
     public static func capture(store: CaseStore, login: String, width: Int, height: Int, keys: [Key],
-                               dashboard: Bool = false) throws -> String {
+                               dashboard: Bool = false, options: WorkstationOptions = WorkstationOptions()) throws -> String {
         let engine = try WorkstationEngine(store: store, login: login, width: width, height: height)
+        engine.apply(options)
         if dashboard { engine.openDashboard() }
         for key in keys {
             engine.handle(key)
             engine.flushDraft()
         }
-        var surface = MemorySurface(width: width, height: height)
+        var surface = MemorySurface(width: width, height: height, measure: engine.state.measure)
         let (frame, cursor) = engine.render(measure: surface.measure)
         surface.present(frame, cursor: cursor)
         return surface.lines.joined(separator: "\n")

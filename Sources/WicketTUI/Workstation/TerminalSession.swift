@@ -18,9 +18,16 @@ public enum TerminalSession {
                                            height: terminal.size.height)
         engine.workflow.actedBy = actedBy
         // A terminal without colours would lose whatever a colour theme says only by colour.
-        engine.theme = terminal.colorCount == 0 ? options.monochromeTheme : options.theme
-        engine.state.keys = options.keys
-        if let warning = options.warnings.first {
+        engine.apply(options)
+        if terminal.colorCount == 0 { engine.theme = options.monochromeTheme }
+        engine.state.measure = terminal.measure
+        if terminal.asciiOnly { engine.state.language = .en }
+        var warnings = options.warnings
+        if terminal.asciiOnly {
+            warnings.insert("the locale is not UTF-8 (LANG, LC_ALL), so only ASCII is shown and ? stands for the rest; " +
+                            "set LANG=zh_CN.UTF-8 or C.UTF-8", at: 0)
+        }
+        if let warning = warnings.first {
             engine.state.status = StatusMessage(text: warning, isError: true)
         }
         if dashboard { engine.openDashboard() }

@@ -36,7 +36,7 @@ extension Update {
             return []
         default:
             if Lifecycle.rule(for: action).reasonRequired {
-                state.overlay = .prompt(PromptState(title: "Reason for \(ActionKeys.label(action)) 理由", pending: pending,
+                state.overlay = .prompt(PromptState(title: "Reason for \(ActionKeys.label(action, state.language)) 理由", pending: pending,
                                                     field: .reason))
                 return []
             }
@@ -52,7 +52,7 @@ extension Update {
         }
         let actions = Lifecycle.actions(from: status).filter { state.keys.key(for: $0) != nil }
         state.overlay = .picker(PickerState(title: "Actions 操作 (\(status.rawValue))", items: actions.map {
-            PickerItem(label: "\(state.keys.key(for: $0)!)  \(ActionKeys.label($0))", choice: .action($0))
+            PickerItem(label: "\(state.keys.key(for: $0)!)  \(ActionKeys.label($0, state.language))", choice: .action($0))
         }))
         return []
     }

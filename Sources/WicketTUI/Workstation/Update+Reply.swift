@@ -12,7 +12,7 @@ extension Update {
             return [.sendReply]
         case .ctrl("t"), .function(2):
             state.overlay = .picker(PickerState(title: "Template 模板", items: TemplateSet.builtIn.actions.map {
-                PickerItem(label: ActionKeys.label($0), choice: .template($0))
+                PickerItem(label: ActionKeys.label($0, state.language), choice: .template($0))
             }))
             return []
         case .tab, .backTab, .function(1), .ctrl("l"), .ctrl("c"):
@@ -20,7 +20,7 @@ extension Update {
         default:
             guard state.reply.caseNumber != nil else { return nil }
             let width = max(1, Layout.replyTextWidth(state))
-            if state.reply.editor.handle(key, width: width, measure: .standard) { return [.saveDraft] }
+            if state.reply.editor.handle(key, width: width, measure: state.measure) { return [.saveDraft] }
             return []
         }
     }

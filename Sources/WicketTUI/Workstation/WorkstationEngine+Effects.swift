@@ -152,7 +152,7 @@ extension WorkstationEngine {
 
     private func perform(_ request: ActionRequest) throws {
         let outcome = try workflow.perform(request)
-        var text = "\(outcome.caseNumber): \(ActionKeys.label(outcome.action))"
+        var text = "\(outcome.caseNumber): \(ActionKeys.label(outcome.action, state.language))"
         text += outcome.from == outcome.to ? " (\(outcome.to.rawValue))" : ", \(outcome.from.rawValue) → \(outcome.to.rawValue)"
         if outcome.replyID != nil { text += "; reply stored 已生成回复" }
         if !outcome.warnings.isEmpty { text += " — WARNING 注意: " + outcome.warnings.joined(separator: "; ") }

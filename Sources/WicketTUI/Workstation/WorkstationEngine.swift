@@ -43,8 +43,9 @@ public final class WorkstationEngine {
         Renderer(theme: theme, catalog: store.catalog, hallTime: store.hallTime, now: store.clock.now)
     }
 
-    public func render(measure: DisplayWidth = .standard) -> (CellBuffer, CursorPosition?) {
-        renderer.render(state, measure: measure)
+    /// Draws with the terminal's measure (`state.measure`) unless told otherwise.
+    public func render(measure: DisplayWidth? = nil) -> (CellBuffer, CursorPosition?) {
+        renderer.render(state, measure: measure ?? state.measure)
     }
 
     public func handle(_ key: Key) {
@@ -115,7 +116,7 @@ public final class WorkstationEngine {
         if state.reply.caseNumber != nil {
             let width = Layout.replyTextWidth(state)
             let height = max(1, (Layout.panes(state).reply?.height ?? state.height) - 3)
-            state.reply.top = state.reply.editor.layout(width: width, measure: .standard)
+            state.reply.top = state.reply.editor.layout(width: width, measure: state.measure)
                 .scrollTop(previous: state.reply.top, height: height)
         }
     }

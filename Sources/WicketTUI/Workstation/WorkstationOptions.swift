@@ -1,3 +1,5 @@
+import WicketCore
+
 /// How the workstation should look on this terminal: chosen by the command line, the config file
 /// and the environment before the terminal opens.
 public struct WorkstationOptions: Sendable {
@@ -9,9 +11,21 @@ public struct WorkstationOptions: Sendable {
     /// False under NO_COLOR: ncurses is not even asked for colours.
     public var useColors = true
     public var keys = KeyBindings.standard
+    public var language = Language.en
     /// Problems found on the way (a broken theme, a non-UTF-8 locale), shown in the message line
     /// when the workstation opens, since the full screen hides what went to stderr.
     public var warnings: [String] = []
 
     public init() {}
+}
+
+extension WorkstationEngine {
+    /// Takes the look, language and keys; the terminal may still override the theme (no colours),
+    /// the measure (its own) and the language (ASCII only: Chinese would be all question marks).
+    public func apply(_ options: WorkstationOptions) {
+        theme = options.theme
+        state.keys = options.keys
+        state.language = options.language
+        state.measure = DisplayWidth(ambiguousWidth: options.ambiguousWidth)
+    }
 }

@@ -4,24 +4,13 @@ import WicketCore
 public enum InboxTab: Int, CaseIterable, Sendable {
     case mine, unassigned, awaitingMaterials, warnings, all
 
-    public var title: String {
+    public func title(_ language: Language) -> String {
         switch self {
-        case .mine: return "Mine 我的"
-        case .unassigned: return "Unassigned 待领"
-        case .awaitingMaterials: return "Awaiting 待补"
-        case .warnings: return "Warnings 预警"
-        case .all: return "All 全部"
-        }
-    }
-
-    /// For narrow terminals.
-    public var shortTitle: String {
-        switch self {
-        case .mine: return "Mine"
-        case .unassigned: return "Unassigned"
-        case .awaitingMaterials: return "Awaiting"
-        case .warnings: return "Warnings"
-        case .all: return "All"
+        case .mine: return UIText.tabMine.text(language)
+        case .unassigned: return UIText.tabUnassigned.text(language)
+        case .awaitingMaterials: return UIText.tabAwaiting.text(language)
+        case .warnings: return UIText.tabWarnings.text(language)
+        case .all: return UIText.tabAll.text(language)
         }
     }
 }
@@ -151,6 +140,9 @@ public struct StatusMessage: Sendable, Equatable {
 public struct WorkstationState: Sendable {
     public var width: Int
     public var height: Int
+    /// How the terminal counts columns (ambiguous-width 1 or 2). The reply editor moves its cursor
+    /// and the reply pane draws with this same measure, so the cursor sits where the text is.
+    public var measure = DisplayWidth.standard
     public var user: User
     public var databaseName: String
     public var focus: PaneID = .inbox
@@ -168,6 +160,8 @@ public struct WorkstationState: Sendable {
     public var shouldQuit = false
     /// The action keys, as the clerk's config file may have rebound them.
     public var keys = KeyBindings.standard
+    /// The language of everything the workstation says (`--lang`, the config file, the locale).
+    public var language = Language.en
 
     public init(width: Int, height: Int, user: User, databaseName: String) {
         self.width = width

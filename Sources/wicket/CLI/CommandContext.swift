@@ -23,6 +23,15 @@ struct CommandContext {
     /// `$XDG_DATA_HOME/wicket/wicket.db` (~/.local/share/wicket/wicket.db).
     var databasePath: String { settings.db.value }
 
+    /// Language, widths and keys for `wicket screen` (no theme: the text has no colours).
+    func screenOptions() -> WorkstationOptions {
+        var options = WorkstationOptions()
+        options.language = settings.language
+        options.ambiguousWidth = Int(settings.ambiguousWidth.value) ?? 1
+        options.keys = settings.keyBindings
+        return options
+    }
+
     /// The theme, widths and keys for the full-screen workstation; warnings go to stderr too,
     /// where they stay readable after the workstation closes.
     func workstationOptions() -> WorkstationOptions {

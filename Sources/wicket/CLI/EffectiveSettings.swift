@@ -114,6 +114,7 @@ struct EffectiveSettings {
         options.useColors = colorAllowed
         options.ambiguousWidth = Int(ambiguousWidth.value) ?? 1
         options.keys = keyBindings
+        options.language = language
         options.warnings = problems + chosen.problems.map { "theme \($0); using the built-in default" }
         return options
     }

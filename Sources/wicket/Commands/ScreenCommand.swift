@@ -37,7 +37,7 @@ enum ScreenCommand {
         }
         let store = try context.openStore()
         Output.line(try ScreenCapture.capture(store: store, login: context.actingUser, width: width, height: height, keys: keys,
-                                                 dashboard: view == "dashboard"))
+                                                 dashboard: view == "dashboard", options: context.screenOptions()))
         return 0
     }
 }
