@@ -92,7 +92,11 @@ public enum CaseQueries {
             conditions.append("due_on IS NOT NULL")
         } else {
             let statuses = filter.statuses ?? Array(CaseStatus.open).sorted { $0.rawValue < $1.rawValue }
-            conditions.append("status IN (\(statuses.map { parameter($0.rawValue) }.joined(separator: ", ")))")
+            // Every status is no condition at all; written out, it would steer the planner to the
+            // status index and away from the period's (submitted_at, decided_at, closed_at).
+            if Set(statuses) != Set(CaseStatus.allCases) {
+                conditions.append("status IN (\(statuses.map { parameter($0.rawValue) }.joined(separator: ", ")))")
+            }
         }
         if let code = filter.serviceCode { conditions.append("service_code = \(parameter(code))") }
         if let department = filter.department { conditions.append("department = \(parameter(department))") }
