@@ -27,7 +27,8 @@ public enum ThemeFile {
     public static func parse(_ text: String, file: String, base: Theme = .standard) -> (theme: Theme, problems: [ThemeProblem]) {
         var theme = base
         var problems: [ThemeProblem] = []
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Any line break: a file saved on Windows has "\r\n", which Swift treats as one Character.
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             if let problem = apply(line, to: &theme) {
