@@ -125,7 +125,7 @@ final class HostileInputTests: XCTestCase {
         pane.press("g")
         pane.press("Tab")                                 // the reply pane with the hostile draft
         // The editor takes the draft without its controls (it is the clerk's own text to send).
-        screen = pane.waitFor("Reply 回复 → 2026-000001", "draft")
+        screen = pane.waitFor("Reply → 2026-000001", "draft")
         pane.press("Escape")
         pane.press("Escape")
         pane.press("/")

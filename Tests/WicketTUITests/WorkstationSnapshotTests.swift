@@ -20,6 +20,8 @@ final class WorkstationSnapshotTests: XCTestCase {
         ("intake", "i<Tab>赵敏<Tab>440106199202023456"),
         ("help", "?"),
         ("materials", "2m"),
+        ("filter", "f"),
+        ("reason", "2x"),
     ]
 
     func testScreens() throws {
@@ -32,10 +34,10 @@ final class WorkstationSnapshotTests: XCTestCase {
         }
     }
 
-    /// The inbox and help in Chinese; the English ones are in `testScreens`.
+    /// Every screen in Chinese; the English ones are in `testScreens`.
     func testChineseScreens() throws {
         for (width, height) in Self.sizes {
-            for screen in Self.screens where ["inbox", "help", "detail"].contains(screen.name) {
+            for screen in Self.screens {
                 let engine = try fixture.engine(width: width, height: height)
                 engine.state.language = .zh
                 try fixture.press(engine, screen.keys)

@@ -166,6 +166,57 @@ public enum UIText: String, CaseIterable, Sendable {
     case ratingFollowUp
     case ratingNeedsFollowUp
     case sectionHistory
+    case noCaseSelected
+    case cancelled
+    case promptReason
+    case promptExtendDays
+    case promptNote
+    case promptExtendReason
+    case promptTransferReason
+    case promptKeys
+    case promptNeedsDays
+    case pickerTransfer
+    case pickerAssign
+    case pickerActions
+    case pickerTemplate
+    case pickerFilter
+    case filterClear
+    case filterLevel
+    case filterStatus
+    case filterChannel
+    case filterService
+    case channelOnline
+    case channelMobile
+    case channelWindow
+    case channelPhone
+    case channelMail
+    case materialsTitle
+    case materialsKeys
+    case materialsPreview
+    case materialsAlwaysListed
+    case materialStateMissing
+    case materialStateReceived
+    case materialStateVerified
+    case materialStateDefective
+    case warningPrefix
+    case intakeTitle
+    case intakeKeys
+    case intakeService
+    case intakeName
+    case intakeIDNumber
+    case intakePhone
+    case intakeSummary
+    case intakeReceived
+    case intakePriority
+    case intakeUrgent
+    case intakeNormal
+    case intakeReplyLanguage
+    case intakeRegister
+    case replyTitle
+    case replyTitleCase
+    case replyNoCase
+    case replyKeys
+    case replyPlaceholder
 }
 
 extension UIText {

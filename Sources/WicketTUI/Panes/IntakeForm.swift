@@ -5,7 +5,7 @@ public struct IntakeFormState: Sendable {
     public var serviceIndex = 0
     /// Applicant name, ID number, phone, summary.
     public var fields = [LineInput(), LineInput(), LineInput(), LineInput()]
-    public static let fieldLabels = ["Name 姓名", "ID number 身份证号", "Phone 电话", "Summary 事由"]
+    static let fieldLabels: [UIText] = [.intakeName, .intakeIDNumber, .intakePhone, .intakeSummary]
     public var received: Set<String> = []
     public var urgent = false
     public var english = false

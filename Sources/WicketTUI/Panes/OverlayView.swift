@@ -31,7 +31,7 @@ struct OverlayView {
                         column: inner.column, style: theme.hint, maxWidth: inner.width)
             let field = prompt.input.visible(width: inner.width - 2, measure: surface.measure)
             surface.put("> " + field.text, row: inner.row + 1, column: inner.column, style: .plain, maxWidth: inner.width)
-            surface.put("Enter confirm 确认 · Esc cancel 取消", row: inner.row + 2, column: inner.column, style: theme.hint,
+            surface.put(UIText.promptKeys.text(state.language), row: inner.row + 2, column: inner.column, style: theme.hint,
                         maxWidth: inner.width)
             return CursorPosition(row: inner.row + 1, column: inner.column + 2 + field.cursorColumn)
         case .picker(let picker):
@@ -48,24 +48,27 @@ struct OverlayView {
             }
             return nil
         case .materials(let dialog):
-            return drawMaterials(dialog, into: &surface)
+            return drawMaterials(dialog, language: state.language, into: &surface)
         case .intake(let form):
-            return drawIntake(form, into: &surface)
+            return drawIntake(form, language: state.language, into: &surface)
         }
     }
 
-    private func drawMaterials(_ dialog: MaterialsDialogState, into surface: inout CellBuffer) -> CursorPosition? {
+    private func drawMaterials(_ dialog: MaterialsDialogState, language: Language,
+                               into surface: inout CellBuffer) -> CursorPosition? {
         let box = centered(width: 90, height: surface.height - 2, in: surface.bounds)
-        frame(box, title: " Request materials 一次性告知补正 — \(dialog.caseNumber) ", into: &surface)
+        frame(box, title: " " + UIText.materialsTitle.format(language, dialog.caseNumber) + " ", into: &surface)
         let inner = box.inset(by: 1)
         var row = inner.row
-        surface.put("Space add an item 加项 · Enter send 发送 · Esc cancel 取消 (missing/defective always listed)",
+        surface.put(UIText.materialsKeys.text(language),
                     row: row, column: inner.column, style: theme.hint, maxWidth: inner.width)
         row += 1
         for (index, item) in dialog.items.enumerated() where row < inner.bottom {
             let box = item.material.state.isOutstanding || item.request ? "[x]" : "[ ]"
-            let state = item.material.state.rawValue + (item.material.reason.isEmpty ? "" : ": \(item.material.reason)")
-            surface.put("\(box) \(item.name) (\(state))", row: row, column: inner.column, style: .plain, maxWidth: inner.width)
+            let state = Words.materialState(item.material.state, language)
+                + (item.material.reason.isEmpty ? "" : (language == .zh ? "：" : ": ") + item.material.reason)
+            let note = language == .zh ? "（\(state)）" : " (\(state))"
+            surface.put("\(box) \(item.name)\(note)", row: row, column: inner.column, style: .plain, maxWidth: inner.width)
             if index == dialog.selected {
                 surface.setStyle(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: theme.selected)
             }
@@ -73,7 +76,7 @@ struct OverlayView {
         }
         row += 1
         if row < inner.bottom {
-            surface.put("Notice preview 通知预览:", row: row, column: inner.column, style: theme.label, maxWidth: inner.width)
+            surface.put(UIText.materialsPreview.text(language), row: row, column: inner.column, style: theme.label, maxWidth: inner.width)
             row += 1
         }
         let text = dialog.previewError ?? dialog.preview
@@ -85,12 +88,12 @@ struct OverlayView {
         return nil
     }
 
-    private func drawIntake(_ form: IntakeFormState, into surface: inout CellBuffer) -> CursorPosition? {
+    private func drawIntake(_ form: IntakeFormState, language: Language, into surface: inout CellBuffer) -> CursorPosition? {
         let rows = form.rowCount(catalog)
         let box = centered(width: 80, height: min(surface.height - 2, rows + 5), in: surface.bounds)
-        frame(box, title: " Walk-in intake 窗口登记 ", into: &surface)
+        frame(box, title: " " + UIText.intakeTitle.text(language) + " ", into: &surface)
         let inner = box.inset(by: 1)
-        surface.put("Tab next · ←→ service · Space tick · Ctrl-S register 登记 · Esc cancel", row: inner.row,
+        surface.put(UIText.intakeKeys.text(language), row: inner.row,
                     column: inner.column, style: theme.hint, maxWidth: inner.width)
         var cursor: CursorPosition?
         let first = max(0, form.focus - (inner.height - 4))
@@ -101,22 +104,25 @@ struct OverlayView {
             switch form.row(index, catalog) {
             case .service:
                 let service = catalog.services.indices.contains(form.serviceIndex) ? catalog.services[form.serviceIndex] : nil
-                text = "Service 事项:  ◀ \(service.map { "\($0.code) \($0.nameZh) \($0.nameEn)" } ?? "-") ▶"
+                let name = service.map { "\($0.code) " + Words.name(zh: $0.nameZh, en: $0.nameEn, language) } ?? "-"
+                text = UIText.intakeService.text(language) + "  ◀ \(name) ▶"
             case .field(let field):
                 let labelWidth = 20
-                surface.put(IntakeFormState.fieldLabels[field] + ":", row: row, column: inner.column, style: theme.label,
-                            maxWidth: labelWidth)
+                let label = IntakeFormState.fieldLabels[field].text(language) + (language == .zh ? "：" : ":")
+                surface.put(label, row: row, column: inner.column, style: theme.label, maxWidth: labelWidth)
                 let visible = form.fields[field].visible(width: inner.width - labelWidth - 1, measure: surface.measure)
                 surface.put(visible.text, row: row, column: inner.column + labelWidth, style: .plain,
                             maxWidth: inner.width - labelWidth)
                 if index == form.focus { cursor = CursorPosition(row: row, column: inner.column + labelWidth + visible.cursorColumn) }
                 continue
             case .material(let code):
-                let name = catalog.materials.first { $0.code == code }.map { "\($0.nameZh) \($0.nameEn)" } ?? code
-                text = "  \(form.received.contains(code) ? "[x]" : "[ ]") received 已收: \(name)"
-            case .priority: text = "Priority 优先级: \(form.urgent ? "(•) urgent 加急" : "(•) normal 普通")"
-            case .language: text = "Reply language 回复语言: \(form.english ? "English" : "中文")"
-            case .register: text = "[ Register 登记 ]"
+                let name = catalog.materials.first { $0.code == code }.map { Words.name(zh: $0.nameZh, en: $0.nameEn, language) } ?? code
+                text = "  \(form.received.contains(code) ? "[x]" : "[ ]") " + UIText.intakeReceived.format(language, name)
+            case .priority:
+                text = UIText.intakePriority.format(language, (form.urgent ? UIText.intakeUrgent : .intakeNormal).text(language))
+            // Each language by its own name, as language choosers do.
+            case .language: text = UIText.intakeReplyLanguage.format(language, form.english ? "English" : "中文")
+            case .register: text = UIText.intakeRegister.text(language)
             }
             surface.put(text, row: row, column: inner.column, style: .plain, maxWidth: inner.width)
             if index == form.focus, cursor == nil {

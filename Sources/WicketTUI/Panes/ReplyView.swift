@@ -6,24 +6,26 @@ struct ReplyView {
 
     /// Draws and returns where the terminal cursor belongs (when focused).
     func draw(_ state: WorkstationState, in box: Rect, focused: Bool, into surface: inout CellBuffer) -> CursorPosition? {
-        let title = state.reply.caseNumber.map { " Reply 回复 → \($0) " } ?? " Reply 回复 "
+        let language = state.language
+        let title = " " + (state.reply.caseNumber.map { UIText.replyTitleCase.format(language, $0) } ?? UIText.replyTitle.text(language)) + " "
         surface.drawBox(box, style: focused ? theme.focusedBorder : theme.border, title: title)
         let inner = box.inset(by: 1)
         guard !inner.isEmpty else { return nil }
         guard state.reply.caseNumber != nil else {
-            surface.put("Press r on a case to write a reply. 按 r 撰写回复", row: inner.row, column: inner.column,
+            let key = state.keys.key(for: .reply).map(String.init) ?? "."
+            surface.put(UIText.replyNoCase.format(language, key), row: inner.row, column: inner.column,
                         style: theme.hint, maxWidth: inner.width)
             return nil
         }
         let (textArea, footer) = inner.splitBottom(1)
-        surface.put("Ctrl-S send 发送 · Ctrl-T template 模板 · Esc back (draft kept 草稿已存)", in: footer, style: theme.hint)
+        surface.put(UIText.replyKeys.text(language), in: footer, style: theme.hint)
         let layout = state.reply.editor.layout(width: textArea.width, measure: surface.measure)
         let top = layout.scrollTop(previous: state.reply.top, height: textArea.height)
         for (offset, row) in layout.rows.dropFirst(top).prefix(textArea.height).enumerated() {
             surface.put(row.text, row: textArea.row + offset, column: textArea.column, style: .plain, maxWidth: textArea.width)
         }
         if state.reply.editor.isEmpty {
-            surface.put("Type the reply here… 在此输入回复", row: textArea.row, column: textArea.column, style: theme.hint,
+            surface.put(UIText.replyPlaceholder.text(language), row: textArea.row, column: textArea.column, style: theme.hint,
                         maxWidth: textArea.width)
         }
         guard focused else { return nil }

@@ -6,7 +6,7 @@ extension Update {
         guard let overlay = state.overlay else { return [] }
         if key == .escape {
             state.overlay = nil
-            state.status = StatusMessage(text: "cancelled", isError: false)
+            state.status = StatusMessage(text: UIText.cancelled.text(state.language), isError: false)
             return []
         }
         switch overlay {
@@ -53,7 +53,7 @@ extension Update {
             case .character(" "):
                 guard dialog.items.indices.contains(dialog.selected) else { break }
                 if dialog.items[dialog.selected].material.state.isOutstanding {
-                    state.status = StatusMessage(text: "missing and defective items are always in the notice", isError: true)
+                    state.status = StatusMessage(text: UIText.materialsAlwaysListed.text(state.language), isError: true)
                 } else {
                     dialog.items[dialog.selected].request.toggle()
                     state.overlay = .materials(dialog)
@@ -80,11 +80,11 @@ extension Update {
         case .text: pending.text = answer
         case .days:
             guard let days = Int(answer), days > 0 else {
-                state.status = StatusMessage(text: "type a number of working days", isError: true)
+                state.status = StatusMessage(text: UIText.promptNeedsDays.text(state.language), isError: true)
                 return []
             }
             pending.days = days
-            state.overlay = .prompt(PromptState(title: "Reason for the extension 延期理由", pending: pending, field: .reason))
+            state.overlay = .prompt(PromptState(title: UIText.promptExtendReason.text(state.language), pending: pending, field: .reason))
             return []
         }
         state.overlay = nil
@@ -98,7 +98,7 @@ extension Update {
         case .transferTo(let department):
             guard var pending = request(.transfer, state) else { return [] }
             pending.target = department
-            state.overlay = .prompt(PromptState(title: "Reason for the transfer 转办理由", pending: pending, field: .reason))
+            state.overlay = .prompt(PromptState(title: UIText.promptTransferReason.text(state.language), pending: pending, field: .reason))
             return []
         case .assignTo(let login):
             guard var pending = request(.assign, state) else { return [] }

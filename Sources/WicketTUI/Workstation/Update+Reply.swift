@@ -11,7 +11,7 @@ extension Update {
         case .ctrl("s"), .function(5):
             return [.sendReply]
         case .ctrl("t"), .function(2):
-            state.overlay = .picker(PickerState(title: "Template 模板", items: TemplateSet.builtIn.actions.map {
+            state.overlay = .picker(PickerState(title: UIText.pickerTemplate.text(state.language), items: TemplateSet.builtIn.actions.map {
                 PickerItem(label: ActionKeys.label($0, state.language), choice: .template($0))
             }))
             return []

@@ -49,8 +49,9 @@ extension WorkstationEngine {
         case .openMaterialsDialog(let number):
             let detail = try CaseDetail.load(number: number, in: store)
             let items = detail.materials.map { material in
-                MaterialChoice(material: material, name: store.material(material.code).map { "\($0.nameZh) \($0.nameEn)" }
-                               ?? material.code, request: false)
+                MaterialChoice(material: material, name: store.material(material.code).map {
+                    Words.name(zh: $0.nameZh, en: $0.nameEn, state.language)
+                } ?? material.code, request: false)
             }
             state.overlay = .materials(MaterialsDialogState(caseNumber: number, version: detail.record.version, items: items))
             previewMaterials()
@@ -67,8 +68,8 @@ extension WorkstationEngine {
             markDraftDirty()
         case .openAssignPicker(let department):
             let people = try CaseQueries.users(in: nil, store: store).filter { $0.department == department || $0.role != .clerk }
-            state.overlay = .picker(PickerState(title: "Assign to 分派给", items: people.map {
-                PickerItem(label: "\($0.login)  \($0.displayName)  \($0.role.rawValue)", choice: .assignTo($0.login))
+            state.overlay = .picker(PickerState(title: UIText.pickerAssign.text(state.language), items: people.map {
+                PickerItem(label: "\($0.login)  \($0.displayName)  \(Chrome.roleName($0.role, state.language))", choice: .assignTo($0.login))
             }))
         case .openIntake:
             state.overlay = .intake(IntakeFormState())
@@ -198,7 +199,7 @@ extension WorkstationEngine {
             dialog.preview = preview.reply ?? ""
             dialog.previewError = nil
             if !preview.outcome.warnings.isEmpty {
-                dialog.preview = "WARNING 注意: " + preview.outcome.warnings.joined(separator: "; ") + "\n\n" + dialog.preview
+                dialog.preview = UIText.warningPrefix.text(state.language) + preview.outcome.warnings.joined(separator: "; ") + "\n\n" + dialog.preview
             }
         } catch {
             dialog.preview = ""
