@@ -1,3 +1,5 @@
+import Foundation
+
 /// The inbox order — overdue, red, yellow, then the rest by due day, paused cases last — as one
 /// query per level, each an index range read in due-day order that stops at the page size. A
 /// single ORDER BY over a computed level would sort every open case of the tab on every refresh.
@@ -43,13 +45,17 @@ struct UrgencySegments {
             arms.append(arm(segments.count, conditions: ["due_on IS NULL", "status IN (\(open))"] + common, order: "id",
                             limit: limit))
         }
-        let sql = "SELECT \(CaseQueries.summaryColumns) FROM (" + arms.joined(separator: " UNION ALL ")
-            + ") ORDER BY segment, due_on, id LIMIT \(limit)"
+        // The arms pick ids from the indexes alone; only the page's rows are then read from the table.
+        let columns = CaseQueries.summaryColumns.split(separator: ",")
+            .map { "c." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+        let sql = "SELECT \(columns) FROM (SELECT segment, due_on, id FROM (" + arms.joined(separator: " UNION ALL ")
+            + ") ORDER BY segment, due_on, id LIMIT \(limit)) AS page JOIN cases c ON c.id = page.id "
+            + "ORDER BY page.segment, page.due_on, page.id"
         return (sql, arguments)
     }
 
     private func arm(_ segment: Int, conditions: [String], order: String, limit: String) -> String {
-        "SELECT * FROM (SELECT \(segment) AS segment, id, \(CaseQueries.summaryColumns) FROM cases "
+        "SELECT * FROM (SELECT \(segment) AS segment, due_on, id FROM cases "
             + "WHERE \(conditions.joined(separator: " AND ")) "
             + "ORDER BY \(order) LIMIT \(limit))"
     }
