@@ -42,7 +42,7 @@ enum DemoCommand {
                 for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
                 throw error
             }
-            if Output.stderrIsTerminal { FileHandle.standardError.write(Data("\r".utf8)) }
+            if Output.stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         }
         if Workstation.canOpen {
             try Workstation.open(store, context: context)
