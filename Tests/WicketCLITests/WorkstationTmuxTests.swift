@@ -117,7 +117,7 @@ final class WorkstationTmuxTests: XCTestCase {
         XCTAssertTrue(dialog.contains("1. 证件照片（缺）"), dialog)
         XCTAssertTrue(dialog.contains("2. 居住、就业或就读证明（缺）"), dialog)
         li.press("Enter")
-        li.waitFor("2026-000003: request materials, submitted → awaiting_materials")
+        li.waitFor("2026-000003: request materials, submitted → awaiting")
         let awaiting = try detail("2026-000003")
         XCTAssertEqual(awaiting.record.status, .awaitingMaterials)
         XCTAssertEqual(awaiting.record.holder, "li")
@@ -137,7 +137,7 @@ final class WorkstationTmuxTests: XCTestCase {
         li.type(body)
         li.waitFor(body)
         li.press("C-s")
-        li.waitFor("2026-000003: reply sent 回复已发送")
+        li.waitFor("2026-000003: reply sent")
         let replied = try detail("2026-000003")
         XCTAssertEqual(outbound(replied).last, body)
         XCTAssertEqual(replied.history.last?.action, "reply")
@@ -147,7 +147,7 @@ final class WorkstationTmuxTests: XCTestCase {
         XCTAssertNil(try detail("2026-000002").record.holder)
         li.press("Escape")
         li.press("T")
-        let took = li.waitFor("took 2026-000002 已领取")
+        let took = li.waitFor("took 2026-000002 (the most urgent unassigned)")
         XCTAssertTrue(took.contains("Applicant: 诸葛亮"), took)
         let taken = try detail("2026-000002")
         XCTAssertEqual(taken.record.holder, "li")
@@ -185,7 +185,7 @@ final class WorkstationTmuxTests: XCTestCase {
         second.press("Enter")
         second.waitFor("Applicant: 欧阳娜娜")
         second.press("r")
-        second.waitFor("Reply → 2026-000001", text, "draft restored 已恢复草稿")
+        second.waitFor("Reply → 2026-000001", text, "draft restored")
         second.press("Escape")
         quitAndExpectShell(second)
         XCTAssertEqual(try draft("2026-000001", author: "li"), text)
@@ -230,7 +230,7 @@ final class WorkstationTmuxTests: XCTestCase {
         try cli.ok(["--as", "sun", "act", "2026-000002", "note", "--text", "请核实旧证"])
         li.waitFor("2026-000002 changed in another terminal: sun note", timeout: 3)
         li.press("Enter")
-        li.waitFor("refused 未执行: case 2026-000002 changed since you read it (your version 1, now 2)")
+        li.waitFor("refused: case 2026-000002 changed since you read it (your version 1, now 2)")
         let refused = try detail("2026-000002")
         XCTAssertEqual(refused.record.status, .submitted, "the refused request changed nothing")
         XCTAssertEqual(refused.history.map(\.action), ["submit", "note"])
@@ -240,7 +240,7 @@ final class WorkstationTmuxTests: XCTestCase {
         // Race: the supervisor's note lands just before li's `a`. Either li's key still used the
         // old version (refused) or the refresh came first (accepted on the new version); never a
         // lost update. (Product note: a refusal here is not shown: the refresh that follows the key
-        // replaces "refused 未执行: … changed since you read it" with "… changed in another
+        // replaces "refused: … changed since you read it" with "… changed in another
         // terminal", so the screen only shows the new version.)
         li.waitFor("2026-000002  submitted  v2")
         try cli.ok(["--as", "sun", "act", "2026-000002", "note", "--text", "旧证已核实"])

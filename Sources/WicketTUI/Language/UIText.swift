@@ -217,6 +217,36 @@ public enum UIText: String, CaseIterable, Sendable {
     case replyNoCase
     case replyKeys
     case replyPlaceholder
+    case statusTook
+    case statusDraftRestored
+    case statusActed
+    case statusMoved
+    case statusReplyStored
+    case statusWarning
+    case statusReplyEmpty
+    case statusReplySent
+    case statusRegistered
+    case statusRevealed
+    case statusChangedElsewhere
+    case statusChangedBy
+    case statusRefused
+    case statusError
+    case statusDraftNotSaved
+    case statusNoSearch
+    case statusNoMatch
+    case phaseAcceptance
+    case phaseDecision
+    case phaseDelivery
+    case deliveryQueued
+    case deliverySent
+    case deliveryDelivered
+    case deliveryFailed
+    case deliveryFailedPermanent
+    case ratingGood
+    case ratingFair
+    case ratingPoor
+    case historySubmit
+    case historyReveal
 }
 
 extension UIText {

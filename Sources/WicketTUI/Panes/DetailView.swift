@@ -38,7 +38,7 @@ struct DetailView {
         } else {
             add(UIText.detailIDMasked.format(l, Masking.idNumber(r.applicantIDNumber), Masking.phone(r.applicantPhone)))
         }
-        add(UIText.detailChannel.format(l, r.channel.rawValue, when(r.submittedAt)))
+        add(UIText.detailChannel.format(l, Words.channel(r.channel, l), when(r.submittedAt)))
         add(UIText.detailHolder.format(l, r.holder ?? "-", r.department))
         if let service = detail.service {
             add(UIText.detailService.format(l, service.code, l == .zh ? service.nameZh : service.nameEn))
@@ -51,7 +51,7 @@ struct DetailView {
         section(UIText.sectionClock.text(l))
         let c = detail.clock
         var clock = "\(c.level.mark) \(c.level == .normal ? UIText.levelNormal.text(l) : InboxView.levelWord(c.level, l))"
-        if let phase = c.phase { clock += " · \(phase)" }
+        if let phase = c.phase { clock += " · " + Words.phase(phase, l) }
         if let due = c.dueOn { clock += " · " + UIText.clockDue.format(l, DateText.day(due, language: l)) }
         add(clock, theme.level(c.level))
         if c.phase != nil {
@@ -80,7 +80,9 @@ struct DetailView {
         if detail.messages.isEmpty { add(UIText.sectionNone.text(l), theme.hint) }
         for message in detail.messages {
             let inbound = message.direction == "inbound"
-            let state = message.deliveryState.map { " [\($0.rawValue)\(message.lastError.isEmpty ? "" : ": \(message.lastError)")]" } ?? ""
+            let state = message.deliveryState.map {
+                " [\(Words.delivery($0, l))\(message.lastError.isEmpty ? "" : ": \(message.lastError)")]"
+            } ?? ""
             add("\((inbound ? UIText.messageFrom : .messageTo).text(l)) · \(when(message.createdAt)) · \(message.author)\(state)",
                 message.deliveryState == .failedPermanent ? theme.error : theme.label)
             add(message.body)
@@ -93,15 +95,16 @@ struct DetailView {
         if !detail.ratings.isEmpty {
             section(UIText.sectionRatings.text(l))
             for rating in detail.ratings {
-                add("\(rating.rating.rawValue) \(rating.comment)" + (rating.followUp.map { UIText.ratingFollowUp.format(l, $0) }
+                add("\(Words.rating(rating.rating, l)) \(rating.comment)" + (rating.followUp.map { UIText.ratingFollowUp.format(l, $0) }
                     ?? (rating.rating == .poor ? UIText.ratingNeedsFollowUp.text(l) : "")))
             }
         }
 
         section(UIText.sectionHistory.text(l))
         for event in detail.history {
-            let move = event.from.map { $0 == event.to ? event.to : "\($0) → \(event.to)" } ?? event.to
-            add("v\(event.version) \(when(event.at)) \(event.actor) \(event.action): \(move)" +
+            let to = Words.status(event.to, l)
+            let move = event.from.map { $0 == event.to ? to : "\(Words.status($0, l)) → \(to)" } ?? to
+            add("v\(event.version) \(when(event.at)) \(event.actor) \(Words.historyAction(event.action, l)): \(move)" +
                 (event.reason.isEmpty ? "" : " — \(event.reason)"))
         }
         return lines

@@ -23,7 +23,7 @@ struct InboxView {
             (5, Column(title: UIText.columnService.text(language), width: 12) { $0.serviceCode }),
             (2, Column(title: UIText.columnApplicant.text(language), width: 12) { $0.applicantName }),
             (9, Column(title: UIText.columnIDNumber.text(language), width: 18) { Masking.idNumber($0.applicantIDNumber) }),
-            (7, Column(title: UIText.columnChannel.text(language), width: 6) { $0.channel.rawValue }),
+            (7, Column(title: UIText.columnChannel.text(language), width: 6) { Words.channel($0.channel, language) }),
             (8, Column(title: UIText.columnAge.text(language), width: 4) { Self.age(of: $0.submittedAt, now: now) }),
             (3, Column(title: UIText.columnDue.text(language), width: 5) { $0.dueOn.map { String($0.description.suffix(5)) } ?? "-" }),
             (6, Column(title: UIText.columnHolder.text(language), width: 9) { $0.holder ?? "-" }),

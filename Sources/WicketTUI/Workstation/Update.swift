@@ -156,7 +156,8 @@ public struct Update {
     func stepMatch(_ state: inout WorkstationState, forward: Bool) {
         let rows = state.inbox.rows
         guard !state.inbox.matches.isEmpty, !rows.isEmpty else {
-            state.status = StatusMessage(text: state.inbox.search.isEmpty ? "no search: press / to search" : "no match", isError: true)
+            let message: UIText = state.inbox.search.isEmpty ? .statusNoSearch : .statusNoMatch
+            state.status = StatusMessage(text: message.text(state.language), isError: true)
             return
         }
         for step in 1...rows.count {

@@ -34,14 +34,14 @@ extension WorkstationEngine {
             try reloadInbox(select: outcome.caseNumber)
             try run(.openDetail(outcome.caseNumber))
             state.focus = .detail
-            state.status = StatusMessage(text: "took \(outcome.caseNumber) 已领取 (most urgent unassigned)", isError: false)
+            state.status = StatusMessage(text: UIText.statusTook.format(state.language, outcome.caseNumber), isError: false)
         case .loadDraft(let number):
             flushDraft()
             let text = try Drafts(store: store).load(caseNumber: number, author: state.user.login) ?? ""
             state.reply = ReplyState(caseNumber: number, editor: TextEditor(text: text), savedText: text)
             state.reply.editor.moveToEnd()
             if state.detail.detail?.record.number != number { try run(.openDetail(number)) }
-            if !text.isEmpty { state.status = StatusMessage(text: "draft restored 已恢复草稿", isError: false) }
+            if !text.isEmpty { state.status = StatusMessage(text: UIText.statusDraftRestored.text(state.language), isError: false) }
         case .saveDraft:
             markDraftDirty()
         case .sendReply:
@@ -84,8 +84,7 @@ extension WorkstationEngine {
             try reloadInbox(select: number)
             try run(.openDetail(number))
             state.detail.revealed = revealed
-            state.status = StatusMessage(text: "\(number): full ID and phone shown; recorded in the history 已记录查看",
-                                         isError: false)
+            state.status = StatusMessage(text: UIText.statusRevealed.format(state.language, number), isError: false)
         case .redraw:
             wantsFullRedraw = true
         case .quit:
@@ -153,10 +152,13 @@ extension WorkstationEngine {
 
     private func perform(_ request: ActionRequest) throws {
         let outcome = try workflow.perform(request)
-        var text = "\(outcome.caseNumber): \(ActionKeys.label(outcome.action, state.language))"
-        text += outcome.from == outcome.to ? " (\(outcome.to.rawValue))" : ", \(outcome.from.rawValue) → \(outcome.to.rawValue)"
-        if outcome.replyID != nil { text += "; reply stored 已生成回复" }
-        if !outcome.warnings.isEmpty { text += " — WARNING 注意: " + outcome.warnings.joined(separator: "; ") }
+        let language = state.language
+        let action = ActionKeys.label(outcome.action, language)
+        let from = InboxView.shortStatus(outcome.from, language), to = InboxView.shortStatus(outcome.to, language)
+        var text = outcome.from == outcome.to ? UIText.statusActed.format(language, outcome.caseNumber, action, to)
+            : UIText.statusMoved.format(language, outcome.caseNumber, action, from, to)
+        if outcome.replyID != nil { text += UIText.statusReplyStored.text(language) }
+        if !outcome.warnings.isEmpty { text += UIText.statusWarning.format(language, outcome.warnings.joined(separator: "; ")) }
         state.status = StatusMessage(text: text, isError: !outcome.warnings.isEmpty)
         try reloadInbox(select: outcome.caseNumber)
         if state.focus == .inbox, Layout.showsDetailBesideInbox(state), let selected = state.inbox.selectedCase?.number,
@@ -173,7 +175,7 @@ extension WorkstationEngine {
         guard let number = state.reply.caseNumber else { return }
         let text = state.reply.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
-            state.status = StatusMessage(text: "the reply is empty 回复为空", isError: true)
+            state.status = StatusMessage(text: UIText.statusReplyEmpty.text(state.language), isError: true)
             return
         }
         var request = ActionRequest(caseNumber: number, action: .reply, actor: state.user.login, text: text)
@@ -182,7 +184,7 @@ extension WorkstationEngine {
         state.reply.editor.clear()
         try Drafts(store: store).save(caseNumber: number, author: state.user.login, body: "")
         state.reply.savedText = ""
-        state.status = StatusMessage(text: "\(number): reply sent 回复已发送", isError: false)
+        state.status = StatusMessage(text: UIText.statusReplySent.format(state.language, number), isError: false)
     }
 
     private func materialsRequest(_ dialog: MaterialsDialogState) -> ActionRequest {
@@ -217,7 +219,9 @@ extension WorkstationEngine {
             state.overlay = nil
             try reloadInbox(select: record.number)
             try run(.openDetail(record.number))
-            state.status = StatusMessage(text: "registered 已登记 \(record.number) (\(record.serviceCode), window)", isError: false)
+            let text = UIText.statusRegistered.format(state.language, record.number, record.serviceCode,
+                                                      Words.channel(record.channel, state.language))
+            state.status = StatusMessage(text: text, isError: false)
         } catch let refusal as WorkflowError {
             form.error = refusal.description
             state.overlay = .intake(form)

@@ -82,10 +82,13 @@ public final class WorkstationEngine {
                 if fresh.record.version != openCase.version {
                     state.detail.changedElsewhere = true
                     let last = fresh.history.last
-                    let notice = "\(openCase.number) changed in another terminal" +
-                        (last.map { ": \($0.actor) \($0.action)" } ?? "") + " 已被他人更新"
+                    let language = state.language
+                    let notice = last.map {
+                        UIText.statusChangedBy.format(language, openCase.number, $0.actor, Words.historyAction($0.action, language))
+                    } ?? UIText.statusChangedElsewhere.format(language, openCase.number)
                     // A refusal from the keys just pressed must stay readable: the clerk needs both.
-                    let refusal = state.status.isError && state.status.text.hasPrefix("refused") ? state.status.text + " — " : ""
+                    let refused = UIText.statusRefused.format(language, "")
+                    let refusal = state.status.isError && state.status.text.hasPrefix(refused) ? state.status.text + " — " : ""
                     state.status = StatusMessage(text: refusal + notice, isError: true)
                 }
                 state.detail.detail = fresh
@@ -105,7 +108,7 @@ public final class WorkstationEngine {
             try Drafts(store: store).save(caseNumber: number, author: state.user.login, body: text)
             state.reply.savedText = text
         } catch {
-            state.status = StatusMessage(text: "draft not saved: \(error)", isError: true)
+            state.status = StatusMessage(text: UIText.statusDraftNotSaved.format(state.language, "\(error)"), isError: true)
         }
     }
 
@@ -126,9 +129,9 @@ public final class WorkstationEngine {
             do {
                 try run(effect)
             } catch let refusal as WorkflowError {
-                state.status = StatusMessage(text: "refused 未执行: \(refusal.description)", isError: true)
+                state.status = StatusMessage(text: UIText.statusRefused.format(state.language, refusal.description), isError: true)
             } catch {
-                state.status = StatusMessage(text: "error 错误: \(error)", isError: true)
+                state.status = StatusMessage(text: UIText.statusError.format(state.language, "\(error)"), isError: true)
             }
         }
     }
