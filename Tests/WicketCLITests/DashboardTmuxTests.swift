@@ -41,7 +41,7 @@ final class DashboardTmuxTests: XCTestCase {
         XCTAssertTrue(text.contains("\"oldest_suspended\" : null"), "absent values are null, not missing")
 
         let screen = try cli.ok(["--as", "sun", "screen", "--view", "dashboard", "--size", "160x45", "--keys", "w"])
-        XCTAssertTrue(screen.contains("Open cases 在办案件"), screen)
+        XCTAssertTrue(screen.contains("Open cases"), screen)
         let openLine = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("Open cases") })
         XCTAssertTrue(openLine.contains(" \(printed.openTotal) "), String(openLine))
         XCTAssertTrue(screen.contains("不属于本机关职责"))
@@ -72,17 +72,17 @@ final class DashboardTmuxTests: XCTestCase {
             TmuxServer.quote(BinaryRunner.binary.path), "--db", TmuxServer.quote(cli.databasePath), "--as", "sun", "dashboard",
         ].joined(separator: " ")
         let pane = try tmux.start("dash", width: 160, height: 45, command: command)
-        pane.waitFor("Dashboard 看板", "Open cases 在办案件")
+        pane.waitFor("Wicket · Dashboard", "Open cases")
         func totalLine(_ screen: String) -> String {
-            screen.split(separator: "\n").map(String.init).first { $0.contains("TOTAL 合计") } ?? ""
+            screen.split(separator: "\n").map(String.init).first { $0.contains("TOTAL            ") } ?? ""
         }
         // Three open (1 and 4 submitted, 2 accepted); submitted is the first column.
-        let before = pane.waitUntil("totals") { totalLine($0).contains("TOTAL 合计       2     ·     1") }
-        XCTAssertTrue(before.contains("Open cases 在办案件"))
+        let before = pane.waitUntil("totals") { totalLine($0).contains("TOTAL            2     ·     1") }
+        XCTAssertTrue(before.contains("Open cases"))
         let started = Date()
         try cli.ok(["--as", "li", "act", "2026-000001", "accept"])
         pane.waitUntil("the accepted case to move columns", timeout: 2.5) {
-            totalLine($0).contains("TOTAL 合计       1     ·     2")
+            totalLine($0).contains("TOTAL            1     ·     2")
         }
         XCTAssertLessThan(Date().timeIntervalSince(started), 2.5)
         pane.press("Q")

@@ -62,7 +62,7 @@ final class DashboardTests: XCTestCase {
         let engine = try dashboard(width: 160, height: 45)
         let report = try XCTUnwrap(engine.state.dashboard?.report)
         let counts = Dictionary(report.figures.map { ($0.figure, $0.count) }, uniquingKeysWith: { a, _ in a })
-        let panels = DashboardContent.panels(report, width: 80)
+        let panels = DashboardContent.panels(report, width: 80, language: .en)
         var seen = 0
         for (panel, content) in panels.enumerated() {
             for (item, target) in content.targets.enumerated() {
@@ -126,6 +126,24 @@ final class DashboardTests: XCTestCase {
                     XCTAssertLessThanOrEqual(DisplayWidth.standard.width(of: line), width, line.description)
                 }
                 try SnapshotFile.assert(text, named: "\(name)-\(width)x\(height)")
+            }
+        }
+    }
+
+    /// The same screens in Chinese: every word from the catalog, the columns still aligned.
+    func testChineseSnapshots() throws {
+        let screens: [(String, String)] = [("dashboard", ""), ("dashboard-deadlines", "<Tab><Tab>"),
+                                           ("dashboard-flow", "<Tab><Tab><Tab>"), ("dashboard-satisfaction", "<Tab><Tab><Tab><Tab>")]
+        for (width, height) in [(80, 24), (160, 45)] {
+            for (name, keys) in screens where width == 80 || name == "dashboard" {
+                let engine = try fixture.engine("sun", width: width, height: height)
+                engine.state.language = .zh
+                try fixture.press(engine, "B" + keys)
+                let text = fixture.screen(engine)
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    XCTAssertLessThanOrEqual(DisplayWidth.standard.width(of: line), width, line.description)
+                }
+                try SnapshotFile.assert(text, named: "\(name)-zh-\(width)x\(height)")
             }
         }
     }

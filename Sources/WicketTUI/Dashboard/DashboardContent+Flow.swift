@@ -4,7 +4,7 @@ import WicketCore
 /// The period's panels: flow (intake against completions, answer times, rates, rejections) and
 /// satisfaction (ratings and the follow-up queue).
 extension DashboardContent {
-    static func flowPanel(_ report: Report, width: Int) -> DashboardPanel {
+    static func flowPanel(_ report: Report, width: Int, _ l: Language) -> DashboardPanel {
         let intake = report.intakePerDay.map(\.count)
         let completed = report.completedPerDay.map(\.count)
         let chartWidth = max(7, width - 24)
@@ -13,40 +13,42 @@ extension DashboardContent {
         let maximum = max(intake.suffix(shown).max() ?? 0, completed.suffix(shown).max() ?? 0)
         let firstShown = report.intakePerDay.suffix(shown).first?.key ?? report.periodStart.description
         var lines = [
-            DashboardLine(spans: [text(fit("intake 收件", 14), .label), figure(report.intake, .intake, width: 5),
+            DashboardLine(spans: [text(fit(UIText.dashIntake.text(l), 14), .label), figure(report.intake, .intake, width: 5),
                                   text(" " + DashboardCharts.sparkline(DashboardCharts.tail(intake, fitting: shown), maximum: maximum), .bar)]),
-            DashboardLine(spans: [text(fit("completed 办结", 14), .label), figure(report.completed, .completed, width: 5),
+            DashboardLine(spans: [text(fit(UIText.dashCompleted.text(l), 14), .label), figure(report.completed, .completed, width: 5),
                                   text(" " + DashboardCharts.sparkline(DashboardCharts.tail(completed, fitting: shown), maximum: maximum), .bar)]),
-            DashboardLine(spans: [text(String(repeating: " ", count: 20) + "\(firstShown.suffix(5)) … \(report.periodEnd.description.suffix(5)) · max \(maximum)/day", .hint)]),
+            DashboardLine(spans: [text(String(repeating: " ", count: 20) + "\(firstShown.suffix(5)) … \(report.periodEnd.description.suffix(5)) · "
+                                       + UIText.dashPerDay.format(l, maximum), .hint)]),
             blank,
-            DashboardLine(spans: [text(fit("1st answer 首次答复", 20), .label),
-                                  text("median \(hours(report.firstResponseMedianHours)) · p90 \(hours(report.firstResponseP90Hours))", .number)]),
-            rate("on time 按时办结", report.onTimeRate, report.decidedOnTime, .decidedOnTime, report.decided, .decided),
-            rate("online 全程网办", report.onlineCompletionRate, report.completedOnline, .completedOnline,
-                 report.completed, .completed),
-            row("acceptance breaches 受理超时", report.acceptanceBreaches, .acceptanceBreaches, labelWidth: 30),
-            row("asked twice 重复补正", report.repeatedMaterialsRequests, .repeatedMaterialsRequests, labelWidth: 30),
+            DashboardLine(spans: [text(fit(UIText.dashFirstAnswer.text(l), 20), .label),
+                                  text(UIText.dashMedian.format(l, hours(report.firstResponseMedianHours, l),
+                                                                hours(report.firstResponseP90Hours, l)), .number)]),
+            rate(.dashOnTime, report.onTimeRate, report.decidedOnTime, .decidedOnTime, report.decided, .decided, l),
+            rate(.dashOnline, report.onlineCompletionRate, report.completedOnline, .completedOnline,
+                 report.completed, .completed, l),
+            row(UIText.dashAcceptanceBreaches.text(l), report.acceptanceBreaches, .acceptanceBreaches, labelWidth: 30),
+            row(UIText.dashAskedTwice.text(l), report.repeatedMaterialsRequests, .repeatedMaterialsRequests, labelWidth: 30),
             blank,
-            heading("Rejections by reason 不予受理原因"),
+            heading(UIText.dashRejections.text(l)),
         ]
-        if report.rejectionsByReason.isEmpty { lines.append(DashboardLine(spans: [text("none 无", .hint)])) }
+        if report.rejectionsByReason.isEmpty { lines.append(DashboardLine(spans: [text(UIText.dashNone.text(l), .hint)])) }
         let reasonWidth = max(20, width - 6)
         lines += report.rejectionsByReason.map {
             row($0.key, $0.count, .rejections(reason: $0.key), labelWidth: reasonWidth, role: .plain)
         }
-        return DashboardPanel(title: "Flow 流转 (period)", lines: lines)
+        return DashboardPanel(title: UIText.dashFlowTitle.text(l), lines: lines)
     }
 
-    static func satisfactionPanel(_ report: Report, width: Int) -> DashboardPanel {
-        let ratings: [(Rating, String, Int)] = [(.good, "good 满意", report.ratingsGood), (.fair, "fair 基本满意", report.ratingsFair),
-                                                (.poor, "poor 不满意", report.ratingsPoor)]
+    static func satisfactionPanel(_ report: Report, width: Int, _ l: Language) -> DashboardPanel {
+        let counts: [(Rating, Int)] = [(.good, report.ratingsGood), (.fair, report.ratingsFair), (.poor, report.ratingsPoor)]
+        let ratings = counts.map { ($0.0, Words.rating($0.0, l), $0.1) }
         let maximum = ratings.map(\.2).max() ?? 0
         let barWidth = max(4, min(24, width - 24))
         var lines = ratings.map { rating, words, count in
             row(words, count, .rated(rating), labelWidth: 16,
                 extra: [text(" " + DashboardCharts.bar(count, of: maximum, width: barWidth), .bar)])
         }
-        lines += [blank, row("poor, no follow-up 差评待回访", report.poorWithoutFollowUp.count, .poorWithoutFollowUp,
+        lines += [blank, row(UIText.dashPoorNoFollowUp.text(l), report.poorWithoutFollowUp.count, .poorWithoutFollowUp,
                              labelWidth: 30, role: report.poorWithoutFollowUp.isEmpty ? .label : .level(.overdue))]
         // The queue itself: each entry opens that case.
         let perLine = max(1, (width - 2) / 13)
@@ -58,21 +60,26 @@ extension DashboardContent {
             }))
             index += perLine
         }
-        return DashboardPanel(title: "Satisfaction 满意度 (period)", lines: lines)
+        return DashboardPanel(title: UIText.dashSatisfactionTitle.text(l), lines: lines)
     }
 
-    static func rate(_ words: String, _ value: Double?, _ part: Int, _ partFigure: ReportFigure,
-                     _ whole: Int, _ wholeFigure: ReportFigure) -> DashboardLine {
-        DashboardLine(spans: [text(fit(words, 25), .label), text(percent(value), .number, width: 5), text("  ("),
-                              figure(part, partFigure), text(" of "), figure(whole, wholeFigure), text(")")])
+    static func rate(_ word: UIText, _ value: Double?, _ part: Int, _ partFigure: ReportFigure,
+                     _ whole: Int, _ wholeFigure: ReportFigure, _ l: Language) -> DashboardLine {
+        // "(part of whole)": each number its own span, so each drills into its own cases.
+        let around = UIText.dashPartOf.text(l).components(separatedBy: "{0}")
+        let (before, rest) = (around.first ?? "", (around.last ?? "").components(separatedBy: "{1}"))
+        return DashboardLine(spans: [text(fit(word.text(l), 25), .label), text(percent(value), .number, width: 5),
+                                     text("  " + before), figure(part, partFigure), text(rest.first ?? ""),
+                                     figure(whole, wholeFigure), text(rest.last ?? "")])
     }
 
     static func percent(_ value: Double?) -> String {
         value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
     }
 
-    static func hours(_ value: Double?) -> String {
+    static func hours(_ value: Double?, _ l: Language) -> String {
         guard let value else { return "–" }
-        return value < 48 ? String(format: "%.1f h", value) : String(format: "%.1f d", value / 24)
+        return value < 48 ? UIText.dashHours.format(l, String(format: "%.1f", value))
+            : UIText.dashDays.format(l, String(format: "%.1f", value / 24))
     }
 }

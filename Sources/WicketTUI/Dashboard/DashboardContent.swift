@@ -46,9 +46,9 @@ struct DashboardPanel: Sendable {
 enum DashboardContent {
     static let backlog = 0, queues = 1, deadlines = 2, flow = 3, satisfaction = 4
 
-    static func panels(_ report: Report, width: Int) -> [DashboardPanel] {
-        [backlogPanel(report, width: width), queuesPanel(report, width: width), deadlinesPanel(report),
-         flowPanel(report, width: width), satisfactionPanel(report, width: width)]
+    static func panels(_ report: Report, width: Int, language l: Language) -> [DashboardPanel] {
+        [backlogPanel(report, width: width, l), queuesPanel(report, width: width, l), deadlinesPanel(report, l),
+         flowPanel(report, width: width, l), satisfactionPanel(report, width: width, l)]
     }
 
     static func text(_ text: String, _ role: DashboardRole = .plain, width: Int? = nil) -> DashboardSpan {
@@ -75,17 +75,17 @@ enum DashboardContent {
 
     // MARK: backlog
 
-    static let statusColumns: [(CaseStatus, String)] = [
-        (.submitted, "SUBM"), (.awaitingMaterials, "AWAIT"), (.accepted, "ACCPT"), (.inReview, "REVW"),
-        (.suspended, "SUSP"), (.approved, "APPR"),
+    static let statusColumns: [(CaseStatus, UIText)] = [
+        (.submitted, .dashColSubmitted), (.awaitingMaterials, .dashColAwaiting), (.accepted, .dashColAccepted),
+        (.inReview, .dashColInReview), (.suspended, .dashColSuspended), (.approved, .dashColApproved),
     ]
 
-    static func backlogPanel(_ report: Report, width: Int) -> DashboardPanel {
+    static func backlogPanel(_ report: Report, width: Int, _ l: Language) -> DashboardPanel {
         let cell = 6
         let nameWidth = max(8, min(18, width - 2 - cell * (statusColumns.count + 1)))
-        var lines = [row("Open cases 在办案件", report.openTotal, .open, labelWidth: nameWidth + cell * 5), blank]
-        lines.append(DashboardLine(spans: [text(fit("SERVICE 事项", nameWidth), .heading)]
-            + statusColumns.map { text($0.1, .heading, width: cell) } + [text("TOTAL", .heading, width: cell)]))
+        var lines = [row(UIText.dashOpenCases.text(l), report.openTotal, .open, labelWidth: nameWidth + cell * 5), blank]
+        lines.append(DashboardLine(spans: [text(fit(UIText.dashServiceColumn.text(l), nameWidth), .heading)]
+            + statusColumns.map { text($0.1.text(l), .heading, width: cell) } + [text(UIText.dashTotalColumn.text(l), .heading, width: cell)]))
         var byCell: [String: Int] = [:]
         for entry in report.byStatusAndService { byCell["\(entry.status)/\(entry.service)"] = entry.count }
         for service in report.byService.map(\.key).sorted() {
@@ -97,63 +97,64 @@ enum DashboardContent {
             spans.append(figure(report.byService.first { $0.key == service }?.count ?? 0, .service(service), width: cell))
             lines.append(DashboardLine(spans: spans))
         }
-        var totals = [text(fit("TOTAL 合计", nameWidth), .heading)]
+        var totals = [text(fit(UIText.dashTotalRow.text(l), nameWidth), .heading)]
         for (status, _) in statusColumns {
             let count = report.byStatus.first { $0.key == status.rawValue }?.count ?? 0
             totals.append(count == 0 ? text("·", .hint, width: cell) : figure(count, .status(status), width: cell))
         }
         totals.append(figure(report.openTotal, .open, width: cell))
         lines.append(DashboardLine(spans: totals))
-        return DashboardPanel(title: "Backlog 积压 (open now)", lines: lines)
+        return DashboardPanel(title: UIText.dashBacklogTitle.text(l), lines: lines)
     }
 
     // MARK: clerks, channels, aging
 
-    static func queuesPanel(_ report: Report, width: Int) -> DashboardPanel {
+    static func queuesPanel(_ report: Report, width: Int, _ l: Language) -> DashboardPanel {
         let labelWidth = 16
         let barWidth = max(4, min(30, width - labelWidth - 8))
-        func bars(_ entries: [Report.Count], _ figure: (Report.Count) -> ReportFigure?) -> [DashboardLine] {
+        func bars(_ entries: [Report.Count], label: (Report.Count) -> String = { $0.key },
+                  _ figure: (Report.Count) -> ReportFigure?) -> [DashboardLine] {
             let maximum = entries.map(\.count).max() ?? 0
             return entries.compactMap { entry in
                 guard let target = figure(entry) else { return nil }
-                return row(entry.key, entry.count, target, labelWidth: labelWidth, role: .label,
+                return row(label(entry), entry.count, target, labelWidth: labelWidth, role: .label,
                            extra: [text(" " + DashboardCharts.bar(entry.count, of: maximum, width: barWidth), .bar)])
             }
         }
-        var lines = [heading("By clerk 按经办人")]
+        var lines = [heading(UIText.dashByClerk.text(l))]
         lines += bars(report.byClerk) { .clerk($0.key == Report.unassigned ? nil : $0.key) }
-        lines += [blank, heading("By channel 按渠道")]
-        lines += bars(report.byChannel) { Channel(rawValue: $0.key).map(ReportFigure.channel) }
-        lines += [blank, heading("Aging 账龄 (working days since submission 工作日)")]
+        lines += [blank, heading(UIText.dashByChannel.text(l))]
+        lines += bars(report.byChannel, label: { Channel(rawValue: $0.key).map { Words.channel($0, l) } ?? $0.key }) { Channel(rawValue: $0.key).map(ReportFigure.channel) }
+        lines += [blank, heading(UIText.dashAging.text(l))]
         lines += bars(report.aging) { entry in AgingBucket.allCases.first { $0.label == entry.key }.map(ReportFigure.aging) }
-        return DashboardPanel(title: "Queues 分布", lines: lines)
+        return DashboardPanel(title: UIText.dashQueuesTitle.text(l), lines: lines)
     }
 
     // MARK: deadlines
 
-    static func deadlinesPanel(_ report: Report) -> DashboardPanel {
-        func level(_ level: Level, _ words: String, _ count: Int, _ target: ReportFigure) -> DashboardLine {
-            DashboardLine(spans: [text(fit("\(level.mark) \(words)", 30), .level(level)), figure(count, target, width: 5)])
+    static func deadlinesPanel(_ report: Report, _ l: Language) -> DashboardPanel {
+        func level(_ level: Level, _ word: UIText, _ count: Int, _ target: ReportFigure) -> DashboardLine {
+            DashboardLine(spans: [text(fit("\(level.mark) \(word.text(l))", 30), .level(level)), figure(count, target, width: 5)])
         }
-        func paused(_ words: String, _ count: Int, _ target: ReportFigure, oldest: String?) -> [DashboardLine] {
-            var lines = [row("= \(words)", count, target, role: .level(.paused))]
+        func paused(_ word: UIText, _ count: Int, _ target: ReportFigure, oldest: String?) -> [DashboardLine] {
+            var lines = [row("= \(word.text(l))", count, target, role: .level(.paused))]
             if let oldest {
-                lines.append(DashboardLine(spans: [text("    oldest 最久 ", .hint),
+                lines.append(DashboardLine(spans: [text(UIText.dashOldest.text(l), .hint),
                                                    DashboardSpan(text: oldest, role: .number, figure: .oneCase(oldest))]))
             }
             return lines
         }
         var lines = [
-            level(.overdue, "overdue 逾期", report.overdue, .overdue),
-            level(.red, "red 红色预警 (≥90%)", report.red, .red),
-            level(.yellow, "yellow 黄色预警 (≥50%)", report.yellow, .yellow),
-            level(.overdue, "acceptance overdue 受理超期", report.acceptanceOverdue, .acceptanceOverdue),
+            level(.overdue, .dashOverdue, report.overdue, .overdue),
+            level(.red, .dashRed, report.red, .red),
+            level(.yellow, .dashYellow, report.yellow, .yellow),
+            level(.overdue, .dashAcceptanceOverdue, report.acceptanceOverdue, .acceptanceOverdue),
             blank,
         ]
-        lines += paused("suspended 中止", report.suspended, .suspended, oldest: report.oldestSuspended)
-        lines += paused("awaiting materials 待补正", report.awaitingMaterials, .awaitingMaterials,
+        lines += paused(.dashSuspended, report.suspended, .suspended, oldest: report.oldestSuspended)
+        lines += paused(.dashAwaitingMaterials, report.awaitingMaterials, .awaitingMaterials,
                         oldest: report.oldestAwaitingMaterials)
-        lines += [blank, row("+ extended in period 期内延期", report.extensionsGranted, .extensionsGranted)]
-        return DashboardPanel(title: "Deadlines 时限 (now)", lines: lines)
+        lines += [blank, row(UIText.dashExtended.text(l), report.extensionsGranted, .extensionsGranted)]
+        return DashboardPanel(title: UIText.dashDeadlinesTitle.text(l), lines: lines)
     }
 }

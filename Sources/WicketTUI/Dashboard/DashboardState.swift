@@ -19,7 +19,8 @@ public struct DashboardState: Sendable {
 
     public var selectedFigure: ReportFigure? {
         guard let report else { return nil }
-        let panels = DashboardContent.panels(report, width: 80)
+        // Which figure sits where does not depend on the language, only the words around it.
+        let panels = DashboardContent.panels(report, width: 80, language: .en)
         guard panels.indices.contains(panel) else { return nil }
         let targets = panels[panel].targets
         return targets.indices.contains(item) ? targets[item].figure : nil
@@ -46,11 +47,11 @@ public struct DrillDown: Sendable, Equatable {
 
 extension ReportPeriod {
     /// For the dashboard's title and keys.
-    public var label: String {
+    public func label(_ language: Language) -> String {
         switch self {
-        case .today: return "today 今日"
-        case .week: return "this week 本周"
-        case .days(let n): return "\(n) days \(n)天"
+        case .today: return UIText.dashPeriodToday.text(language)
+        case .week: return UIText.dashPeriodWeek.text(language)
+        case .days(let n): return UIText.dashPeriodDays.format(language, n)
         case .custom(let a, let b): return "\(a)..\(b)"
         }
     }

@@ -6,7 +6,7 @@ extension Update {
     func handleDashboard(_ key: Key, _ state: inout WorkstationState) -> [Effect] {
         guard var dashboard = state.dashboard else { return [] }
         if dashboard.customPeriod != nil { return handleCustomPeriod(key, &state) }
-        let panels = dashboard.report.map { DashboardContent.panels($0, width: 80) } ?? []
+        let panels = dashboard.report.map { DashboardContent.panels($0, width: 80, language: state.language) } ?? []
         switch key {
         case .character("Q"), .ctrl("c"):
             return [.quit]
@@ -36,7 +36,7 @@ extension Update {
         case .character("d"), .character("D"):
             let choices = ReportAccess.choices(for: state.user, in: catalog)
             guard choices.count > 1 else {
-                state.status = StatusMessage(text: "clerks see their own department's figures 仅本部门", isError: true)
+                state.status = StatusMessage(text: UIText.dashOwnDepartment.text(state.language), isError: true)
                 return []
             }
             let index = choices.firstIndex { $0 == dashboard.department } ?? 0
@@ -57,8 +57,7 @@ extension Update {
             dashboard.customPeriod = nil
         case .enter:
             guard let period = ReportPeriod(input.text.trimmingCharacters(in: .whitespaces)), case .custom = period else {
-                state.status = StatusMessage(text: "type two days, e.g. 2026-11-01..2026-11-15 (the first not after the second)",
-                                             isError: true)
+                state.status = StatusMessage(text: UIText.dashBadPeriod.text(state.language), isError: true)
                 return []
             }
             dashboard.customPeriod = nil

@@ -12,38 +12,41 @@ struct DashboardView {
         let frame = DashboardLayout.frame(width: state.width, height: state.height)
         let pages = DashboardLayout.pages(width: state.width)
         let pageIndex = DashboardLayout.page(of: dashboard.panel, width: state.width)
-        drawTitle(dashboard, page: pageIndex, of: pages.count, in: frame.title, into: &surface)
+        let l = state.language
+        drawTitle(dashboard, page: pageIndex, of: pages.count, language: l, in: frame.title, into: &surface)
         if let report = dashboard.report {
-            let lineCounts = DashboardContent.panels(report, width: frame.body.width).map(\.lines.count)
+            let lineCounts = DashboardContent.panels(report, width: frame.body.width, language: l).map(\.lines.count)
             for (index, box) in DashboardLayout.boxes(page: pages[pageIndex], lineCounts: lineCounts, in: frame.body) {
-                let panel = DashboardContent.panels(report, width: box.width - 2)[index]
-                drawPanel(panel, in: box, selected: index == dashboard.panel ? dashboard.item : nil, into: &surface)
+                let panel = DashboardContent.panels(report, width: box.width - 2, language: l)[index]
+                drawPanel(panel, in: box, selected: index == dashboard.panel ? dashboard.item : nil, language: l, into: &surface)
             }
         } else {
-            surface.put("Loading the figures… 正在统计", row: frame.body.row, column: 1, style: theme.hint, maxWidth: frame.body.width)
+            surface.put(UIText.dashLoading.text(l), row: frame.body.row, column: 1, style: theme.hint, maxWidth: frame.body.width)
         }
         surface.fill(frame.statusBar, style: theme.statusBar)
         let user = state.user
-        let scopeWords = user.role == .clerk ? "your department's figures 本部门" : "every department visible 全部门可见"
-        surface.put(" \(user.displayName) (\(user.login)) · \(user.role.rawValue) · \(scopeWords) · \(state.databaseName)",
+        let scopeWords = (user.role == .clerk ? UIText.dashScopeOwn : .dashScopeAll).text(l)
+        surface.put(" \(user.displayName) (\(user.login)) · \(Chrome.roleName(user.role, l)) · \(scopeWords) · \(state.databaseName)",
                     in: frame.statusBar, style: theme.statusBar)
         return drawMessage(state, dashboard, in: frame.message, into: &surface)
     }
 
-    private func drawTitle(_ dashboard: DashboardState, page: Int, of pages: Int, in rect: Rect, into surface: inout CellBuffer) {
-        var words = " Wicket · Dashboard 看板"
+    private func drawTitle(_ dashboard: DashboardState, page: Int, of pages: Int, language l: Language, in rect: Rect,
+                           into surface: inout CellBuffer) {
+        var words = " " + UIText.dashTitle.text(l)
         if pages > 1 { words += " \(page + 1)/\(pages)" }
-        words += " · \(dashboard.period.label)"
+        words += " · \(dashboard.period.label(l))"
         if let report = dashboard.report {
-            words += " \(report.periodStart)..\(report.periodEnd) · \(report.department ?? "all 全部")"
+            words += " \(report.periodStart)..\(report.periodEnd) · \(report.department ?? UIText.dashAllDepartments.text(l))"
             if let generated = Timestamp.parse(report.generatedAt) {
-                words += " · as of \(String(hallTime.display(generated).suffix(5)))"
+                words += " · " + UIText.dashAsOf.format(l, String(hallTime.display(generated).suffix(5)))
             }
         }
         surface.put(words, in: rect, style: theme.title)
     }
 
-    private func drawPanel(_ panel: DashboardPanel, in box: Rect, selected: Int?, into surface: inout CellBuffer) {
+    private func drawPanel(_ panel: DashboardPanel, in box: Rect, selected: Int?, language: Language,
+                           into surface: inout CellBuffer) {
         let targets = panel.targets
         let selectedTarget = selected.flatMap { targets.indices.contains($0) ? targets[$0] : nil }
         surface.drawBox(box, style: selected != nil ? theme.focusedBorder : theme.border, title: " \(panel.title) ")
@@ -63,7 +66,7 @@ struct DashboardView {
             }
         }
         if top + inner.height < panel.lines.count {
-            surface.put(" ↓ more 更多 ", row: box.bottom - 1, column: max(box.column + 1, box.right - 14), style: theme.hint, maxWidth: 13)
+            surface.put(UIText.dashMore.text(language), row: box.bottom - 1, column: max(box.column + 1, box.right - 14), style: theme.hint, maxWidth: 13)
         }
     }
 
@@ -82,7 +85,7 @@ struct DashboardView {
     private func drawMessage(_ state: WorkstationState, _ dashboard: DashboardState, in rect: Rect,
                              into surface: inout CellBuffer) -> CursorPosition? {
         if let input = dashboard.customPeriod {
-            let prompt = "period 期间 YYYY-MM-DD..YYYY-MM-DD: "
+            let prompt = UIText.dashPeriodPrompt.text(state.language)
             let field = input.visible(width: max(1, rect.width - surface.measure.width(of: prompt) - 1), measure: surface.measure)
             surface.put(prompt + field.text, in: rect, style: .plain)
             return CursorPosition(row: rect.row, column: rect.column + surface.measure.width(of: prompt) + field.cursorColumn)
@@ -91,7 +94,8 @@ struct DashboardView {
             surface.put(state.status.text, in: rect, style: state.status.isError ? theme.error : theme.info)
             return nil
         }
-        var hints = ["Enter list the cases 查看案件", "←↑↓→ choose", "Tab panel", "t/w/m/c period", "d dept", "Esc inbox", "? help"]
+        var hints = [UIText.dashHintList, .dashHintChoose, .dashHintPanel, .dashHintPeriod, .dashHintDepartment, .dashHintInbox,
+                     .dashHintHelp].map { $0.text(state.language) }
         if let figure = dashboard.selectedFigure { hints.insert("▶ \(figure.label)", at: 0) }
         var line = ""
         for hint in hints {

@@ -33,8 +33,9 @@ extension WorkstationEngine {
             state.focus = .inbox
             try reloadInbox()
             if Layout.showsDetailBesideInbox(state), let first = state.inbox.selectedCase { try run(.openDetail(first.number)) }
-            state.status = StatusMessage(text: "\(figure.label): \(count) case\(count == 1 ? "" : "s") 件 · Esc back to the dashboard 返回看板",
-                                         isError: false)
+            let text = count == 1 ? UIText.dashDrillOne.format(state.language, figure.label)
+                : UIText.dashDrillMany.format(state.language, figure.label, count)
+            state.status = StatusMessage(text: text, isError: false)
         }
     }
 
@@ -46,7 +47,7 @@ extension WorkstationEngine {
         let report = try ReportBuilder(store: store).build(period: dashboard.period, department: department)
         dashboard.report = report
         // Keep the selection on a figure that still exists (the clerk list or a queue may have shrunk).
-        let panels = DashboardContent.panels(report, width: 80)
+        let panels = DashboardContent.panels(report, width: 80, language: state.language)
         dashboard.panel = min(dashboard.panel, panels.count - 1)
         dashboard.item = max(0, min(dashboard.item, panels[dashboard.panel].targets.count - 1))
         state.dashboard = dashboard
