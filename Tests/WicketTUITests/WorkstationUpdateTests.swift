@@ -245,6 +245,23 @@ final class WorkstationUpdateTests: XCTestCase {
         XCTAssertTrue(engine.state.status.text.contains("changed in another terminal"), engine.state.status.text)
     }
 
+    /// In Chinese the same messages carry no English: the action, the statuses and the refusal prefix.
+    func testStatusMessagesInChinese() throws {
+        let engine = try fixture.engine()
+        engine.state.language = .zh
+        try fixture.press(engine, "2a")
+        XCTAssertTrue(engine.state.status.text.hasPrefix("2026-000001：受理，待受理 → 已受理"), engine.state.status.text)
+        let other = try CaseStore.open(path: fixture.store.path, clock: fixture.store.clock)
+        try Workflow(store: other).perform(ActionRequest(caseNumber: "2026-000004", action: .note, actor: "zhang", text: "n"))
+        try fixture.press(engine, "a")
+        XCTAssertTrue(engine.state.status.text.hasPrefix("未执行："), engine.state.status.text)
+        engine.pollForChanges()
+        XCTAssertTrue(engine.state.status.text.contains("2026-000004 已在另一终端被更改：zhang 备注"), engine.state.status.text)
+        try fixture.press(engine, "<Esc>x")
+        guard case .prompt(let prompt) = engine.state.overlay else { return XCTFail("reject asks for a reason") }
+        XCTAssertEqual(prompt.title, "不予受理理由")
+    }
+
     func testOnlyCaseChangesReloadTheInbox() throws {
         let engine = try fixture.engine()
         let other = try CaseStore.open(path: fixture.store.path, clock: fixture.store.clock)

@@ -306,5 +306,6 @@ extension UIText {
         .dashBadPeriod: "请输入两个日期，如 2026-11-01..2026-11-15（前者不晚于后者）",
         .dashDrillOne: "{0}：1 件 · Esc 返回看板",
         .dashDrillMany: "{0}：{1} 件 · Esc 返回看板",
+        .promptDefectiveReason: "不符合要求的原因",
     ]
 }

@@ -306,5 +306,6 @@ extension UIText {
         .dashBadPeriod: "type two days, e.g. 2026-11-01..2026-11-15 (the first not after the second)",
         .dashDrillOne: "{0}: 1 case · Esc back to the dashboard",
         .dashDrillMany: "{0}: {1} cases · Esc back to the dashboard",
+        .promptDefectiveReason: "What is wrong with it?",
     ]
 }

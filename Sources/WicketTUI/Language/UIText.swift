@@ -310,6 +310,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case dashBadPeriod
     case dashDrillOne
     case dashDrillMany
+    case promptDefectiveReason
 }
 
 extension UIText {

@@ -207,7 +207,7 @@ public struct Update {
         request.materials = [detail.materials[state.detail.materialCursor].code]
         request.materialState = materialState
         if materialState == .defective {
-            state.overlay = .prompt(PromptState(title: "What is wrong with it? 不符合要求的原因", pending: request, field: .reason))
+            state.overlay = .prompt(PromptState(title: UIText.promptDefectiveReason.text(state.language), pending: request, field: .reason))
             return []
         }
         return [.perform(request)]
