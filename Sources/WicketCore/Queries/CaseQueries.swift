@@ -52,12 +52,13 @@ public struct CaseSummary: Sendable, Equatable, Codable {
 }
 
 public enum CaseQueries {
-    /// Most urgent first: overdue, red, yellow, then by due day; urgent before normal; paused last.
+    /// Most urgent first: overdue, red, yellow, then by due day; paused last (the same order as
+    /// `UrgencySegments`, for lists filtered by status or level).
     /// Expects the hall's today as parameter ?1.
     static let urgencyOrder = """
         CASE WHEN due_on IS NULL THEN 0 WHEN due_on < ?1 THEN 4 WHEN red_on <= ?1 THEN 3
              WHEN yellow_on <= ?1 THEN 2 ELSE 1 END DESC,
-        priority = 'urgent' DESC, due_on IS NULL, due_on, id
+        due_on IS NULL, due_on, id
         """
 
     static let summaryColumns = """
