@@ -17,6 +17,8 @@ final class TmuxServer {
 
     let socket: String
     private let tmux: URL
+    /// An empty config folder of this server's own (see `run`).
+    let configHome = FileManager.default.temporaryDirectory.appendingPathComponent("wicket-tmux-config-\(UUID().uuidString)").path
 
     init() throws {
         guard let tmux = Self.executable else { throw XCTSkip("tmux is not installed") }
@@ -47,6 +49,12 @@ final class TmuxServer {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "TMUX")
         environment.removeValue(forKey: "TMUX_PANE")
+        // The workstations in this server must not pick up the tester's own language, theme or
+        // config file; a test that wants one sets it in its command.
+        for name in ["LC_ALL", "LC_MESSAGES", "NO_COLOR", "WICKET_CONFIG", "WICKET_THEME", "WICKET_AMBIGUOUS_WIDTH"] {
+            environment.removeValue(forKey: name)
+        }
+        environment["XDG_CONFIG_HOME"] = configHome
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
