@@ -87,7 +87,8 @@ public enum CaseQueries {
             arguments.append(value)
             return "?\(arguments.count)"
         }
-        if filter.warningsOnly && filter.statuses == nil {
+        let runningLevel = [Level.overdue, .red, .yellow, .normal].contains(filter.level ?? .none)
+        if (filter.warningsOnly || runningLevel) && filter.statuses == nil {
             // Only running clocks have warning days, and only open cases run: the partial index
             // over running clocks answers this without touching the table.
             conditions.append("due_on IS NOT NULL")

@@ -81,15 +81,18 @@ public struct FigureConditions: Sendable, Hashable {
             var inner = event.within.sql("h.at", parameter: parameter)
             if let action = event.action { inner.append("h.action = \(parameter(action))") }
             if let reason = event.reason { inner.append("h.reason = \(parameter(reason))") }
-            if let flag = event.flag { inner.append("json_extract(h.details, \(parameter("$." + flag))) = 1") }
+            // The path is written in, not bound: only then can the partial index over flagged events serve it.
+            if let flag = event.flag { inner.append(Self.flagged(flag)) }
             conditions.append("id IN (SELECT h.case_id FROM history h WHERE \(inner.isEmpty ? "1" : inner.joined(separator: " AND ")))")
         }
         if let range = acceptanceBreachedWithin {
             let recorded = (range.sql("h.at", parameter: parameter)
-                + ["h.action IN ('accept', 'request-materials', 'reject')",
-                   "json_extract(h.details, '$.acceptance_breached') = 1"]).joined(separator: " AND ")
+                + ["h.action IN ('accept', 'request-materials', 'reject')", Self.flagged("acceptance_breached")])
+                .joined(separator: " AND ")
+            // One IN over a union, not an OR of two: each side reads its own index.
             conditions.append("""
-                (id IN (SELECT h.case_id FROM history h WHERE \(recorded)) OR (status = 'submitted' AND due_on < ?1))
+                id IN (SELECT h.case_id FROM history h WHERE \(recorded)
+                       UNION SELECT id FROM cases WHERE status = 'submitted' AND due_on < ?1)
                 """)
         }
         if let rating {
@@ -99,5 +102,10 @@ public struct FigureConditions: Sendable, Hashable {
             conditions.append("id IN (SELECT r.case_id FROM ratings r WHERE \(inner.joined(separator: " AND ")))")
         }
         return conditions
+    }
+
+    /// A history event carrying a flag in its details (flags are fixed words of the code).
+    static func flagged(_ flag: String) -> String {
+        "json_extract(h.details, '$.\(flag.replacingOccurrences(of: "'", with: "''"))') = 1"
     }
 }
