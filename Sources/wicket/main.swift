@@ -5,6 +5,12 @@ import WicketCore
 let environment = ProcessInfo.processInfo.environment
 var words = Array(CommandLine.arguments.dropFirst())
 var flags = GlobalFlags()
+// The language of the messages: the settings' once read, before that the flag or the locale.
+var language: Language {
+    if let lang = flags.lang, let chosen = Language(rawValue: lang) { return chosen }
+    return EffectiveSettings.localeLanguage(environment)?.1 ?? .en
+}
+var settingsLanguage: Language?
 
 do {
     // Global options come before the command.
@@ -33,6 +39,7 @@ do {
         }
     }
     let settings = try EffectiveSettings(flags: flags, environment: environment, config: ConfigFile.load(environment))
+    settingsLanguage = settings.language
     // The outbox reads the delivery command from the environment; a config file's command fills it in.
     if settings.deliveryCommand.source == .file { setenv("WICKET_DELIVERY_COMMAND", settings.deliveryCommand.value, 1) }
     let context = CommandContext(databasePathOption: flags.db, realLogin: CommandContext.loginName(environment),
@@ -55,16 +62,8 @@ do {
 } catch let error as UsageError {
     Output.error(error.message)
     exit(2)
-} catch let error as WorkflowError {
-    Output.error(error.description)
-    exit(1)
-} catch let error as StoreError {
-    Output.error(error.description)
-    exit(1)
-} catch let error as DatabaseError {
-    Output.error("database error: \(error.message)")
-    exit(1)
 } catch {
-    Output.error("\(error)")
+    // Refusals, database problems and anything else: in the user's language.
+    Output.error(ErrorText.message(error, settingsLanguage ?? language))
     exit(1)
 }

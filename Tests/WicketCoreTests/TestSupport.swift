@@ -74,3 +74,10 @@ func XCTAssertRefused<T>(_ expected: WorkflowError, file: StaticString = #filePa
         XCTFail("expected \(expected), got \(error)", file: file, line: line)
     }
 }
+
+/// Tests name an expected refusal by its English text (two `Bilingual`s are equal when their English is).
+extension Bilingual: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+    public init(stringLiteral value: String) {
+        self.init(en: value, zh: value)
+    }
+}

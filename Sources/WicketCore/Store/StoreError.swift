@@ -23,4 +23,23 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             return "cannot open \(path): \(reason)"
         }
     }
+
+    /// The problem in the user's language; `description` is the English one.
+    public func message(_ language: Language) -> String {
+        guard language == .zh else { return description }
+        switch self {
+        case .missing(let path):
+            return "\(path) 没有 Wicket 数据库（用 `wicket init` 创建，或用 --db 或 WICKET_DB 指定）"
+        case .alreadyExists(let path):
+            return "\(path) 已有 Wicket 数据库；未作任何改动"
+        case .notSQLite(let path):
+            return "\(path) 不是 SQLite 数据库（文件是否正确？）；未写入任何内容"
+        case .notWicket(let path):
+            return "\(path) 是 SQLite 数据库，但不是 Wicket 数据库；未写入任何内容"
+        case .newerSchema(let path, let found, let known):
+            return "\(path) 由更新版本的 Wicket 创建（结构版本 \(found)，本程序最高支持 \(known)）；请升级 Wicket，未写入任何内容"
+        case .cannotOpen(let path, let reason):
+            return "无法打开 \(path)：\(reason)"
+        }
+    }
 }

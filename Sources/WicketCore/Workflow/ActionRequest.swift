@@ -52,5 +52,11 @@ public struct ActionOutcome: Sendable, Equatable {
     public let replyID: Int?
     public let holder: String?
     /// Things the clerk should know although the action went through (e.g. a repeated request).
-    public let warnings: [String]
+    public let notices: [Bilingual]
+
+    /// The notices in English (JSON output and logs).
+    public var warnings: [String] { notices.map(\.en) }
+
+    /// The notices in the reader's language.
+    public func warnings(_ language: Language) -> [String] { notices.map { $0.text(language) } }
 }

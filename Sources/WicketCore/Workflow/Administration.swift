@@ -18,13 +18,19 @@ public struct Administration {
     /// Adds a user, or updates one with the same login.
     public func saveUser(_ user: User) throws {
         guard !user.login.isEmpty, !user.login.contains(where: { $0.isWhitespace }) else {
-            throw WorkflowError.invalidArgument("a login is one word without spaces")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "a login is one word without spaces",
+                zh: "登录名是一个不含空格的词"))
         }
         if let department = user.department, store.department(department) == nil {
-            throw WorkflowError.invalidArgument("unknown department \(department) (one of: \(store.catalog.departments.map(\.code).joined(separator: ", ")))")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "unknown department \(department) (one of: \(store.catalog.departments.map(\.code).joined(separator: ", ")))",
+                zh: "未知部门 \(department)（可选：\(store.catalog.departments.map(\.code).joined(separator: "、"))）"))
         }
         if user.role == .clerk && user.department == nil {
-            throw WorkflowError.invalidArgument("a clerk needs a department (--dept CODE)")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "a clerk needs a department (--dept CODE)",
+                zh: "办事员需要所属部门（--dept 代码）"))
         }
         try store.db.write {
             try store.db.execute("""
@@ -42,13 +48,19 @@ public struct Administration {
         let materials = Set(catalog.materials.map(\.code)).union(store.catalog.materials.map(\.code))
         for item in catalog.services {
             guard departments.contains(item.department) else {
-                throw WorkflowError.invalidArgument("service \(item.code): unknown department \(item.department)")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "service \(item.code): unknown department \(item.department)",
+                zh: "事项 \(item.code)：未知部门 \(item.department)"))
             }
             for code in item.materials where !materials.contains(code) {
-                throw WorkflowError.invalidArgument("service \(item.code): unknown material \(code)")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "service \(item.code): unknown material \(code)",
+                zh: "事项 \(item.code)：未知材料 \(code)"))
             }
             guard item.acceptanceLimitDays >= 1, item.promisedLimitDays >= 1, item.legalLimitDays >= 1 else {
-                throw WorkflowError.invalidArgument("service \(item.code): limits must be at least 1 working day")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "service \(item.code): limits must be at least 1 working day",
+                zh: "事项 \(item.code)：时限至少为 1 个工作日"))
             }
         }
         try store.db.write { try CatalogWriter.write(catalog, into: store.db) }

@@ -50,7 +50,9 @@ public struct Intake {
         try store.db.write {
             _ = try Users.actor(actor, in: store.db)
             guard let id = try insert(application, actor: actor) else {
-                throw WorkflowError.invalidArgument("an application with ref \(application.ref ?? "") is already registered")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "an application with ref \(application.ref ?? "") is already registered",
+                zh: "编号为 \(application.ref ?? "") 的申请已登记"))
             }
             return try CaseRows.load(id: id, in: store.db)!
         }
@@ -59,13 +61,19 @@ public struct Intake {
     /// Checks an application against the catalog; the message says what is wrong.
     public func validate(_ application: Application) throws {
         guard let service = store.service(application.serviceCode) else {
-            throw WorkflowError.invalidArgument("unknown service '\(application.serviceCode)'")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "unknown service '\(application.serviceCode)'",
+                zh: "未知事项“\(application.serviceCode)”"))
         }
         for code in application.materials where !service.materials.contains(code) {
-            throw WorkflowError.invalidArgument("material '\(code)' is not on \(service.code)'s checklist (\(service.materials.joined(separator: ", ")))")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "material '\(code)' is not on \(service.code)'s checklist (\(service.materials.joined(separator: ", ")))",
+                zh: "材料“\(code)”不在 \(service.code) 的材料清单上（\(service.materials.joined(separator: "、"))）"))
         }
         guard !application.applicantName.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw WorkflowError.invalidArgument("the applicant's name is empty")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "the applicant's name is empty",
+                zh: "申请人姓名为空"))
         }
     }
 

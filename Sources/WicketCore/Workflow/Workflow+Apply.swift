@@ -82,7 +82,9 @@ extension Workflow {
         case .reply:
             change.replyText = try requiredText(request)
         case .rate:
-            guard let rating = request.rating else { throw WorkflowError.invalidArgument("rate needs --rating good|fair|poor") }
+            guard let rating = request.rating else { throw WorkflowError.invalidArgument(Bilingual(
+                en: "rate needs --rating good|fair|poor",
+                zh: "评价需要 --rating good|fair|poor")) }
             try db.execute("INSERT INTO ratings(case_id, rating, comment, rated_at) VALUES (?, ?, ?, ?)",
                            change.record.id, rating.rawValue, request.text ?? "", context.stamp)
             change.details["rating"] = rating.rawValue
@@ -92,7 +94,9 @@ extension Workflow {
             guard let ratingID = try db.scalarInt("""
                 SELECT id FROM ratings WHERE case_id = ? AND rating = 'poor' AND follow_up IS NULL ORDER BY id LIMIT 1
                 """, change.record.id) else {
-                throw WorkflowError.invalidArgument("case \(change.record.number) has no poor rating waiting for a follow-up")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "case \(change.record.number) has no poor rating waiting for a follow-up",
+                zh: "案件 \(change.record.number) 没有待回访的差评"))
             }
             try db.execute("UPDATE ratings SET follow_up = ?, follow_up_by = ?, follow_up_at = ? WHERE id = ?",
                            text, actor.login, context.stamp, ratingID)
@@ -149,7 +153,9 @@ extension Workflow {
         guard change.record.extensionDays == 0 else { throw WorkflowError.alreadyExtended(change.record.number) }
         let most = store.service(change.record.serviceCode)?.extensionMaxDays ?? 10
         guard let days = request.days, days >= 1, days <= most else {
-            throw WorkflowError.invalidArgument("extend needs --days between 1 and \(most) (this service's most)")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "extend needs --days between 1 and \(most) (this service's most)",
+                zh: "延期需要 --days，取值 1 到 \(most)（本事项上限）"))
         }
         change.record.extensionDays = days
         change.record.marks = decisionMarks(change.record)
@@ -160,10 +166,14 @@ extension Workflow {
     private func transfer(_ request: ActionRequest, context: ActionContext, change: inout CaseChange) throws {
         guard let target = request.target, let department = store.department(target) else {
             let known = store.catalog.departments.map(\.code).joined(separator: ", ")
-            throw WorkflowError.invalidArgument("transfer needs --to DEPARTMENT (one of: \(known))")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "transfer needs --to DEPARTMENT (one of: \(known))",
+                zh: "转办需要 --to 部门（可选：\(known)）"))
         }
         guard department.code != change.record.department else {
-            throw WorkflowError.invalidArgument("case \(change.record.number) is already in \(department.code)")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "case \(change.record.number) is already in \(department.code)",
+                zh: "案件 \(change.record.number) 已在 \(department.code)"))
         }
         change.details["from_department"] = change.record.department
         change.details["to_department"] = department.code
@@ -180,7 +190,9 @@ extension Workflow {
     }
 
     private func assign(_ request: ActionRequest, change: inout CaseChange) throws {
-        guard let login = request.target else { throw WorkflowError.invalidArgument("assign needs --to LOGIN") }
+        guard let login = request.target else { throw WorkflowError.invalidArgument(Bilingual(
+                en: "assign needs --to LOGIN",
+                zh: "指派需要 --to 登录名")) }
         let target = try Users.actor(login, in: db)
         if target.role == .clerk, target.department != change.record.department {
             throw WorkflowError.otherDepartment(case: change.record.number, caseDepartment: change.record.department,
@@ -193,7 +205,9 @@ extension Workflow {
 
     func requiredText(_ request: ActionRequest) throws -> String {
         let text = request.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard !text.isEmpty else { throw WorkflowError.invalidArgument("\(request.action.rawValue) needs --text TEXT") }
+        guard !text.isEmpty else { throw WorkflowError.invalidArgument(Bilingual(
+                en: "\(request.action.rawValue) needs --text TEXT",
+                zh: "\(request.action.rawValue) 需要 --text 文字")) }
         return text
     }
 }

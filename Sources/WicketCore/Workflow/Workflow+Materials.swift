@@ -6,7 +6,9 @@ extension Workflow {
         let caseID = change.record.id
         var checklist = try CaseMaterials.load(caseID: caseID, in: db)
         for code in request.missing {
-            guard store.material(code) != nil else { throw WorkflowError.invalidArgument("unknown material \(code)") }
+            guard store.material(code) != nil else { throw WorkflowError.invalidArgument(Bilingual(
+                en: "unknown material \(code)",
+                zh: "未知材料 \(code)")) }
             let reason = checklist.first { $0.code == code }?.reason ?? ""
             try CaseMaterials.set(caseID: caseID, code: code, state: .missing, reason: reason, at: context.stamp, in: db)
         }
@@ -27,7 +29,10 @@ extension Workflow {
                 "SELECT max(id) FROM history WHERE case_id = ? AND action = 'supplement'", caseID) ?? 0
             if last.int("id") > lastSupplement {
                 change.details["without_new_supplement"] = true
-                change.warnings.append("materials were already requested on \(store.hallTime.display(stored: last.string("at"))) and nothing new arrived since: the applicant is asked twice")
+                let at = store.hallTime.display(stored: last.string("at"))
+                change.warnings.append(Bilingual(
+                    en: "materials were already requested on \(at) and nothing new arrived since: the applicant is asked twice",
+                    zh: "已于 \(at) 要求补正材料，此后未收到新材料：申请人将被要求两次"))
             }
             let listedBefore = Set(earlier.flatMap { row in
                 (try? JSONDecoder().decode([String].self, from: Data(row.string("items").utf8))) ?? []
@@ -35,7 +40,9 @@ extension Workflow {
             let notListed = codes.filter { !listedBefore.contains($0) }
             if !notListed.isEmpty {
                 change.details["not_in_earlier_notice"] = notListed
-                change.warnings.append("not in the earlier notice: \(notListed.joined(separator: ", ")) (the one-time notice should list everything at once)")
+                change.warnings.append(Bilingual(
+                    en: "not in the earlier notice: \(notListed.joined(separator: ", ")) (the one-time notice should list everything at once)",
+                    zh: "未列入前次通知：\(notListed.joined(separator: "、"))（一次性告知应一次列全）"))
             }
         }
         let language = change.record.language
@@ -60,7 +67,9 @@ extension Workflow {
         let checklist = try CaseMaterials.load(caseID: caseID, in: db)
         for code in request.materials {
             guard checklist.contains(where: { $0.code == code }) else {
-                throw WorkflowError.invalidArgument("\(code) is not on case \(change.record.number)'s checklist")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "\(code) is not on case \(change.record.number)'s checklist",
+                zh: "\(code) 不在案件 \(change.record.number) 的材料清单上"))
             }
             try CaseMaterials.set(caseID: caseID, code: code, state: .submitted, reason: "", at: context.stamp, in: db)
         }
@@ -80,16 +89,22 @@ extension Workflow {
 
     func setMaterials(_ request: ActionRequest, context: ActionContext, change: inout CaseChange) throws {
         guard let state = request.materialState, !request.materials.isEmpty else {
-            throw WorkflowError.invalidArgument("material needs --materials CODE,... and --state missing|submitted|verified|defective")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "material needs --materials CODE,... and --state missing|submitted|verified|defective",
+                zh: "材料操作需要 --materials 代码,… 和 --state missing|submitted|verified|defective"))
         }
         let reason = change.reason
         if state == .defective && reason.isEmpty {
-            throw WorkflowError.invalidArgument("a defective material needs --reason (what is wrong with it)")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "a defective material needs --reason (what is wrong with it)",
+                zh: "有误的材料需要 --reason（说明问题所在）"))
         }
         let checklist = try CaseMaterials.load(caseID: change.record.id, in: db)
         for code in request.materials {
             guard checklist.contains(where: { $0.code == code }) else {
-                throw WorkflowError.invalidArgument("\(code) is not on case \(change.record.number)'s checklist")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "\(code) is not on case \(change.record.number)'s checklist",
+                zh: "\(code) 不在案件 \(change.record.number) 的材料清单上"))
             }
             try CaseMaterials.set(caseID: change.record.id, code: code, state: state,
                                   reason: state == .defective ? reason : "", at: context.stamp, in: db)

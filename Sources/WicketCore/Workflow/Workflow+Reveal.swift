@@ -29,9 +29,11 @@ extension Workflow {
                 throw WorkflowError.caseNotFound(caseNumber)
             }
             guard Self.mayReveal(actor, caseDepartment: record.department) else {
-                throw WorkflowError.invalidArgument(
-                    "only supervisors, admins and clerks of \(record.department) may see the full ID and phone numbers " +
-                    "of case \(record.number) (you are a \(actor.role.rawValue) of \(actor.department ?? "no department"))")
+                throw WorkflowError.invalidArgument(Bilingual(
+                    en: "only supervisors, admins and clerks of \(record.department) may see the full ID and phone numbers " +
+                        "of case \(record.number) (you are a \(actor.role.rawValue) of \(actor.department ?? "no department"))",
+                    zh: "只有科长、管理员和 \(record.department) 的办事员可以查看案件 \(record.number) 的完整证件号和电话" +
+                        "（您是 \(actor.department ?? "无部门") 的 \(actor.role.rawValue)）"))
             }
             let before = record.version
             record.version += 1

@@ -15,7 +15,9 @@ extension Workflow {
         try db.write {
             let actor = try Users.actor(login, in: db)
             guard let department = actor.department else {
-                throw WorkflowError.invalidArgument("\(login) belongs to no department; take next needs one")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "\(login) belongs to no department; take next needs one",
+                zh: "\(login) 不属于任何部门；领取下一件需要所属部门"))
             }
             let now = clock.now
             let today = store.hallTime.day(of: now)
@@ -39,7 +41,7 @@ extension Workflow {
                                              version: record.version, in: db)
             return ActionOutcome(caseNumber: record.number, action: .claim, from: record.status, to: record.status,
                                  version: record.version, historyEventID: eventID, replyID: nil, holder: login,
-                                 warnings: [])
+                                 notices: [])
         }
     }
 }

@@ -64,7 +64,7 @@ public final class Workflow {
                                          version: change.record.version, in: db)
         return ActionOutcome(caseNumber: original.number, action: request.action, from: original.status,
                              to: change.record.status, version: change.record.version, historyEventID: eventID,
-                             replyID: replyID, holder: change.record.holder, warnings: change.warnings)
+                             replyID: replyID, holder: change.record.holder, notices: change.warnings)
     }
 
     /// Clerks work their own department's cases and must hold a case to handle it; acting on an
@@ -126,7 +126,7 @@ struct CaseChange {
     var record: CaseRecord
     let reason: String
     var details: [String: Any] = [:]
-    var warnings: [String] = []
+    var warnings: [Bilingual] = []
     var placeholders: [Placeholder: String] = [:]
     var replyText: String?
 

@@ -9,12 +9,17 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
     case inactiveUser(String)
     case supervisorOnly(CaseAction)
     case otherDepartment(case: String, caseDepartment: String, userDepartment: String)
-    case invalidArgument(String)
+    case invalidArgument(Bilingual)
     case nothingToRequest(String)
     case alreadyExtended(String)
     case alreadyHeld(case: String, holder: String)
     case notHeld(String)
     case noCaseToTake(department: String)
+
+    /// The refusal in the clerk's language; `description` is the English one (logs and tests).
+    public func message(_ language: Language) -> String {
+        language == .zh ? chinese : description
+    }
 
     public var description: String {
         switch self {
@@ -39,7 +44,7 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
         case .otherDepartment(let number, let caseDepartment, let userDepartment):
             return "case \(number) belongs to \(caseDepartment); you work for \(userDepartment)"
         case .invalidArgument(let message):
-            return message
+            return message.en
         case .nothingToRequest(let number):
             return "case \(number) has no missing or defective material to request; accept it, or mark an item with --missing"
         case .alreadyExtended(let number):
@@ -50,6 +55,42 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
             return "case \(number) is not held by anyone"
         case .noCaseToTake(let department):
             return "no unassigned case waiting in \(department)"
+        }
+    }
+
+    private var chinese: String {
+        switch self {
+        case .caseNotFound(let number):
+            return "没有案件 \(number)"
+        case .notAllowed(let action, let status, let allowed):
+            let options = allowed.isEmpty ? "无：案件已办结" : allowed.map(\.rawValue).joined(separator: "、")
+            return "案件状态为 \(status.rawValue)，不能执行 \(action.rawValue)（当前可执行：\(options)）"
+        case .reasonRequired(let action):
+            return "\(action.rawValue) 需要填写理由（--reason 文字）"
+        case .notHolder(let number, let holder):
+            return "案件 \(number) 由 \(holder) 经办；请联系该经办人或科长释放或改派"
+        case .staleVersion(let number, let expected, let current):
+            return "案件 \(number) 在您查看后已有变动（您的版本 \(expected)，现为 \(current)）；请重新查看后再试"
+        case .unknownUser(let login):
+            return "用户“\(login)”未在本数据库登记（管理员可用 `wicket users add` 添加）"
+        case .inactiveUser(let login):
+            return "用户“\(login)”已停用"
+        case .supervisorOnly(let action):
+            return "只有科长或管理员可以执行 \(action.rawValue)"
+        case .otherDepartment(let number, let caseDepartment, let userDepartment):
+            return "案件 \(number) 属于 \(caseDepartment)；您属于 \(userDepartment)"
+        case .invalidArgument(let message):
+            return message.zh
+        case .nothingToRequest(let number):
+            return "案件 \(number) 没有缺少或有误的材料可补正；请受理，或用 --missing 标记材料"
+        case .alreadyExtended(let number):
+            return "案件 \(number) 已延期过一次；法定只能延期一次"
+        case .alreadyHeld(let number, let holder):
+            return "案件 \(number) 已由 \(holder) 经办"
+        case .notHeld(let number):
+            return "案件 \(number) 没有经办人"
+        case .noCaseToTake(let department):
+            return "\(department) 没有待领取的案件"
         }
     }
 }

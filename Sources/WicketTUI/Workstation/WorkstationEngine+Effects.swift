@@ -158,7 +158,7 @@ extension WorkstationEngine {
         var text = outcome.from == outcome.to ? UIText.statusActed.format(language, outcome.caseNumber, action, to)
             : UIText.statusMoved.format(language, outcome.caseNumber, action, from, to)
         if outcome.replyID != nil { text += UIText.statusReplyStored.text(language) }
-        if !outcome.warnings.isEmpty { text += UIText.statusWarning.format(language, outcome.warnings.joined(separator: "; ")) }
+        if !outcome.notices.isEmpty { text += UIText.statusWarning.format(language, outcome.warnings(language).joined(separator: "; ")) }
         state.status = StatusMessage(text: text, isError: !outcome.warnings.isEmpty)
         try reloadInbox(select: outcome.caseNumber)
         if state.focus == .inbox, Layout.showsDetailBesideInbox(state), let selected = state.inbox.selectedCase?.number,
@@ -200,12 +200,13 @@ extension WorkstationEngine {
             let preview = try workflow.preview(materialsRequest(dialog))
             dialog.preview = preview.reply ?? ""
             dialog.previewError = nil
-            if !preview.outcome.warnings.isEmpty {
-                dialog.preview = UIText.warningPrefix.text(state.language) + preview.outcome.warnings.joined(separator: "; ") + "\n\n" + dialog.preview
+            if !preview.outcome.notices.isEmpty {
+                let warnings = preview.outcome.warnings(state.language).joined(separator: "; ")
+                dialog.preview = UIText.warningPrefix.text(state.language) + warnings + "\n\n" + dialog.preview
             }
         } catch {
             dialog.preview = ""
-            dialog.previewError = "\(error)"
+            dialog.previewError = ErrorText.message(error, state.language)
         }
         state.overlay = .materials(dialog)
     }
@@ -223,7 +224,7 @@ extension WorkstationEngine {
                                                       Words.channel(record.channel, state.language))
             state.status = StatusMessage(text: text, isError: false)
         } catch let refusal as WorkflowError {
-            form.error = refusal.description
+            form.error = refusal.message(state.language)
             state.overlay = .intake(form)
         }
     }

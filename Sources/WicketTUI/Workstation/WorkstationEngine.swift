@@ -129,9 +129,9 @@ public final class WorkstationEngine {
             do {
                 try run(effect)
             } catch let refusal as WorkflowError {
-                state.status = StatusMessage(text: UIText.statusRefused.format(state.language, refusal.description), isError: true)
+                state.status = StatusMessage(text: UIText.statusRefused.format(state.language, refusal.message(state.language)), isError: true)
             } catch {
-                state.status = StatusMessage(text: UIText.statusError.format(state.language, "\(error)"), isError: true)
+                state.status = StatusMessage(text: UIText.statusError.format(state.language, ErrorText.message(error, state.language)), isError: true)
             }
         }
     }

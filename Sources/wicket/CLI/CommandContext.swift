@@ -62,10 +62,12 @@ struct CommandContext {
         if try store.setting("demo") == "1" { return }
         let real = try Administration(store: store).user(realLogin)
         if let real, real.active, real.role == .admin { return }
-        let who = real.map { $0.active ? "a \($0.role.rawValue)" : "deactivated" } ?? "not registered in this database"
-        throw WorkflowError.invalidArgument(
-            "--as \(target) refused: only an admin may act as another user outside a demo database " +
-            "(you are \(realLogin), \(who)); run wicket without --as to act as yourself")
+        throw WorkflowError.invalidArgument(Bilingual(
+            en: "--as \(target) refused: only an admin may act as another user outside a demo database " +
+                "(you are \(realLogin), \(real.map { $0.active ? "a \($0.role.rawValue)" : "deactivated" } ?? "not registered in this database")); " +
+                "run wicket without --as to act as yourself",
+            zh: "--as \(target) 被拒绝：在演示数据库之外，只有管理员可以代他人操作" +
+                "（您是 \(realLogin)，\(real.map { $0.active ? $0.role.rawValue : "已停用" } ?? "未在本数据库登记")）；去掉 --as 以本人身份操作"))
     }
 
     /// A workflow that records, when an admin uses `--as`, who really acted.
@@ -91,11 +93,13 @@ struct CommandContext {
     }
 
     /// Refuses unless the acting user is an admin (catalog, calendar, users, settings).
-    func requireAdmin(_ store: CaseStore, for what: String) throws {
+    func requireAdmin(_ store: CaseStore, for what: Bilingual) throws {
         let user = try Administration(store: store).user(actingUser)
         guard let user else { throw WorkflowError.unknownUser(actingUser) }
         guard user.role == .admin else {
-            throw WorkflowError.invalidArgument("only an admin may \(what) (you are \(user.role.rawValue) \(actingUser))")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "only an admin may \(what.en) (you are \(user.role.rawValue) \(actingUser))",
+                zh: "只有管理员可以\(what.zh)（您是 \(user.role.rawValue) \(actingUser)）"))
         }
     }
 }

@@ -9,13 +9,17 @@ enum Workstation {
 
     static func open(_ store: CaseStore, context: CommandContext) throws {
         guard canOpen else {
-            throw WorkflowError.invalidArgument("the workstation needs a terminal; use a command instead (see `wicket help`)")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "the workstation needs a terminal; use a command instead (see `wicket help`)",
+                zh: "工作台需要终端；请改用命令（见 `wicket help`）"))
         }
         do {
             try TerminalSession.run(store: store, login: context.actingUser, actedBy: context.actedBy,
                                    options: context.workstationOptions())
         } catch let error as TerminalError {
-            throw WorkflowError.invalidArgument("cannot start the terminal: \(error)")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "cannot start the terminal: \(error)",
+                zh: "无法启动终端：\(error)"))
         }
     }
 }

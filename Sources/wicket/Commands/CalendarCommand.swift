@@ -19,17 +19,21 @@ enum CalendarCommand {
             Output.table(rows.map { [$0.string("day"), $0.string("kind"), Output.safe($0.string("name"))] }).forEach { Output.line($0) }
         case "load":
             guard args.positionals.count == 2 else { throw UsageError(message: "calendar load needs a FILE") }
-            try context.requireAdmin(store, for: "load a calendar")
+            try context.requireAdmin(store, for: Bilingual(en: "load a calendar", zh: "载入工作日历"))
             let path = args.positionals[1]
             guard let data = FileManager.default.contents(atPath: path),
                   let text = String(data: data, encoding: .utf8) else {
-                throw WorkflowError.invalidArgument("cannot read \(path) as UTF-8 text")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "cannot read \(path) as UTF-8 text",
+                zh: "无法以 UTF-8 文本读取 \(path)"))
             }
             let entries: [CalendarEntry]
             do {
                 entries = try CalendarFile.parse(text)
             } catch let error as CalendarFileError {
-                throw WorkflowError.invalidArgument("\(path):\(error.line): \(error.message)")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "\(path):\(error.line): \(error.message)",
+                zh: "\(path):\(error.line)：\(error.message)"))
             }
             let moved = try Administration(store: store).loadCalendar(entries)
             Output.line("loaded \(entries.count) calendar days; \(moved) open cases got new due days")

@@ -29,10 +29,12 @@ enum CatalogCommand {
             Output.jsonText(String(decoding: try encoder.encode(store.catalog), as: UTF8.self))
         case "load":
             guard args.positionals.count == 2 else { throw UsageError(message: "catalog load needs a FILE") }
-            try context.requireAdmin(store, for: "load a catalog")
+            try context.requireAdmin(store, for: Bilingual(en: "load a catalog", zh: "载入事项目录"))
             let path = args.positionals[1]
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw WorkflowError.invalidArgument("cannot read \(path)")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "cannot read \(path)",
+                zh: "无法读取 \(path)"))
             }
             let decoder = JSONDecoder()
             decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -40,7 +42,9 @@ enum CatalogCommand {
             do {
                 catalog = try decoder.decode(Catalog.self, from: data)
             } catch {
-                throw WorkflowError.invalidArgument("\(path): not a catalog (\(CatalogCommand.describe(error)))")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "\(path): not a catalog (\(CatalogCommand.describe(error)))",
+                zh: "\(path)：不是事项目录（\(CatalogCommand.describe(error))）"))
             }
             try Administration(store: store).loadCatalog(catalog)
             Output.line("loaded \(catalog.services.count) service items, \(catalog.departments.count) departments, \(catalog.materials.count) materials")

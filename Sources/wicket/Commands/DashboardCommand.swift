@@ -17,14 +17,17 @@ enum DashboardCommand {
     ) { _, context in
         let store = try context.openStore()
         guard Workstation.canOpen else {
-            throw WorkflowError.invalidArgument(
-                "the dashboard needs a terminal; use `wicket report` (or `wicket screen --view dashboard`) instead")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "the dashboard needs a terminal; use `wicket report` (or `wicket screen --view dashboard`) instead",
+                zh: "看板需要终端；请改用 `wicket report`（或 `wicket screen --view dashboard`）"))
         }
         do {
             try TerminalSession.run(store: store, login: context.actingUser, actedBy: context.actedBy, dashboard: true,
                                    options: context.workstationOptions())
         } catch let error as TerminalError {
-            throw WorkflowError.invalidArgument("cannot start the terminal: \(error)")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "cannot start the terminal: \(error)",
+                zh: "无法启动终端：\(error)"))
         }
         return 0
     }

@@ -18,7 +18,9 @@ enum DemoCommand {
         if manager.fileExists(atPath: path) {
             let existing = try CaseStore.open(path: path, clock: context.clock)
             guard try existing.setting("demo") == "1" else {
-                throw WorkflowError.invalidArgument("\(path) is not a demo database; demo never writes into a real one")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "\(path) is not a demo database; demo never writes into a real one",
+                zh: "\(path) 不是演示数据库；演示从不写入正式数据库"))
             }
             if args.has("--fresh") {
                 for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }

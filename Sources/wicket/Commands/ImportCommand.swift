@@ -17,7 +17,9 @@ enum ImportCommand {
             handle = .standardInput
         } else {
             guard let file = FileHandle(forReadingAtPath: path) else {
-                throw WorkflowError.invalidArgument("cannot read \(path)")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "cannot read \(path)",
+                zh: "无法读取 \(path)"))
             }
             handle = file
         }

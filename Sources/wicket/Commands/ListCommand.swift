@@ -71,8 +71,9 @@ enum ListCommand {
         }
         guard user.role == .clerk, let own = user.department else { return requested }
         if let requested, requested != own {
-            throw WorkflowError.invalidArgument(
-                "clerks see their own department's cases (\(own)), not \(requested); a supervisor sees every department")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "clerks see their own department's cases (\(own)), not \(requested); a supervisor sees every department",
+                zh: "办事员只能查看本部门（\(own)）的案件，不能查看 \(requested)；科长可查看所有部门"))
         }
         return own
     }

@@ -21,7 +21,9 @@ enum ReportCommand {
         if args.has("--json") && args.has("--csv") { throw UsageError(message: "choose one of --json and --csv") }
         let store = try context.openStore()
         if let dept = args.value("--dept"), store.department(dept) == nil {
-            throw WorkflowError.invalidArgument("unknown department \(dept)")
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "unknown department \(dept)",
+                zh: "未知部门 \(dept)"))
         }
         guard let user = try Administration(store: store).user(context.actingUser) else {
             throw WorkflowError.unknownUser(context.actingUser)

@@ -31,13 +31,15 @@ enum SettingsCommand {
         guard let entry = keys.first(where: { $0.0 == key }) else {
             throw UsageError(message: "unknown setting '\(key)' (\(keys.map(\.0).joined(separator: ", ")))")
         }
-        try context.requireAdmin(store, for: "change settings")
+        try context.requireAdmin(store, for: Bilingual(en: "change settings", zh: "修改设置"))
         if verb == "unset" {
             try store.setSetting(key, nil)
         } else {
             guard args.positionals.count == 3 else { throw UsageError(message: "settings set \(key) needs a VALUE") }
             let value = args.positionals[2]
-            guard entry.2(value) else { throw WorkflowError.invalidArgument("bad value for \(key): \(value) (\(entry.1))") }
+            guard entry.2(value) else { throw WorkflowError.invalidArgument(Bilingual(
+                en: "bad value for \(key): \(value) (\(entry.1))",
+                zh: "\(key) 的取值有误：\(value)（\(entry.1)）")) }
             try store.setSetting(key, value)
         }
         // Thresholds, zone and delivery limit all move stored due days.

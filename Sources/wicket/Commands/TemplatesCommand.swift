@@ -25,17 +25,21 @@ enum TemplatesCommand {
             }
         case "load":
             guard args.positionals.count == 2 else { throw UsageError(message: "templates load needs a FILE") }
-            try context.requireAdmin(store, for: "load templates")
+            try context.requireAdmin(store, for: Bilingual(en: "load templates", zh: "载入答复模板"))
             let path = args.positionals[1]
             guard let data = FileManager.default.contents(atPath: path),
                   let text = String(data: data, encoding: .utf8) else {
-                throw WorkflowError.invalidArgument("cannot read \(path) as UTF-8 text")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "cannot read \(path) as UTF-8 text",
+                zh: "无法以 UTF-8 文本读取 \(path)"))
             }
             let templates: [(CaseAction, Language, ReplyTemplate)]
             do {
                 templates = try TemplateSet.parseFile(text)
             } catch let error as TemplateError {
-                throw WorkflowError.invalidArgument("\(path):\(error.line.map(String.init) ?? "?"): \(error.message)")
+                throw WorkflowError.invalidArgument(Bilingual(
+                en: "\(path):\(error.line.map(String.init) ?? "?"): \(error.message)",
+                zh: "\(path):\(error.line.map(String.init) ?? "?")：\(error.message)"))
             }
             try admin.loadTemplates(templates)
             Output.line("loaded \(templates.count) templates")

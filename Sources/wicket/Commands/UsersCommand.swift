@@ -30,7 +30,7 @@ enum UsersCommand {
             return 0
         case "add":
             guard args.positionals.count == 2 else { throw UsageError(message: "users add needs a LOGIN") }
-            try context.requireAdmin(store, for: "add users")
+            try context.requireAdmin(store, for: Bilingual(en: "add users", zh: "添加用户"))
             let login = args.positionals[1]
             let roleText = args.value("--role") ?? "clerk"
             guard let role = Role(rawValue: roleText) else {
