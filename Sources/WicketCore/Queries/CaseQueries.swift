@@ -97,7 +97,10 @@ public enum CaseQueries {
             // Every status is no condition at all; written out, it would steer the planner to the
             // status index and away from the period's (submitted_at, decided_at, closed_at).
             if Set(statuses) != Set(CaseStatus.allCases) {
-                conditions.append("status IN (\(statuses.map { parameter($0.rawValue) }.joined(separator: ", ")))")
+                // A dashboard figure's own range (closed_at, decided_at …) is far narrower than a
+                // status such as completed: `+` keeps the planner on the range's index.
+                let column = filter.figure.isEmpty ? "status" : "+status"
+                conditions.append("\(column) IN (\(statuses.map { parameter($0.rawValue) }.joined(separator: ", ")))")
             }
         }
         if let code = filter.serviceCode { conditions.append("service_code = \(parameter(code))") }

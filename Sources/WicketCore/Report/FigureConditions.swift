@@ -79,7 +79,8 @@ public struct FigureConditions: Sendable, Hashable {
         if let decidedOnTime { conditions.append("decided_on_time = \(decidedOnTime ? 1 : 0)") }
         if let event {
             var inner = event.within.sql("h.at", parameter: parameter)
-            if let action = event.action { inner.append("h.action = \(parameter(action))") }
+            // With a flag, `+` keeps the planner on the flag's partial index rather than the action's.
+            if let action = event.action { inner.append("\(event.flag == nil ? "" : "+")h.action = \(parameter(action))") }
             if let reason = event.reason { inner.append("h.reason = \(parameter(reason))") }
             // The path is written in, not bound: only then can the partial index over flagged events serve it.
             if let flag = event.flag { inner.append(Self.flagged(flag)) }
@@ -87,7 +88,7 @@ public struct FigureConditions: Sendable, Hashable {
         }
         if let range = acceptanceBreachedWithin {
             let recorded = (range.sql("h.at", parameter: parameter)
-                + ["h.action IN ('accept', 'request-materials', 'reject')", Self.flagged("acceptance_breached")])
+                + ["+h.action IN ('accept', 'request-materials', 'reject')", Self.flagged("acceptance_breached")])
                 .joined(separator: " AND ")
             // One IN over a union, not an OR of two: each side reads its own index.
             conditions.append("""

@@ -85,7 +85,7 @@ public struct ReportBuilder {
                     """), scope.first, scope.last),
                 completedPerDay: perDay(try counts("""
                     SELECT \(localDay("closed_at")), count(*) FROM cases
-                    WHERE status = 'completed' AND \(inPeriod("closed_at")) GROUP BY 1
+                    WHERE +status = 'completed' AND \(inPeriod("closed_at")) GROUP BY 1
                     """), scope.first, scope.last),
                 firstResponseMedianHours: Statistics.percentile(firstResponses, 50),
                 firstResponseP90Hours: Statistics.percentile(firstResponses, 90),
