@@ -38,8 +38,9 @@ public struct ReportBuilder {
                 try CaseQueries.count(scope.filter(for: figure), in: store)
             }
             func oldest(_ status: CaseStatus, by column: String) throws -> String? {
-                try rows("SELECT number FROM cases WHERE \(openWhere) AND status = ?5 ORDER BY \(column), id LIMIT 1",
-                         [status.rawValue]).first.map { $0.string(at: 0) }
+                // The status written in (a word of the code, not input), so its partial index serves it.
+                try rows("SELECT number FROM cases WHERE status = '\(status.rawValue)' AND \(inScope) ORDER BY \(column), id LIMIT 1")
+                    .first.map { $0.string(at: 0) }
             }
 
             let cells = try rows("""

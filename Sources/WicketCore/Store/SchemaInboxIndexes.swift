@@ -21,6 +21,9 @@ extension Schema {
     CREATE INDEX cases_open_overview ON cases(status, department, service_code, channel, holder, submitted_at);
     CREATE INDEX ratings_by_time ON ratings(rated_at, rating, case_id, follow_up);
     CREATE INDEX history_by_action_time ON history(action, at, case_id, reason);
+    CREATE INDEX cases_waiting_since ON cases(updated_at, department) WHERE status = 'awaiting_materials';
+    CREATE INDEX cases_paused_since ON cases(paused_since, department) WHERE status = 'suspended';
+    CREATE INDEX ratings_awaiting_follow_up ON ratings(case_id) WHERE rating = 'poor' AND follow_up IS NULL;
     CREATE INDEX history_acceptance_breaches ON history(at, action, case_id)
         WHERE json_extract(details, '$.acceptance_breached') = 1;
     CREATE INDEX history_repeated_requests ON history(at, action, case_id) WHERE json_extract(details, '$.repeat') = 1;
