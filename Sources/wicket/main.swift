@@ -28,12 +28,12 @@ do {
         default:
             let name = String(first.prefix { $0 != "=" })
             guard let (valueName, path) = valued[name] else {
-                throw UsageError(message: "unknown option \(first) (see `wicket help`)")
+                throw UsageError(message: CLIText.unknownOption.format(language, first))
             }
             if name != first {
                 flags[keyPath: path] = String(first.dropFirst(name.count + 1))
             } else {
-                guard !words.isEmpty else { throw UsageError(message: "\(name) needs \(valueName)") }
+                guard !words.isEmpty else { throw UsageError(message: CLIText.optionNeedsValue.format(language, name, valueName)) }
                 flags[keyPath: path] = words.removeFirst()
             }
         }
@@ -50,7 +50,7 @@ do {
         exit(0)
     }
     guard let spec = Commands.all.first(where: { $0.name == name }) else {
-        throw UsageError(message: "unknown command '\(name)' (see `wicket help`)")
+        throw UsageError(message: CLIText.unknownCommand.format(settings.language, name))
     }
     let rest = Array(words.dropFirst())
     if rest.contains("--help") || rest.first == "help" {

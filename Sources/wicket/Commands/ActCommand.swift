@@ -47,20 +47,20 @@ enum ActCommand {
         request.expectedVersion = try args.int("--version")
         let store = try context.openStore()
         let outcome = try context.workflow(store).perform(request)
-        report(outcome, json: args.has("--json"))
+        report(outcome, json: args.has("--json"), language: context.settings.language)
         return 0
     }
 
-    static func report(_ outcome: ActionOutcome, json: Bool) {
+    static func report(_ outcome: ActionOutcome, json: Bool, language: Language) {
         if json {
             Output.json(JSONShapes.outcome(outcome))
             return
         }
         let move = outcome.from == outcome.to ? outcome.to.rawValue : "\(outcome.from.rawValue) -> \(outcome.to.rawValue)"
-        var line = "\(outcome.caseNumber): \(outcome.action.rawValue), \(move), version \(outcome.version)"
-        if let holder = outcome.holder { line += ", held by \(holder)" }
-        if let reply = outcome.replyID { line += ", reply #\(reply) stored" }
+        var line = CLIText.actLine.format(language, outcome.caseNumber, outcome.action.rawValue, move, outcome.version)
+        if let holder = outcome.holder { line += CLIText.actHeldBy.format(language, holder) }
+        if let reply = outcome.replyID { line += CLIText.actReplyStored.format(language, reply) }
         Output.line(line)
-        for warning in outcome.warnings { Output.error("warning: \(warning)") }
+        for warning in outcome.warnings(language) { Output.error(CLIText.warning.format(language, warning)) }
     }
 }

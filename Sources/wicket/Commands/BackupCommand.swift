@@ -15,7 +15,7 @@ enum BackupCommand {
         let store = try context.openStore()
         let summary = try DatabaseBackup.run(from: store.db, to: args.positionals[0], overwrite: args.has("--force"))
         let megabytes = String(format: "%.1f", Double(summary.bytes) / 1_048_576)
-        Output.line("backed up \(store.path) to \(summary.path): \(summary.cases) cases, \(summary.events) history events, \(megabytes) MB, integrity ok")
+        Output.line(CLIText.backedUp.format(context.settings.language, store.path, summary.path, summary.cases, summary.events, megabytes))
         return 0
     }
 }

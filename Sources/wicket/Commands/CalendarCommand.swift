@@ -36,7 +36,7 @@ enum CalendarCommand {
                 zh: "\(path):\(error.line)：\(error.message)"))
             }
             let moved = try Administration(store: store).loadCalendar(entries)
-            Output.line("loaded \(entries.count) calendar days; \(moved) open cases got new due days")
+            Output.line(CLIText.calendarLoaded.format(context.settings.language, entries.count, moved))
         default:
             throw UsageError(message: "calendar takes list or load")
         }

@@ -47,7 +47,8 @@ enum CatalogCommand {
                 zh: "\(path)：不是事项目录（\(CatalogCommand.describe(error))）"))
             }
             try Administration(store: store).loadCatalog(catalog)
-            Output.line("loaded \(catalog.services.count) service items, \(catalog.departments.count) departments, \(catalog.materials.count) materials")
+            Output.line(CLIText.catalogLoaded.format(context.settings.language, catalog.services.count, catalog.departments.count,
+                                                     catalog.materials.count))
         default:
             throw UsageError(message: "catalog takes list, export or load")
         }

@@ -14,8 +14,9 @@ enum CheckCommand {
         let store = try context.openStore()
         do {
             let summary = try IntegrityCheck(db: store.db).run()
-            Output.line("ok: integrity, foreign keys, append-only history; chain of \(summary.events) events intact; \(summary.cases) cases agree with their history")
-            Output.line("head hash: \(summary.headHash ?? "none (no events yet)")")
+            let language = context.settings.language
+            Output.line(CLIText.checkOK.format(language, summary.events, summary.cases))
+            Output.line(CLIText.checkHead.format(language, summary.headHash ?? CLIText.checkNoEvents.text(language)))
             return 0
         } catch let problem as IntegrityCheck.Problem {
             Output.error("check failed: \(problem.description)")

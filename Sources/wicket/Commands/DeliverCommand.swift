@@ -13,11 +13,11 @@ enum DeliverCommand {
         let outbox = Outbox(store: store)
         guard outbox.command != nil else {
             let queued = try store.db.scalarInt("SELECT count(*) FROM messages WHERE delivery_state = 'queued'") ?? 0
-            Output.line("no delivery command configured; \(queued) replies wait in the outbox (messages table)")
+            Output.line(CLIText.deliveryNone.format(context.settings.language, queued))
             return 0
         }
         let result = outbox.deliverDue(limit: 10_000)
-        Output.line("sent \(result.sent), failed (will retry) \(result.failed), failed permanently \(result.permanent)")
+        Output.line(CLIText.deliverySent.format(context.settings.language, result.sent, result.failed, result.permanent))
         return result.failed + result.permanent == 0 ? 0 : 1
     }
 }

@@ -49,18 +49,18 @@ enum DemoCommand {
         if Workstation.canOpen {
             try Workstation.open(store, context: context)
         } else {
-            try printSummary(store, user: context.actingUser)
+            try printSummary(store, user: context.actingUser, language: context.settings.language)
         }
         return 0
     }
 
-    static func printSummary(_ store: CaseStore, user: String) throws {
+    static func printSummary(_ store: CaseStore, user: String, language: Language) throws {
         let report = try ReportBuilder(store: store).build()
         let total = try store.db.scalarInt("SELECT count(*) FROM cases") ?? 0
-        Output.line("demo database \(store.path): \(total) cases, \(report.openTotal) open")
+        Output.line(CLIText.demoSummary.format(language, store.path, total, report.openTotal))
         Output.line(Output.table(report.byStatus.map { ["  \($0.key)", String($0.count)] }).joined(separator: "\n"))
-        Output.line("overdue \(report.overdue), red \(report.red), yellow \(report.yellow), acceptance overdue \(report.acceptanceOverdue)")
-        Output.line("you are \(user), a clerk of PSB; try:")
+        Output.line(CLIText.demoLevels.format(language, report.overdue, report.red, report.yellow, report.acceptanceOverdue))
+        Output.line(CLIText.demoTry.format(language, user))
         Output.line("  wicket --db \(store.path) list --clerk \(user)")
         Output.line("  wicket --db \(store.path) next")
     }

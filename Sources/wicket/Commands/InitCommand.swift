@@ -7,7 +7,8 @@ enum InitCommand {
         discussion: "Refuses to touch an existing file: a Wicket database, another program's, or not a database at all."
     ) { _, context in
         let store = try CaseStore.create(path: context.databasePath, creator: context.actingUser, clock: context.clock)
-        Output.line("created \(store.path): \(store.catalog.services.count) service items in \(store.catalog.departments.count) departments; \(context.actingUser) is admin")
+        Output.line(CLIText.created.format(context.settings.language, store.path, store.catalog.services.count,
+                                           store.catalog.departments.count, context.actingUser))
         return 0
     }
 }

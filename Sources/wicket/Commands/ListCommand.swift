@@ -50,7 +50,7 @@ enum ListCommand {
             return 0
         }
         guard !cases.isEmpty else {
-            Output.line("no cases match")
+            Output.line(CLIText.noCasesMatch.text(context.settings.language))
             return 0
         }
         var rows = [["NUMBER", "STATUS", "LEVEL", "SERVICE", "APPLICANT", "ID NUMBER", "CHANNEL", "DUE", "HOLDER"]]

@@ -8,7 +8,7 @@ enum NextCommand {
     ) { args, context in
         let store = try context.openStore()
         let outcome = try context.workflow(store).takeNext(actor: context.actingUser)
-        ActCommand.report(outcome, json: args.has("--json"))
+        ActCommand.report(outcome, json: args.has("--json"), language: context.settings.language)
         return 0
     }
 }

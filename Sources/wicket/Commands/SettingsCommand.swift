@@ -44,7 +44,7 @@ enum SettingsCommand {
         }
         // Thresholds, zone and delivery limit all move stored due days.
         let moved = try Administration(store: store).recomputeOpenClocks()
-        Output.line("\(key) \(verb == "set" ? "set" : "reset to default"); \(moved) open cases got new warning days")
+        Output.line((verb == "set" ? CLIText.settingSet : CLIText.settingReset).format(context.settings.language, key, moved))
         return 0
     }
 }

@@ -42,7 +42,7 @@ enum TemplatesCommand {
                 zh: "\(path):\(error.line.map(String.init) ?? "?")：\(error.message)"))
             }
             try admin.loadTemplates(templates)
-            Output.line("loaded \(templates.count) templates")
+            Output.line(CLIText.templatesLoaded.format(context.settings.language, templates.count))
         default:
             throw UsageError(message: "templates takes list or load")
         }

@@ -38,7 +38,7 @@ enum UsersCommand {
             }
             try admin.saveUser(User(login: login, displayName: args.value("--name") ?? login, role: role,
                                     department: args.value("--dept"), active: !args.has("--inactive")))
-            Output.line("saved \(login) (\(role.rawValue)\(args.value("--dept").map { ", \($0)" } ?? ""))")
+            Output.line(CLIText.userSaved.format(context.settings.language, login, role.rawValue + (args.value("--dept").map { ", \($0)" } ?? "")))
             return 0
         default:
             throw UsageError(message: "users takes add or list")

@@ -1,0 +1,66 @@
+import Foundation
+import XCTest
+
+/// `--lang zh` (or a Chinese locale): the command line's successes, refusals and help in Chinese;
+/// without it the same runs stay English.
+final class ChineseCLITests: XCTestCase {
+    var cli: BinaryRunner!
+
+    override func setUpWithError() throws { cli = try BinaryRunner() }
+    override func tearDown() { cli.remove() }
+
+    static func hasChinese(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+    }
+
+    func testSuccessLinesAndRefusalsInChinese() throws {
+        let created = try cli.ok(["--lang", "zh", "init"])
+        XCTAssertTrue(created.contains("已创建"), created)
+        XCTAssertTrue(created.contains("13 个事项"), created)
+        let again = try cli.run(["--lang", "zh", "init"])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("已有 Wicket 数据库"), again.stderr)
+
+        let saved = try cli.ok(["--lang", "zh", "users", "add", "li", "--name", "李娜", "--role", "clerk", "--dept", "PSB"])
+        XCTAssertTrue(saved.contains("已保存 li"), saved)
+        let file = cli.directory.appendingPathComponent("apps.jsonl")
+        try EndToEndTests.applications.write(to: file, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["--lang", "zh", "import", file.path])
+        XCTAssertTrue(imported.stdout.contains("已导入 3，已存在 0，错误行 1"), imported.stdout)
+        XCTAssertTrue(imported.stderr.contains("line 4: not JSON"), "the line format stays stable for scripts")
+
+        let cases = try cli.json(["list", "--json"]) as! [[String: Any]]
+        let hukou = cases.first { ($0["service"] as? String)?.hasPrefix("HUKOU") == true }
+        let number = try XCTUnwrap(hukou?["number"] as? String, "\(cases)")
+        let noReason = try cli.run(["--lang", "zh", "--as", "li", "act", number, "reject"])
+        XCTAssertEqual(noReason.status, 1)
+        XCTAssertTrue(noReason.stderr.contains("需要填写理由"), noReason.stderr)
+        let noText = try cli.run(["--lang", "zh", "--as", "li", "act", number, "note"])
+        XCTAssertTrue(noText.stderr.contains("需要 --text"), noText.stderr)
+        let noted = try cli.ok(["--lang", "zh", "--as", "li", "act", number, "note", "--text", "已电话联系"])
+        XCTAssertTrue(noted.contains("版本"), noted)
+
+        // The same refusal in English without --lang (the tests' locale is C.UTF-8).
+        XCTAssertTrue(try cli.run(["--as", "li", "act", number, "note"]).stderr.contains("note needs --text TEXT"))
+        // A Chinese locale chooses Chinese too.
+        var zh = cli!
+        zh.environment["LANG"] = "zh_CN.UTF-8"
+        XCTAssertTrue(try zh.run(["--as", "li", "act", number, "note"]).stderr.contains("需要 --text"))
+    }
+
+    func testHelpListsEveryCommandInChinese() throws {
+        let english = try cli.ok(["help"])
+        let chinese = try cli.ok(["--lang", "zh", "help"])
+        XCTAssertTrue(chinese.contains("用法：wicket"), chinese)
+        let commandLines = english.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") && !$0.hasPrefix("  --") }
+        XCTAssertGreaterThan(commandLines.count, 15)
+        for line in commandLines {
+            let name = line.split(separator: " ").first.map(String.init) ?? ""
+            let zhLine = chinese.split(separator: "\n").first { $0.hasPrefix("  \(name) ") }
+            XCTAssertTrue(zhLine.map { Self.hasChinese(String($0)) } ?? false, "no Chinese summary for \(name)")
+        }
+        let unknown = try cli.run(["--lang", "zh", "bogus"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("未知命令"), unknown.stderr)
+    }
+}
