@@ -60,7 +60,7 @@ do {
     let arguments = try ParsedArguments.parse(rest, for: spec)
     exit(try spec.run(arguments, context))
 } catch let error as UsageError {
-    Output.error(error.message)
+    Output.error(error.text(settingsLanguage ?? language))
     exit(2)
 } catch {
     // Refusals, database problems and anything else: in the user's language.

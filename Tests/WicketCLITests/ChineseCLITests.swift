@@ -59,6 +59,10 @@ final class ChineseCLITests: XCTestCase {
             let zhLine = chinese.split(separator: "\n").first { $0.hasPrefix("  \(name) ") }
             XCTAssertTrue(zhLine.map { Self.hasChinese(String($0)) } ?? false, "no Chinese summary for \(name)")
         }
+        let badAction = try cli.run(["--lang", "zh", "act", "X", "teleport"])
+        XCTAssertEqual(badAction.status, 2)
+        XCTAssertTrue(badAction.stderr.contains("未知操作“teleport”"), badAction.stderr)
+        XCTAssertTrue(try cli.run(["act", "X", "teleport"]).stderr.contains("unknown action 'teleport'"))
         let unknown = try cli.run(["--lang", "zh", "bogus"])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("未知命令"), unknown.stderr)

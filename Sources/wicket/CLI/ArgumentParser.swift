@@ -1,3 +1,5 @@
+import WicketCore
+
 /// A small declarative argument parser in the spirit of swift-argument-parser: each command
 /// declares its options once, and that declaration drives both parsing and `--help`.
 struct Option: Sendable {
@@ -40,9 +42,25 @@ struct CommandSpec: Sendable {
     }
 }
 
+/// A command line Wicket cannot read (exit status 2), said in both languages.
 struct UsageError: Error, CustomStringConvertible {
     let message: String
+    let zh: String
+
+    init(en: String, zh: String) {
+        message = en
+        self.zh = zh
+    }
+
+    /// A message already in the user's language (from a catalog), or a developer's setting (WICKET_NOW).
+    init(message: String) {
+        self.message = message
+        zh = message
+    }
+
     var description: String { message }
+
+    func text(_ language: Language) -> String { language == .zh ? zh : message }
 }
 
 struct ParsedArguments {
@@ -55,7 +73,8 @@ struct ParsedArguments {
 
     func int(_ name: String) throws -> Int? {
         guard let text = values[name] else { return nil }
-        guard let number = Int(text) else { throw UsageError(message: "\(name) takes a whole number, not '\(text)'") }
+        guard let number = Int(text) else { throw UsageError(en: "\(name) takes a whole number, not '\(text)'",
+            zh: "\(name) 需要整数，而不是“\(text)”") }
         return number
     }
 
@@ -83,25 +102,30 @@ struct ParsedArguments {
                 inlineValue = String(word[word.index(after: equals)...])
             }
             guard let option = spec.options.first(where: { $0.name == name }) else {
-                throw UsageError(message: "unknown option \(name) for `\(spec.name)` (see `wicket \(spec.name) --help`)")
+                throw UsageError(en: "unknown option \(name) for `\(spec.name)` (see `wicket \(spec.name) --help`)",
+                    zh: "`\(spec.name)` 没有选项 \(name)（见 `wicket \(spec.name) --help`）")
             }
             if option.valueName == nil {
-                guard inlineValue == nil else { throw UsageError(message: "\(name) takes no value") }
+                guard inlineValue == nil else { throw UsageError(en: "\(name) takes no value",
+                    zh: "\(name) 不带值") }
                 parsed.flags.insert(name)
             } else if let inlineValue {
                 parsed.values[name] = inlineValue
             } else {
-                guard index < words.count else { throw UsageError(message: "\(name) needs a value (\(option.valueName!))") }
+                guard index < words.count else { throw UsageError(en: "\(name) needs a value (\(option.valueName!))",
+                    zh: "\(name) 需要一个值（\(option.valueName!)）") }
                 parsed.values[name] = words[index]
                 index += 1
             }
         }
         let required = spec.arguments.filter { !$0.hasSuffix("?") }.count
         guard parsed.positionals.count >= required else {
-            throw UsageError(message: "missing \(spec.arguments[parsed.positionals.count]) (usage: \(spec.usage))")
+            throw UsageError(en: "missing \(spec.arguments[parsed.positionals.count]) (usage: \(spec.usage))",
+                zh: "缺少 \(spec.arguments[parsed.positionals.count])（用法：\(spec.usage)）")
         }
         guard parsed.positionals.count <= spec.arguments.count else {
-            throw UsageError(message: "unexpected argument '\(parsed.positionals[spec.arguments.count])' (usage: \(spec.usage))")
+            throw UsageError(en: "unexpected argument '\(parsed.positionals[spec.arguments.count])' (usage: \(spec.usage))",
+                zh: "多余的参数“\(parsed.positionals[spec.arguments.count])”（用法：\(spec.usage)）")
         }
         return parsed
     }

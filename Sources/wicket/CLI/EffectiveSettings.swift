@@ -65,10 +65,12 @@ struct EffectiveSettings {
             lang = Setting(value: Language.en.rawValue, source: .default, origin: "")
         }
         guard Language(rawValue: lang.value) != nil else {
-            throw UsageError(message: "--lang \(lang.value): choose zh or en")
+            throw UsageError(en: "--lang \(lang.value): choose zh or en",
+                zh: "--lang \(lang.value)：请选择 zh 或 en")
         }
         guard ambiguousWidth.value == "1" || ambiguousWidth.value == "2" else {
-            throw UsageError(message: "\(ambiguousWidth.origin) \(ambiguousWidth.value): the ambiguous width is 1 or 2")
+            throw UsageError(en: "\(ambiguousWidth.origin) \(ambiguousWidth.value): the ambiguous width is 1 or 2",
+                zh: "\(ambiguousWidth.origin) \(ambiguousWidth.value)：歧义宽度为 1 或 2")
         }
         var bindings = KeyBindings.standard
         for action in CaseAction.allCases {

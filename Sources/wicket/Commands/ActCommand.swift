@@ -22,7 +22,8 @@ enum ActCommand {
     ) { args, context in
         let actionName = args.positionals[1]
         guard let action = CaseAction(rawValue: actionName) else {
-            throw UsageError(message: "unknown action '\(actionName)' (\(CaseAction.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw UsageError(en: "unknown action '\(actionName)' (\(CaseAction.allCases.map(\.rawValue).joined(separator: ", ")))",
+                zh: "未知操作“\(actionName)”（\(CaseAction.allCases.map(\.rawValue).joined(separator: "、"))）")
         }
         var request = ActionRequest(caseNumber: args.positionals[0], action: action, actor: context.actingUser)
         request.reason = args.value("--reason")
@@ -30,7 +31,8 @@ enum ActCommand {
         request.materials = args.list("--materials")
         if let text = args.value("--state") {
             guard let state = MaterialState(rawValue: text) else {
-                throw UsageError(message: "unknown state '\(text)' (missing, submitted, verified, defective)")
+                throw UsageError(en: "unknown state '\(text)' (missing, submitted, verified, defective)",
+                    zh: "未知材料状态“\(text)”（missing、submitted、verified、defective）")
             }
             request.materialState = state
         }
@@ -38,10 +40,12 @@ enum ActCommand {
         request.days = try args.int("--days")
         request.text = args.value("--text")
         if let text = args.value("--rating") {
-            guard let rating = Rating(rawValue: text) else { throw UsageError(message: "unknown rating '\(text)' (good, fair, poor)") }
+            guard let rating = Rating(rawValue: text) else { throw UsageError(en: "unknown rating '\(text)' (good, fair, poor)",
+                zh: "未知评价“\(text)”（good、fair、poor）") }
             request.rating = rating
         }
-        if args.has("--window") && args.has("--online") { throw UsageError(message: "--window and --online exclude each other") }
+        if args.has("--window") && args.has("--online") { throw UsageError(en: "--window and --online exclude each other",
+            zh: "--window 和 --online 不能同时使用") }
         if args.has("--window") { request.atWindow = true }
         if args.has("--online") { request.atWindow = false }
         request.expectedVersion = try args.int("--version")

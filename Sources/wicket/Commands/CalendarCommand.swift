@@ -18,7 +18,8 @@ enum CalendarCommand {
             let rows = try store.db.query("SELECT day, kind, name FROM calendar_days ORDER BY day")
             Output.table(rows.map { [$0.string("day"), $0.string("kind"), Output.safe($0.string("name"))] }).forEach { Output.line($0) }
         case "load":
-            guard args.positionals.count == 2 else { throw UsageError(message: "calendar load needs a FILE") }
+            guard args.positionals.count == 2 else { throw UsageError(en: "calendar load needs a FILE",
+                zh: "calendar load 需要文件 FILE") }
             try context.requireAdmin(store, for: Bilingual(en: "load a calendar", zh: "载入工作日历"))
             let path = args.positionals[1]
             guard let data = FileManager.default.contents(atPath: path),
@@ -38,7 +39,8 @@ enum CalendarCommand {
             let moved = try Administration(store: store).loadCalendar(entries)
             Output.line(CLIText.calendarLoaded.format(context.settings.language, entries.count, moved))
         default:
-            throw UsageError(message: "calendar takes list or load")
+            throw UsageError(en: "calendar takes list or load",
+                zh: "calendar 后接 list 或 load")
         }
         return 0
     }

@@ -28,7 +28,8 @@ enum CatalogCommand {
         case "export":
             Output.jsonText(String(decoding: try encoder.encode(store.catalog), as: UTF8.self))
         case "load":
-            guard args.positionals.count == 2 else { throw UsageError(message: "catalog load needs a FILE") }
+            guard args.positionals.count == 2 else { throw UsageError(en: "catalog load needs a FILE",
+                zh: "catalog load 需要文件 FILE") }
             try context.requireAdmin(store, for: Bilingual(en: "load a catalog", zh: "载入事项目录"))
             let path = args.positionals[1]
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -50,7 +51,8 @@ enum CatalogCommand {
             Output.line(CLIText.catalogLoaded.format(context.settings.language, catalog.services.count, catalog.departments.count,
                                                      catalog.materials.count))
         default:
-            throw UsageError(message: "catalog takes list, export or load")
+            throw UsageError(en: "catalog takes list, export or load",
+                zh: "catalog 后接 list、export 或 load")
         }
         return 0
     }

@@ -12,7 +12,8 @@ enum Commands {
     static let helpSpec = CommandSpec(name: "help", arguments: ["COMMAND?"], summary: "Show help for Wicket or one command.") { args, context in
         if let name = args.positionals.first {
             guard let spec = all.first(where: { $0.name == name }) else {
-                throw UsageError(message: "unknown command '\(name)'")
+                throw UsageError(en: "unknown command '\(name)'",
+                    zh: "未知命令“\(name)”")
             }
             Output.line(spec.help)
             return 0

@@ -13,7 +13,8 @@ enum DemoCommand {
     ) { args, context in
         let path = context.databasePathOption ?? CommandContext.dataDirectory(context.environment) + "/demo.db"
         let count = try args.int("--cases") ?? 2000
-        guard count >= 1, count <= 2_000_000 else { throw UsageError(message: "--cases must be between 1 and 2000000") }
+        guard count >= 1, count <= 2_000_000 else { throw UsageError(en: "--cases must be between 1 and 2000000",
+            zh: "--cases 必须在 1 到 2000000 之间") }
         let manager = FileManager.default
         if manager.fileExists(atPath: path) {
             let existing = try CaseStore.open(path: path, clock: context.clock)

@@ -20,7 +20,8 @@ enum ListCommand {
         var filter = CaseFilter()
         let statuses = try args.list("--status").map { text -> CaseStatus in
             guard let status = CaseStatus(rawValue: text) else {
-                throw UsageError(message: "unknown status '\(text)' (\(CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw UsageError(en: "unknown status '\(text)' (\(CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    zh: "未知状态“\(text)”（\(CaseStatus.allCases.map(\.rawValue).joined(separator: "、"))）")
             }
             return status
         }
@@ -28,20 +29,23 @@ enum ListCommand {
         filter.serviceCode = args.value("--service")
         filter.department = args.value("--dept")
         if let text = args.value("--channel") {
-            guard let channel = Channel(rawValue: text) else { throw UsageError(message: "unknown channel '\(text)'") }
+            guard let channel = Channel(rawValue: text) else { throw UsageError(en: "unknown channel '\(text)'",
+                zh: "未知渠道“\(text)”") }
             filter.channel = channel
         }
         filter.holder = args.value("--clerk")
         filter.unassignedOnly = args.has("--unassigned")
         if let text = args.value("--level") {
             guard let level = Level(rawValue: text), level != .none else {
-                throw UsageError(message: "unknown level '\(text)' (yellow, red, overdue, normal, paused)")
+                throw UsageError(en: "unknown level '\(text)' (yellow, red, overdue, normal, paused)",
+                    zh: "未知等级“\(text)”（yellow、red、overdue、normal、paused）")
             }
             filter.level = level
         }
         filter.search = args.value("--search")
         filter.limit = try args.int("--limit") ?? 50
-        guard filter.limit >= 1 else { throw UsageError(message: "--limit must be at least 1") }
+        guard filter.limit >= 1 else { throw UsageError(en: "--limit must be at least 1",
+            zh: "--limit 至少为 1") }
         let store = try context.openStore()
         filter.department = try visibleDepartment(store, context: context, requested: filter.department)
         let cases = try CaseQueries.list(filter, in: store)

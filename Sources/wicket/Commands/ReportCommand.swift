@@ -15,10 +15,12 @@ enum ReportCommand {
         discussion: "The same figures as the dashboard (`wicket dashboard`), computed by the same code."
     ) { args, context in
         let period = try args.value("--period").map { text -> ReportPeriod in
-            guard let period = ReportPeriod(text) else { throw UsageError(message: "bad --period '\(text)'") }
+            guard let period = ReportPeriod(text) else { throw UsageError(en: "bad --period '\(text)'",
+                zh: "--period 取值有误：“\(text)”") }
             return period
         } ?? .days(30)
-        if args.has("--json") && args.has("--csv") { throw UsageError(message: "choose one of --json and --csv") }
+        if args.has("--json") && args.has("--csv") { throw UsageError(en: "choose one of --json and --csv",
+            zh: "--json 和 --csv 只能选一个") }
         let store = try context.openStore()
         if let dept = args.value("--dept"), store.department(dept) == nil {
             throw WorkflowError.invalidArgument(Bilingual(

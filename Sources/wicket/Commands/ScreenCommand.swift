@@ -21,13 +21,15 @@ enum ScreenCommand {
         if let size = args.value("--size") {
             let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
             guard parts.count == 2, (1...1000).contains(parts[0]), (1...1000).contains(parts[1]) else {
-                throw UsageError(message: "--size takes WIDTHxHEIGHT, e.g. 80x24")
+                throw UsageError(en: "--size takes WIDTHxHEIGHT, e.g. 80x24",
+                    zh: "--size 取 宽x高，例如 80x24")
             }
             (width, height) = (parts[0], parts[1])
         }
         let view = args.value("--view") ?? "inbox"
         guard view == "inbox" || view == "dashboard" else {
-            throw UsageError(message: "--view \(view): choose inbox or dashboard")
+            throw UsageError(en: "--view \(view): choose inbox or dashboard",
+                zh: "--view \(view)：请选择 inbox 或 dashboard")
         }
         let keys: [Key]
         do {

@@ -25,17 +25,20 @@ enum SettingsCommand {
             return 0
         }
         guard verb == "set" || verb == "unset", args.positionals.count >= 2 else {
-            throw UsageError(message: "settings takes list, set KEY VALUE or unset KEY")
+            throw UsageError(en: "settings takes list, set KEY VALUE or unset KEY",
+                zh: "settings 后接 list、set 键 值 或 unset 键")
         }
         let key = args.positionals[1]
         guard let entry = keys.first(where: { $0.0 == key }) else {
-            throw UsageError(message: "unknown setting '\(key)' (\(keys.map(\.0).joined(separator: ", ")))")
+            throw UsageError(en: "unknown setting '\(key)' (\(keys.map(\.0).joined(separator: ", ")))",
+                zh: "未知设置“\(key)”（\(keys.map(\.0).joined(separator: "、"))）")
         }
         try context.requireAdmin(store, for: Bilingual(en: "change settings", zh: "修改设置"))
         if verb == "unset" {
             try store.setSetting(key, nil)
         } else {
-            guard args.positionals.count == 3 else { throw UsageError(message: "settings set \(key) needs a VALUE") }
+            guard args.positionals.count == 3 else { throw UsageError(en: "settings set \(key) needs a VALUE",
+                zh: "settings set \(key) 需要一个值") }
             let value = args.positionals[2]
             guard entry.2(value) else { throw WorkflowError.invalidArgument(Bilingual(
                 en: "bad value for \(key): \(value) (\(entry.1))",

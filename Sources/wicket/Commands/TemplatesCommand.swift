@@ -24,7 +24,8 @@ enum TemplatesCommand {
                 }
             }
         case "load":
-            guard args.positionals.count == 2 else { throw UsageError(message: "templates load needs a FILE") }
+            guard args.positionals.count == 2 else { throw UsageError(en: "templates load needs a FILE",
+                zh: "templates load 需要文件 FILE") }
             try context.requireAdmin(store, for: Bilingual(en: "load templates", zh: "载入答复模板"))
             let path = args.positionals[1]
             guard let data = FileManager.default.contents(atPath: path),
@@ -44,7 +45,8 @@ enum TemplatesCommand {
             try admin.loadTemplates(templates)
             Output.line(CLIText.templatesLoaded.format(context.settings.language, templates.count))
         default:
-            throw UsageError(message: "templates takes list or load")
+            throw UsageError(en: "templates takes list or load",
+                zh: "templates 后接 list 或 load")
         }
         return 0
     }

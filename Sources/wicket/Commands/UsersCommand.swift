@@ -29,19 +29,22 @@ enum UsersCommand {
             }
             return 0
         case "add":
-            guard args.positionals.count == 2 else { throw UsageError(message: "users add needs a LOGIN") }
+            guard args.positionals.count == 2 else { throw UsageError(en: "users add needs a LOGIN",
+                zh: "users add 需要登录名 LOGIN") }
             try context.requireAdmin(store, for: Bilingual(en: "add users", zh: "添加用户"))
             let login = args.positionals[1]
             let roleText = args.value("--role") ?? "clerk"
             guard let role = Role(rawValue: roleText) else {
-                throw UsageError(message: "unknown role '\(roleText)' (clerk, supervisor, admin)")
+                throw UsageError(en: "unknown role '\(roleText)' (clerk, supervisor, admin)",
+                    zh: "未知角色“\(roleText)”（clerk、supervisor、admin）")
             }
             try admin.saveUser(User(login: login, displayName: args.value("--name") ?? login, role: role,
                                     department: args.value("--dept"), active: !args.has("--inactive")))
             Output.line(CLIText.userSaved.format(context.settings.language, login, role.rawValue + (args.value("--dept").map { ", \($0)" } ?? "")))
             return 0
         default:
-            throw UsageError(message: "users takes add or list")
+            throw UsageError(en: "users takes add or list",
+                zh: "users 后接 add 或 list")
         }
     }
 }
