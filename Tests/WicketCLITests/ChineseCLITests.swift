@@ -40,6 +40,12 @@ final class ChineseCLITests: XCTestCase {
         let noted = try cli.ok(["--lang", "zh", "--as", "li", "act", number, "note", "--text", "已电话联系"])
         XCTAssertTrue(noted.contains("版本"), noted)
 
+        let shown = try cli.ok(["--lang", "zh", "show", number])
+        for heading in ["案件 \(number)", "申请人", "时限", "\n材料\n", "\n历史\n", "已电话联系"] {
+            XCTAssertTrue(shown.contains(heading), "\(heading) in \(shown)")
+        }
+        XCTAssertTrue(try cli.ok(["show", number]).contains("\nhistory\n"))
+
         // The same refusal in English without --lang (the tests' locale is C.UTF-8).
         XCTAssertTrue(try cli.run(["--as", "li", "act", number, "note"]).stderr.contains("note needs --text TEXT"))
         // A Chinese locale chooses Chinese too.

@@ -8,6 +8,9 @@ public enum CLIText: String, CaseIterable, Sendable {
     case actLine, actHeldBy, actReplyStored, warning
     case demoSummary, demoLevels, demoTry
     case unknownOption, optionNeedsValue, unknownCommand, seeCommandHelp
+    case showCase, showRef, showService, showApplicant, showRevealed, showChannel, showSummary, showDetails
+    case showClock, showDue, showDaysUsed, showPaused, showPausedDays, showExtended, showAcceptanceBreached
+    case showMaterials, showMessages, showNotes, showRatings, showHistory, showNone, showFollowUp, showNoFollowUp
 
     public func text(_ language: Language) -> String {
         let table = language == .zh ? Self.chinese : Self.english
@@ -16,6 +19,10 @@ public enum CLIText: String, CaseIterable, Sendable {
 
     /// The text with `{0}`, `{1}`… replaced by `values`.
     public func format(_ language: Language, _ values: CustomStringConvertible...) -> String {
+        format(language, values: values)
+    }
+
+    public func format(_ language: Language, values: [CustomStringConvertible]) -> String {
         var result = text(language)
         for (index, value) in values.enumerated() {
             result = result.replacingOccurrences(of: "{\(index)}", with: value.description)
@@ -50,6 +57,29 @@ public enum CLIText: String, CaseIterable, Sendable {
         .optionNeedsValue: "{0} needs {1}",
         .unknownCommand: "unknown command '{0}' (see `wicket help`)",
         .seeCommandHelp: "See `wicket help COMMAND` for a command's options.",
+        .showCase: "case {0}  {1}  version {2}",
+        .showRef: "  ref {0}",
+        .showService: "service    {0} {1} / {2} — {3}; accept within {4} WD, decide within {5} WD (legal {6}); fee {7}",
+        .showApplicant: "applicant  {0}  ID {1}  phone {2}  lang {3}",
+        .showRevealed: "  (full numbers: this look is recorded in the history)",
+        .showChannel: "channel    {0}, priority {1}, submitted {2}, holder {3}",
+        .showSummary: "summary    {0}",
+        .showDetails: "details    {0}",
+        .showClock: "clock      {0} {1}",
+        .showDue: ", due {0}",
+        .showDaysUsed: ", {0} of {1} working days used, {2} left",
+        .showPaused: ", PAUSED",
+        .showPausedDays: ", {0} paused days",
+        .showExtended: ", extended {0} days",
+        .showAcceptanceBreached: ", acceptance limit was breached",
+        .showMaterials: "materials",
+        .showMessages: "messages",
+        .showNotes: "notes",
+        .showRatings: "ratings",
+        .showHistory: "history",
+        .showNone: "(none)",
+        .showFollowUp: " — follow-up: {0}",
+        .showNoFollowUp: " — NO FOLLOW-UP YET",
     ]
 
     public static let chinese: [CLIText: String] = [
@@ -79,5 +109,28 @@ public enum CLIText: String, CaseIterable, Sendable {
         .optionNeedsValue: "{0} 需要 {1}",
         .unknownCommand: "未知命令“{0}”（见 `wicket help`）",
         .seeCommandHelp: "用 `wicket help 命令` 查看某个命令的选项。",
+        .showCase: "案件 {0}  {1}  版本 {2}",
+        .showRef: "  编号 {0}",
+        .showService: "事项       {0} {1} / {2} — {3}；{4} 个工作日内受理，{5} 个工作日内办结（法定 {6}）；收费 {7}",
+        .showApplicant: "申请人     {0}  证件号 {1}  电话 {2}  语言 {3}",
+        .showRevealed: "  （完整号码：本次查看已记入历史）",
+        .showChannel: "渠道       {0}，优先级 {1}，提交于 {2}，经办人 {3}",
+        .showSummary: "摘要       {0}",
+        .showDetails: "详情       {0}",
+        .showClock: "时限       {0} {1}",
+        .showDue: "，{0} 到期",
+        .showDaysUsed: "，已用 {0}/{1} 个工作日，剩余 {2}",
+        .showPaused: "，已暂停",
+        .showPausedDays: "，暂停 {0} 天",
+        .showExtended: "，延期 {0} 天",
+        .showAcceptanceBreached: "，曾超出受理时限",
+        .showMaterials: "材料",
+        .showMessages: "消息",
+        .showNotes: "备注",
+        .showRatings: "评价",
+        .showHistory: "历史",
+        .showNone: "（无）",
+        .showFollowUp: " — 回访：{0}",
+        .showNoFollowUp: " — 尚未回访",
     ]
 }

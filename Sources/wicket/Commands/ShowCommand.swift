@@ -18,61 +18,63 @@ enum ShowCommand {
             Output.json(JSONShapes.detail(detail, revealed: revealed))
             return 0
         }
-        print(detail, store: store, revealed: revealed)
+        print(detail, store: store, revealed: revealed, language: context.settings.language)
         return 0
     }
 
-    static func print(_ detail: CaseDetail, store: CaseStore, revealed: RevealedApplicant? = nil) {
+    static func print(_ detail: CaseDetail, store: CaseStore, revealed: RevealedApplicant? = nil, language: Language) {
         let r = detail.record
         let time = store.hallTime
         let safe = { (text: String) in Output.safe(text) }
-        Output.line("case \(r.number)  \(r.status.rawValue)  version \(r.version)" + (r.ref.map { "  ref \(safe($0))" } ?? ""))
+        let say = { (message: CLIText, values: [CustomStringConvertible]) in message.format(language, values: values) }
+        Output.line(say(.showCase, [r.number, r.status.rawValue, r.version]) + (r.ref.map { say(.showRef, [safe($0)]) } ?? ""))
         if let service = detail.service {
-            Output.line("service    \(service.code) \(service.nameZh) / \(service.nameEn) — \(service.department); accept within \(service.acceptanceLimitDays) WD, decide within \(service.promisedLimitDays) WD (legal \(service.legalLimitDays)); fee \(service.fee)")
+            Output.line(say(.showService, [service.code, service.nameZh, service.nameEn, service.department, service.acceptanceLimitDays,
+                                          service.promisedLimitDays, service.legalLimitDays, service.fee]))
         }
         let idNumber = revealed.map(\.idNumber) ?? Masking.idNumber(r.applicantIDNumber)
         let phone = revealed.map(\.phone) ?? Masking.phone(r.applicantPhone)
-        Output.line("applicant  \(safe(r.applicantName))  ID \(safe(idNumber))  phone \(safe(phone))  lang \(r.language.rawValue)" +
-                    (revealed == nil ? "" : "  (full numbers: this look is recorded in the history)"))
-        Output.line("channel    \(r.channel.rawValue), priority \(r.priority.rawValue), submitted \(time.display(stored: r.submittedAt)), holder \(safe(r.holder ?? "-"))")
-        Output.line("summary    \(safe(r.summary))")
-        if !r.details.isEmpty { Output.line("details    \(safe(r.details))") }
+        Output.line(say(.showApplicant, [safe(r.applicantName), safe(idNumber), safe(phone), r.language.rawValue]) +
+                    (revealed == nil ? "" : say(.showRevealed, [])))
+        Output.line(say(.showChannel, [r.channel.rawValue, r.priority.rawValue, time.display(stored: r.submittedAt), safe(r.holder ?? "-")]))
+        Output.line(say(.showSummary, [safe(r.summary)]))
+        if !r.details.isEmpty { Output.line(say(.showDetails, [safe(r.details)])) }
         let c = detail.clock
-        var clockLine = "clock      \(c.level.mark) \(c.level.rawValue)"
-        if let phase = c.phase { clockLine += ", \(phase)" }
-        if let due = c.dueOn { clockLine += ", due \(due)" }
-        if c.phase != nil { clockLine += ", \(c.daysUsed) of \(c.limitDays) working days used, \(c.daysLeft) left" }
-        if c.paused { clockLine += ", PAUSED" }
-        if c.pausedDays > 0 { clockLine += ", \(c.pausedDays) paused days" }
-        if c.extensionDays > 0 { clockLine += ", extended \(c.extensionDays) days" }
-        if c.acceptanceBreached { clockLine += ", acceptance limit was breached" }
+        var clockLine = say(.showClock, [c.level.mark, c.level.rawValue])
+        if let phase = c.phase { clockLine += (language == .zh ? "，" : ", ") + phase }
+        if let due = c.dueOn { clockLine += say(.showDue, [due]) }
+        if c.phase != nil { clockLine += say(.showDaysUsed, [c.daysUsed, c.limitDays, c.daysLeft]) }
+        if c.paused { clockLine += say(.showPaused, []) }
+        if c.pausedDays > 0 { clockLine += say(.showPausedDays, [c.pausedDays]) }
+        if c.extensionDays > 0 { clockLine += say(.showExtended, [c.extensionDays]) }
+        if c.acceptanceBreached { clockLine += say(.showAcceptanceBreached, []) }
         Output.line(clockLine)
-        Output.line("\nmaterials")
+        Output.line("\n" + say(.showMaterials, []))
         for item in detail.materials {
             let name = store.material(item.code).map { "\($0.nameZh) / \($0.nameEn)" } ?? item.code
             Output.line("  [\(item.state.rawValue)] \(item.code) \(name)" + (item.reason.isEmpty ? "" : " — \(safe(item.reason))"))
         }
-        Output.line("\nmessages")
-        if detail.messages.isEmpty { Output.line("  (none)") }
+        Output.line("\n" + say(.showMessages, []))
+        if detail.messages.isEmpty { Output.line("  " + say(.showNone, [])) }
         for message in detail.messages {
             let arrow = message.direction == "inbound" ? "<-" : "->"
             let state = message.deliveryState.map { " [\($0.rawValue)\(message.lastError.isEmpty ? "" : ": \(safe(message.lastError))")]" } ?? ""
             Output.line("  \(arrow) \(time.display(stored: message.createdAt)) \(message.channel) \(safe(message.author))\(state)")
             Output.line("     " + Output.safe(message.body, multiline: true).replacingOccurrences(of: "\n", with: "\n     "))
         }
-        Output.line("\nnotes")
-        if detail.notes.isEmpty { Output.line("  (none)") }
+        Output.line("\n" + say(.showNotes, []))
+        if detail.notes.isEmpty { Output.line("  " + say(.showNone, [])) }
         for note in detail.notes {
             Output.line("  \(time.display(stored: note.createdAt)) \(safe(note.author)): \(safe(note.body))")
         }
         if !detail.ratings.isEmpty {
-            Output.line("\nratings")
+            Output.line("\n" + say(.showRatings, []))
             for rating in detail.ratings {
                 Output.line("  \(time.display(stored: rating.ratedAt)) \(rating.rating.rawValue) \(safe(rating.comment))" +
-                            (rating.followUp.map { " — follow-up: \(safe($0))" } ?? (rating.rating == .poor ? " — NO FOLLOW-UP YET" : "")))
+                            (rating.followUp.map { say(.showFollowUp, [safe($0)]) } ?? (rating.rating == .poor ? say(.showNoFollowUp, []) : "")))
             }
         }
-        Output.line("\nhistory")
+        Output.line("\n" + say(.showHistory, []))
         for event in detail.history {
             let move = event.from.map { $0 == event.to ? event.to : "\($0) -> \(event.to)" } ?? event.to
             var line = "  v\(event.version) \(time.display(stored: event.at)) \(safe(event.actor)) \(event.action): \(move)"
