@@ -54,7 +54,7 @@ do {
     }
     let rest = Array(words.dropFirst())
     if rest.contains("--help") || rest.first == "help" {
-        Output.line(spec.help)
+        Output.line(spec.help(settings.language))
         exit(0)
     }
     let arguments = try ParsedArguments.parse(rest, for: spec)

@@ -65,6 +65,22 @@ final class ChineseCLITests: XCTestCase {
             let zhLine = chinese.split(separator: "\n").first { $0.hasPrefix("  \(name) ") }
             XCTAssertTrue(zhLine.map { Self.hasChinese(String($0)) } ?? false, "no Chinese summary for \(name)")
         }
+        // Every command's --help: the summary, the discussion and every option in Chinese.
+        for line in commandLines {
+            let name = line.split(separator: " ").first.map(String.init) ?? ""
+            let englishHelp = try cli.ok(["help", name])
+            let help = try cli.ok(["--lang", "zh", name, "--help"])
+            XCTAssertTrue(help.hasPrefix("用法：wicket"), help)
+            let helpLines = help.split(separator: "\n", omittingEmptySubsequences: false)
+            XCTAssertTrue(Self.hasChinese(String(helpLines[2])), "summary of \(name)")
+            let englishLines = englishHelp.split(separator: "\n", omittingEmptySubsequences: false)
+            if englishLines.count > 4, !englishLines[4].hasPrefix("options:") {
+                XCTAssertTrue(Self.hasChinese(String(helpLines[4])), "discussion of \(name): \(helpLines[4])")
+            }
+            for option in helpLines where option.hasPrefix("  --") {
+                XCTAssertTrue(Self.hasChinese(String(option)), "\(name): \(option)")
+            }
+        }
         let badAction = try cli.run(["--lang", "zh", "act", "X", "teleport"])
         XCTAssertEqual(badAction.status, 2)
         XCTAssertTrue(badAction.stderr.contains("未知操作“teleport”"), badAction.stderr)

@@ -15,7 +15,7 @@ enum Commands {
                 throw UsageError(en: "unknown command '\(name)'",
                     zh: "未知命令“\(name)”")
             }
-            Output.line(spec.help)
+            Output.line(spec.help(context.settings.language))
             return 0
         }
         let language = context.settings.language
