@@ -46,6 +46,11 @@ final class ChineseCLITests: XCTestCase {
         }
         XCTAssertTrue(try cli.ok(["show", number]).contains("\nhistory\n"))
 
+        let settings = try cli.ok(["--lang", "zh", "settings", "list"])
+        XCTAssertTrue(settings.contains("（默认）") && settings.contains("黄色预警"), settings)
+        XCTAssertTrue(try cli.ok(["--lang", "zh", "check"]).contains("正常："))
+        XCTAssertTrue(try cli.ok(["--lang", "zh", "config"]).contains("配置文件："))
+
         // The same refusal in English without --lang (the tests' locale is C.UTF-8).
         XCTAssertTrue(try cli.run(["--as", "li", "act", number, "note"]).stderr.contains("note needs --text TEXT"))
         // A Chinese locale chooses Chinese too.

@@ -32,7 +32,8 @@ final class ConfigTests: XCTestCase {
         XCTAssertTrue(row("delivery-command", in: result.stdout).contains("/bin/true"))
         XCTAssertTrue(row("key.accept", in: result.stdout).contains("y "))
         XCTAssertTrue(row("key.reject", in: result.stdout).hasSuffix("default"))
-        XCTAssertTrue(result.stdout.contains("theme file: ") && result.stdout.contains("Themes/high-contrast.theme"), result.stdout)
+        // The file says lang = zh, so the labels are Chinese; the table stays machine-readable.
+        XCTAssertTrue(result.stdout.contains("主题文件：") && result.stdout.contains("Themes/high-contrast.theme"), result.stdout)
     }
 
     func testEnvironmentAndLocaleAndNoColor() throws {

@@ -11,6 +11,8 @@ public enum CLIText: String, CaseIterable, Sendable {
     case showCase, showRef, showService, showApplicant, showRevealed, showChannel, showSummary, showDetails
     case showClock, showDue, showDaysUsed, showPaused, showPausedDays, showExtended, showAcceptanceBreached
     case showMaterials, showMessages, showNotes, showRatings, showHistory, showNone, showFollowUp, showNoFollowUp
+    case configFile, configRead, configAbsent, themeFile, themeBuiltIn, themesFound, themeProblem
+    case settingDefault, checkFailed
 
     public func text(_ language: Language) -> String {
         let table = language == .zh ? Self.chinese : Self.english
@@ -80,6 +82,15 @@ public enum CLIText: String, CaseIterable, Sendable {
         .showNone: "(none)",
         .showFollowUp: " — follow-up: {0}",
         .showNoFollowUp: " — NO FOLLOW-UP YET",
+        .configFile: "config file: {0} ({1})",
+        .configRead: "read",
+        .configAbsent: "not present",
+        .themeFile: "theme file: {0}",
+        .themeBuiltIn: "(built in)",
+        .themesFound: "themes: {0} (looked in {1})",
+        .themeProblem: "theme {0}; using the built-in default",
+        .settingDefault: "(default)",
+        .checkFailed: "check failed: {0}",
     ]
 
     public static let chinese: [CLIText: String] = [
@@ -132,5 +143,14 @@ public enum CLIText: String, CaseIterable, Sendable {
         .showNone: "（无）",
         .showFollowUp: " — 回访：{0}",
         .showNoFollowUp: " — 尚未回访",
+        .configFile: "配置文件：{0}（{1}）",
+        .configRead: "已读取",
+        .configAbsent: "不存在",
+        .themeFile: "主题文件：{0}",
+        .themeBuiltIn: "（内置）",
+        .themesFound: "主题：{0}（查找位置：{1}）",
+        .themeProblem: "主题 {0}；改用内置默认主题",
+        .settingDefault: "（默认）",
+        .checkFailed: "检查未通过：{0}",
     ]
 }

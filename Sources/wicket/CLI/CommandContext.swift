@@ -37,7 +37,7 @@ struct CommandContext {
     func workstationOptions() -> WorkstationOptions {
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let options = settings.workstationOptions(environment: environment, executablePath: executable)
-        for warning in options.warnings { Output.error("warning: " + warning) }
+        for warning in options.warnings { Output.error(CLIText.warning.format(settings.language, warning)) }
         return options
     }
 

@@ -24,7 +24,9 @@ enum ConfigCommand {
     ) { _, context in
         let settings = context.settings
         let config = settings.config
-        Output.line("config file: \(config.path) (\(config.exists ? "read" : "not present"))")
+        let language = settings.language
+        Output.line(CLIText.configFile.format(language, config.path,
+                                              (config.exists ? CLIText.configRead : CLIText.configAbsent).text(language)))
         var rows: [[String]] = [["setting", "value", "from"]]
         func add(_ name: String, _ setting: Setting) {
             let from = setting.origin.isEmpty ? setting.source.rawValue : "\(setting.source.rawValue) (\(setting.origin))"
@@ -47,10 +49,11 @@ enum ConfigCommand {
             configDirectory: ConfigFile.directory(context.environment),
             executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0]))
         let theme = loader.load(EffectiveSettings.colorAllowed(context.environment) ? settings.theme.value : "mono")
-        Output.line("theme file: \(theme.file ?? "(built in)")")
-        Output.line("themes: \(loader.available().joined(separator: ", ")) (looked in \(loader.directories.joined(separator: ", ")))")
-        let problems = settings.problems + theme.problems.map { "theme \($0); using the built-in default" }
-        for problem in problems { Output.error("warning: " + problem) }
+        Output.line(CLIText.themeFile.format(language, theme.file ?? CLIText.themeBuiltIn.text(language)))
+        Output.line(CLIText.themesFound.format(language, loader.available().joined(separator: ", "),
+                                               loader.directories.joined(separator: ", ")))
+        let problems = settings.problems + theme.problems.map { CLIText.themeProblem.format(language, $0) }
+        for problem in problems { Output.error(CLIText.warning.format(language, problem)) }
         return 0
     }
 }

@@ -33,13 +33,7 @@ extension HelpText {
             文件格式：`[ACTION.zh]` 或 `[ACTION.en]` 标题行，之后到下一个标题前的文字为模板。
             占位符：{case_number} {applicant} {service} {missing_materials} {due_date} {reason} {department} {days}；未知占位符会被拒绝。
             """,
-        "settings": """
-              timezone：大厅所在时区，例如 Asia/Shanghai
-              yellow_percent：时限用去多少比例时开始黄色预警（默认 50）
-              red_percent：时限用去多少比例时开始红色预警（默认 90）
-              delivery_limit_days：从批准到送达结果的工作日数（默认 10）
-              delivery_command：发送一条答复的 shell 命令（标准输入为 JSON）
-            """,
+        "settings": SettingsCommand.keys.map { "  \($0.0)：\(SettingsCommand.keysZh[$0.0] ?? $0.1)" }.joined(separator: "\n"),
         "backup": """
             副本是数据库某一时刻的一致快照，经 PRAGMA integrity_check 检查，并先以临时文件名写入：
             PATH 要么是完整副本，要么保持原样。PATH 已存在时拒绝，除非加 --force。

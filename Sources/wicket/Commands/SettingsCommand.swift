@@ -11,6 +11,15 @@ enum SettingsCommand {
         ("delivery_command", "shell command that delivers one reply (JSON on stdin)", { !$0.isEmpty }),
     ]
 
+    /// The same descriptions in Chinese (the settings' Chinese help has them too).
+    static let keysZh: [String: String] = [
+        "timezone": "大厅所在时区，例如 Asia/Shanghai",
+        "yellow_percent": "时限用去多少比例时开始黄色预警（默认 50）",
+        "red_percent": "时限用去多少比例时开始红色预警（默认 90）",
+        "delivery_limit_days": "从批准到送达结果的工作日数（默认 10）",
+        "delivery_command": "发送一条答复的 shell 命令（标准输入为 JSON）",
+    ]
+
     static let spec = CommandSpec(
         name: "settings", arguments: ["list|set|unset", "KEY?", "VALUE?"],
         summary: "Show or change the hall's settings (changing needs an admin).",
@@ -20,7 +29,9 @@ enum SettingsCommand {
         let verb = args.positionals[0]
         if verb == "list" {
             for (key, help, _) in keys {
-                Output.line("\(key) = \(try store.setting(key) ?? "(default)")    # \(help)")
+                let language = context.settings.language
+                let value = try store.setting(key) ?? CLIText.settingDefault.text(language)
+                Output.line("\(key) = \(value)    # \(language == .zh ? keysZh[key] ?? help : help)")
             }
             return 0
         }
