@@ -60,6 +60,9 @@ final class ConfigTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("theme nosuch: no theme of this name"), result.stderr)
         XCTAssertTrue(row("lang", in: result.stdout).hasSuffix("default"), "a bad line is ignored")
         XCTAssertTrue(row("key.accept", in: result.stdout).hasSuffix("default"), "so is a key that cannot be bound")
+        let chinese = try runner.run(["--lang", "zh", "config"])
+        XCTAssertTrue(chinese.stderr.contains("\(configFile.path):2：未知设置“bogus”"), chinese.stderr)
+        XCTAssertTrue(chinese.stderr.contains("警告："), chinese.stderr)
         XCTAssertEqual(try runner.run(["--lang", "fr", "config"]).status, 2, "a bad flag is a usage error")
     }
 }

@@ -13,7 +13,7 @@ struct ConfigFile {
     let path: String
     /// Each setting's value and the line it came from.
     private(set) var values: [String: (value: String, line: Int)] = [:]
-    private(set) var problems: [String] = []
+    private(set) var problems: [Bilingual] = []
     private(set) var exists = false
 
     static func directory(_ environment: [String: String]) -> String {
@@ -27,7 +27,7 @@ struct ConfigFile {
         guard FileManager.default.fileExists(atPath: path) else { return ConfigFile(path: path) }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             var file = ConfigFile(path: path)
-            file.problems = ["\(path): cannot be read as UTF-8 text; ignored"]
+            file.problems = [Bilingual(en: "\(path): cannot be read as UTF-8 text; ignored", zh: "\(path)：无法以 UTF-8 文本读取；已忽略")]
             return file
         }
         var file = ConfigFile(path: path, text: text)
@@ -45,13 +45,14 @@ struct ConfigFile {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let equals = line.firstIndex(of: "=") else {
-                problems.append("\(path):\(offset + 1): expected name = value, found '\(line)'")
+                problems.append(Bilingual(en: "\(path):\(offset + 1): expected name = value, found '\(line)'",
+                                           zh: "\(path):\(offset + 1)：应为 名称 = 值，实为“\(line)”"))
                 continue
             }
             let name = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
             let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             if let problem = Self.check(name, value) {
-                problems.append("\(path):\(offset + 1): \(problem); ignored")
+                problems.append(Bilingual(en: "\(path):\(offset + 1): \(problem.en); ignored", zh: "\(path):\(offset + 1)：\(problem.zh)；已忽略"))
                 continue
             }
             values[name] = (value, offset + 1)
@@ -61,21 +62,26 @@ struct ConfigFile {
     subscript(name: String) -> (value: String, line: Int)? { values[name] }
 
     /// What is wrong with one setting, if anything.
-    static func check(_ name: String, _ value: String) -> String? {
+    static func check(_ name: String, _ value: String) -> Bilingual? {
         if name.hasPrefix(keyPrefix) {
             let action = String(name.dropFirst(keyPrefix.count))
             guard let parsed = CaseAction(rawValue: action), KeyBindings.standard.key(for: parsed) != nil else {
-                return "no workstation action '\(action)' (key.accept, key.reject, key.request-materials…)"
+                return Bilingual(en: "no workstation action '\(action)' (key.accept, key.reject, key.request-materials…)",
+                                 zh: "工作台没有操作“\(action)”（key.accept、key.reject、key.request-materials…）")
             }
-            return value.count == 1 ? nil : "\(name) takes one character, not '\(value)'"
+            return value.count == 1 ? nil : Bilingual(en: "\(name) takes one character, not '\(value)'", zh: "\(name) 只取一个字符，而不是“\(value)”")
         }
         guard names.contains(name) else {
-            return "unknown setting '\(name)' (known: \(names.joined(separator: ", ")), key.ACTION)"
+            return Bilingual(en: "unknown setting '\(name)' (known: \(names.joined(separator: ", ")), key.ACTION)",
+                             zh: "未知设置“\(name)”（已知：\(names.joined(separator: "、"))、key.ACTION）")
         }
         switch name {
-        case "lang": return Language(rawValue: value) == nil ? "lang is zh or en, not '\(value)'" : nil
-        case "ambiguous-width": return value == "1" || value == "2" ? nil : "ambiguous-width is 1 or 2, not '\(value)'"
-        default: return value.isEmpty ? "\(name) has no value" : nil
+        case "lang":
+            return Language(rawValue: value) == nil ? Bilingual(en: "lang is zh or en, not '\(value)'", zh: "lang 取 zh 或 en，而不是“\(value)”") : nil
+        case "ambiguous-width":
+            return value == "1" || value == "2" ? nil
+                : Bilingual(en: "ambiguous-width is 1 or 2, not '\(value)'", zh: "ambiguous-width 取 1 或 2，而不是“\(value)”")
+        default: return value.isEmpty ? Bilingual(en: "\(name) has no value", zh: "\(name) 没有值") : nil
         }
     }
 }

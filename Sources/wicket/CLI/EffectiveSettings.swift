@@ -37,7 +37,7 @@ struct EffectiveSettings {
     var keyBindings = KeyBindings.standard
     var config: ConfigFile
     /// Config problems and rejected values, to warn about without stopping.
-    var problems: [String]
+    var problems: [Bilingual]
 
     init(flags: GlobalFlags, environment: [String: String], config: ConfigFile) throws {
         self.config = config
@@ -79,7 +79,7 @@ struct EffectiveSettings {
             guard let entry = config[ConfigFile.keyPrefix + action.rawValue], let wanted = entry.value.first else { continue }
             let origin = "\(config.path):\(entry.line)"
             if let problem = bindings.bind(action, to: wanted) {
-                problems.append("\(origin): \(problem); ignored")
+                problems.append(Bilingual(en: "\(origin): \(problem); ignored", zh: "\(origin)：\(problem)；已忽略"))
             } else {
                 keys[action] = Setting(value: entry.value, source: .file, origin: origin)
             }
@@ -117,7 +117,7 @@ struct EffectiveSettings {
         options.ambiguousWidth = Int(ambiguousWidth.value) ?? 1
         options.keys = keyBindings
         options.language = language
-        options.warnings = problems + chosen.problems.map { "theme \($0); using the built-in default" }
+        options.warnings = problems.map { $0.text(language) } + chosen.problems.map { CLIText.themeProblem.format(language, $0) }
         return options
     }
 }
