@@ -79,7 +79,7 @@ struct EffectiveSettings {
             guard let entry = config[ConfigFile.keyPrefix + action.rawValue], let wanted = entry.value.first else { continue }
             let origin = "\(config.path):\(entry.line)"
             if let problem = bindings.bind(action, to: wanted) {
-                problems.append(Bilingual(en: "\(origin): \(problem); ignored", zh: "\(origin)：\(problem)；已忽略"))
+                problems.append(Bilingual(en: "\(origin): \(problem.en); ignored", zh: "\(origin)：\(problem.zh)；已忽略"))
             } else {
                 keys[action] = Setting(value: entry.value, source: .file, origin: origin)
             }
