@@ -63,6 +63,7 @@ final class ConfigTests: XCTestCase {
         let chinese = try runner.run(["--lang", "zh", "config"])
         XCTAssertTrue(chinese.stderr.contains("\(configFile.path):2：未知设置“bogus”"), chinese.stderr)
         XCTAssertTrue(chinese.stderr.contains("警告："), chinese.stderr)
+        XCTAssertTrue(chinese.stderr.contains("主题 nosuch：") && chinese.stderr.contains("中没有这个名字的主题"), chinese.stderr)
         XCTAssertTrue(chinese.stderr.contains("\(configFile.path):4：“j”已是工作台按键"), chinese.stderr)
         XCTAssertEqual(try runner.run(["--lang", "fr", "config"]).status, 2, "a bad flag is a usage error")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import WicketCore
 
 /// Something wrong in a theme file, with where it is, for a warning the clerk can act on.
 public struct ThemeProblem: Sendable, Equatable, CustomStringConvertible {
@@ -6,14 +7,24 @@ public struct ThemeProblem: Sendable, Equatable, CustomStringConvertible {
     /// 1-based; nil when the file as a whole is the problem (missing, unreadable).
     public var line: Int?
     public var message: String
+    /// The same problem in Chinese.
+    public var messageZh: String
 
-    public init(file: String, line: Int?, message: String) {
+    public init(file: String, line: Int?, message: Bilingual) {
         self.file = file
         self.line = line
-        self.message = message
+        self.message = message.en
+        messageZh = message.zh
     }
 
-    public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+    public var description: String { text(.en) }
+
+    /// Where and what, in the reader's language.
+    public func text(_ language: Language) -> String {
+        let what = language == .zh ? messageZh : message
+        let colon = language == .zh ? "：" : ": "
+        return line.map { "\(file):\($0)\(colon)\(what)" } ?? "\(file)\(colon)\(what)"
+    }
 }
 
 /// Theme files: lines of `object.attribute = value`, `#` comments, `*` wildcards in the object
@@ -57,34 +68,40 @@ public enum ThemeFile {
     }
 
     /// Applies one `object.attribute = value` line; the message of what is wrong, if anything.
-    private static func apply(_ line: String, to theme: inout Theme) -> String? {
+    private static func apply(_ line: String, to theme: inout Theme) -> Bilingual? {
         guard let equals = line.firstIndex(of: "=") else {
-            return "expected object.attribute = value, found '\(line)'"
+            return Bilingual(en: "expected object.attribute = value, found '\(line)'", zh: "应为 对象.属性 = 值，实为“\(line)”")
         }
         let key = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
         let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
         guard let dot = key.lastIndex(of: "."), !value.isEmpty else {
-            return value.isEmpty ? "'\(key)' has no value" : "'\(key)' names no attribute (e.g. \(key).fg)"
+            return value.isEmpty ? Bilingual(en: "'\(key)' has no value", zh: "“\(key)”没有值")
+                : Bilingual(en: "'\(key)' names no attribute (e.g. \(key).fg)", zh: "“\(key)”没有指明属性（例如 \(key).fg）")
         }
         let pattern = String(key[..<dot])
         let attribute = String(key[key.index(after: dot)...])
         guard attributes.contains(attribute) else {
-            return "unknown attribute '\(attribute)' in '\(key)' (use \(attributes.joined(separator: ", ")))"
+            return Bilingual(en: "unknown attribute '\(attribute)' in '\(key)' (use \(attributes.joined(separator: ", ")))",
+                             zh: "“\(key)”中的属性“\(attribute)”未知（可用 \(attributes.joined(separator: "、"))）")
         }
         let targets = Theme.objects.filter { matches(pattern, $0.name) }
         guard !targets.isEmpty else {
-            return "unknown object '\(pattern)' (see Themes/README.md for the list)"
+            return Bilingual(en: "unknown object '\(pattern)' (see Themes/README.md for the list)",
+                             zh: "未知对象“\(pattern)”（列表见 Themes/README.md）")
         }
         for target in targets {
             var style = theme[keyPath: target.path]
             switch attribute {
             case "fg", "bg":
                 guard let color = parseColor(value) else {
-                    return "bad colour '\(value)' (a name such as red or bright-blue, 0–255, #rrggbb, or default)"
+                    return Bilingual(en: "bad colour '\(value)' (a name such as red or bright-blue, 0–255, #rrggbb, or default)",
+                                     zh: "颜色“\(value)”有误（可用 red、bright-blue 等名称，0–255，#rrggbb，或 default）")
                 }
                 if attribute == "fg" { style.foreground = color } else { style.background = color }
             default:
-                guard let on = parseBool(value) else { return "'\(attribute)' takes true or false, not '\(value)'" }
+                guard let on = parseBool(value) else {
+                    return Bilingual(en: "'\(attribute)' takes true or false, not '\(value)'", zh: "“\(attribute)”取 true 或 false，而不是“\(value)”")
+                }
                 let flag: TextAttributes = ["bold": .bold, "dim": .dim, "reverse": .reverse, "underline": .underline][attribute]!
                 if on { style.attributes.insert(flag) } else { style.attributes.remove(flag) }
             }

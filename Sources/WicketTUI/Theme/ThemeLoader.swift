@@ -1,4 +1,5 @@
 import Foundation
+import WicketCore
 
 /// A theme ready to draw with, where it came from, and what went wrong finding or reading it.
 public struct LoadedTheme: Sendable {
@@ -69,13 +70,15 @@ public struct ThemeLoader: Sendable {
             // The default and mono themes are built in too, so their files are optional.
             if request == "default" { return LoadedTheme(theme: .standard, file: nil, problems: []) }
             if request == "mono" { return LoadedTheme(theme: .monochrome, file: nil, problems: []) }
-            let message = request.contains("/") ? "no such theme file"
-                : "no theme of this name in \(directories.joined(separator: ", "))"
+            let message = request.contains("/") ? Bilingual(en: "no such theme file", zh: "没有这个主题文件")
+                : Bilingual(en: "no theme of this name in \(directories.joined(separator: ", "))",
+                            zh: "\(directories.joined(separator: "、")) 中没有这个名字的主题")
             return LoadedTheme(theme: .standard, file: nil, problems: [ThemeProblem(file: request, line: nil, message: message)])
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             return LoadedTheme(theme: .standard, file: path,
-                               problems: [ThemeProblem(file: path, line: nil, message: "cannot be read as UTF-8 text")])
+                               problems: [ThemeProblem(file: path, line: nil,
+                                                          message: Bilingual(en: "cannot be read as UTF-8 text", zh: "无法以 UTF-8 文本读取"))])
         }
         let (theme, problems) = ThemeFile.parse(text, file: path)
         return LoadedTheme(theme: theme, file: path, problems: problems)

@@ -117,7 +117,7 @@ struct EffectiveSettings {
         options.ambiguousWidth = Int(ambiguousWidth.value) ?? 1
         options.keys = keyBindings
         options.language = language
-        options.warnings = problems.map { $0.text(language) } + chosen.problems.map { CLIText.themeProblem.format(language, $0) }
+        options.warnings = problems.map { $0.text(language) } + chosen.problems.map { CLIText.themeProblem.format(language, $0.text(language)) }
         return options
     }
 }

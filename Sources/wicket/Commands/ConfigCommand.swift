@@ -52,7 +52,7 @@ enum ConfigCommand {
         Output.line(CLIText.themeFile.format(language, theme.file ?? CLIText.themeBuiltIn.text(language)))
         Output.line(CLIText.themesFound.format(language, loader.available().joined(separator: ", "),
                                                loader.directories.joined(separator: ", ")))
-        let problems = settings.problems.map { $0.text(language) } + theme.problems.map { CLIText.themeProblem.format(language, $0) }
+        let problems = settings.problems.map { $0.text(language) } + theme.problems.map { CLIText.themeProblem.format(language, $0.text(language)) }
         for problem in problems { Output.error(CLIText.warning.format(language, problem)) }
         return 0
     }
