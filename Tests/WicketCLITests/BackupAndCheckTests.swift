@@ -70,6 +70,9 @@ final class BackupAndCheckTests: XCTestCase {
         XCTAssertEqual(found.stdout, "")
         XCTAssertTrue(found.stderr.contains("check failed: chain: history event #4 (case 2026-000001, accept by admin"), found.stderr)
         XCTAssertTrue(found.stderr.contains("was changed after it was written"), found.stderr)
+        let chinese = try cli.run(["--lang", "zh", "check"])
+        XCTAssertTrue(chinese.stderr.contains("检查未通过：chain：历史记录 #4（案件 2026-000001"), chinese.stderr)
+        XCTAssertTrue(chinese.stderr.contains("写入后被改动"), chinese.stderr)
     }
 
     /// A damaged file: SQLite's integrity check is the first thing `check` reports.

@@ -15,7 +15,21 @@ public struct IntegrityCheck {
         /// The first history event concerned, when the problem is in the history.
         public let eventID: Int?
         public let message: String
+        /// The same problem in Chinese.
+        public let messageZh: String
         public var description: String { "\(kind.rawValue): \(message)" }
+
+        init(kind: Kind, eventID: Int?, message: Bilingual) {
+            self.kind = kind
+            self.eventID = eventID
+            self.message = message.en
+            messageZh = message.zh
+        }
+
+        /// What is wrong, in the reader's language.
+        public func text(_ language: Language) -> String {
+            language == .zh ? "\(kind.rawValue)：\(messageZh)" : description
+        }
     }
 
     public struct Summary: Equatable, Sendable {
@@ -37,27 +51,29 @@ public struct IntegrityCheck {
             }
         } catch let error as DatabaseError where error.primaryCode == 11 /* SQLITE_CORRUPT */ || error.primaryCode == 26 {
             // Damage bad enough that SQLite stops reading is still an answer to "is the file sound?".
-            throw Problem(kind: .integrity, eventID: nil, message: error.message)
+            throw Problem(kind: .integrity, eventID: nil, message: Bilingual(en: error.message, zh: error.message))
         }
     }
 
     private func sqliteIntegrity() throws {
         let rows = try db.query("PRAGMA integrity_check")
         let first = rows.first?.string(at: 0) ?? "no answer"
-        guard first == "ok" else { throw Problem(kind: .integrity, eventID: nil, message: first) }
+        guard first == "ok" else { throw Problem(kind: .integrity, eventID: nil, message: Bilingual(en: first, zh: first)) }
     }
 
     private func foreignKeys() throws {
         guard let row = try db.query("PRAGMA foreign_key_check").first else { return }
         throw Problem(kind: .foreignKey, eventID: nil,
-                      message: "\(row.string(at: 0)) row \(row.string(at: 1)) refers to a missing \(row.string(at: 2)) row")
+                      message: Bilingual(en: "\(row.string(at: 0)) row \(row.string(at: 1)) refers to a missing \(row.string(at: 2)) row",
+                                zh: "\(row.string(at: 0)) 的第 \(row.string(at: 1)) 行引用了不存在的 \(row.string(at: 2)) 行"))
     }
 
     private func appendOnlyTriggers() throws {
         for name in ["history_no_update", "history_no_delete"] {
             guard try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?", name) == 1 else {
                 throw Problem(kind: .protection, eventID: nil,
-                              message: "trigger \(name) is missing: the history is no longer append-only")
+                              message: Bilingual(en: "trigger \(name) is missing: the history is no longer append-only",
+                                        zh: "触发器 \(name) 缺失：历史不再是只可追加的"))
             }
         }
     }
@@ -75,27 +91,34 @@ public struct IntegrityCheck {
         func name(_ event: HistoryChain.Event) -> String {
             "history event #\(event.id) (case \(numbers[event.caseID] ?? "#\(event.caseID)"), \(event.action) by \(event.actor) at \(event.at))"
         }
+        func nameZh(_ event: HistoryChain.Event) -> String {
+            "历史记录 #\(event.id)（案件 \(numbers[event.caseID] ?? "#\(event.caseID)")，\(event.actor) 于 \(event.at) 执行 \(event.action)）"
+        }
         var summary = Summary()
         var previous: (id: Int, hash: String)?
         var trails: [Int: CaseTrail] = [:]
         try db.forEachRow("SELECT \(HistoryChain.columns) FROM history ORDER BY id", arguments: []) { row in
             let event = HistoryChain.Event(row: row)
             guard let stored = row.optionalString("hash") else {
-                throw Problem(kind: .chain, eventID: event.id, message: "\(name(event)) has no hash: it was written around Wicket")
+                throw Problem(kind: .chain, eventID: event.id, message: Bilingual(en: "\(name(event)) has no hash: it was written around Wicket",
+                                        zh: "\(nameZh(event)) 没有哈希：它是绕过 Wicket 写入的"))
             }
             try checkLink(event, after: previous)
             guard HistoryChain.hash(event) == stored else {
                 throw Problem(kind: .chain, eventID: event.id,
-                              message: "\(name(event)) was changed after it was written: its content no longer matches its hash")
+                              message: Bilingual(en: "\(name(event)) was changed after it was written: its content no longer matches its hash",
+                                        zh: "\(nameZh(event)) 写入后被改动：内容与哈希不再相符"))
             }
             let expected = (trails[event.caseID]?.version ?? 0) + 1
             guard event.version == expected else {
                 throw Problem(kind: .caseHistory, eventID: event.id,
-                              message: "\(name(event)) has version \(event.version), expected \(expected): an event of this case is missing or was added")
+                              message: Bilingual(en: "\(name(event)) has version \(event.version), expected \(expected): an event of this case is missing or was added",
+                                        zh: "\(nameZh(event)) 的版本为 \(event.version)，应为 \(expected)：该案件有记录缺失或被添加"))
             }
             if expected == 1 && event.action != CaseAction.submitEvent {
                 throw Problem(kind: .caseHistory, eventID: event.id,
-                              message: "\(name(event)) is the case's first event but not its submission")
+                              message: Bilingual(en: "\(name(event)) is the case's first event but not its submission",
+                                        zh: "\(nameZh(event)) 是该案件的第一条记录，但不是提交记录"))
             }
             trails[event.caseID] = CaseTrail(version: event.version, status: event.toStatus, lastEventID: event.id)
             previous = (event.id, stored)
@@ -105,20 +128,24 @@ public struct IntegrityCheck {
         try db.forEachRow("SELECT id, number, status, version FROM cases ORDER BY id", arguments: []) { row in
             let number = row.string("number")
             guard let trail = trails[row.int("id")] else {
-                throw Problem(kind: .caseHistory, eventID: nil, message: "case \(number) has no history")
+                throw Problem(kind: .caseHistory, eventID: nil, message: Bilingual(en: "case \(number) has no history",
+                                        zh: "案件 \(number) 没有历史"))
             }
             let version = row.int("version")
             if trail.version < version {
                 throw Problem(kind: .caseHistory, eventID: nil,
-                              message: "case \(number) is at version \(version) but its history ends at version \(trail.version) (event #\(trail.lastEventID)): later events were deleted, or the case was changed around Wicket")
+                              message: Bilingual(en: "case \(number) is at version \(version) but its history ends at version \(trail.version) (event #\(trail.lastEventID)): later events were deleted, or the case was changed around Wicket",
+                                        zh: "案件 \(number) 的版本为 \(version)，但其历史止于版本 \(trail.version)（记录 #\(trail.lastEventID)）：后续记录被删除，或案件被绕过 Wicket 改动"))
             }
             if trail.version > version {
                 throw Problem(kind: .caseHistory, eventID: trail.lastEventID,
-                              message: "history event #\(trail.lastEventID) gives case \(number) version \(trail.version), but the case is at version \(version): the event was added around Wicket")
+                              message: Bilingual(en: "history event #\(trail.lastEventID) gives case \(number) version \(trail.version), but the case is at version \(version): the event was added around Wicket",
+                                        zh: "历史记录 #\(trail.lastEventID) 记案件 \(number) 为版本 \(trail.version)，但案件为版本 \(version)：该记录是绕过 Wicket 添加的"))
             }
             guard trail.status == row.string("status") else {
                 throw Problem(kind: .caseHistory, eventID: nil,
-                              message: "case \(number) is \(row.string("status")) but its last event says \(trail.status): the case was changed around Wicket")
+                              message: Bilingual(en: "case \(number) is \(row.string("status")) but its last event says \(trail.status): the case was changed around Wicket",
+                                        zh: "案件 \(number) 的状态为 \(row.string("status"))，但最后一条记录为 \(trail.status)：案件被绕过 Wicket 改动"))
             }
             summary.cases += 1
         }
@@ -131,16 +158,20 @@ public struct IntegrityCheck {
         guard let previous else {
             guard event.previousHash == nil, event.id == 1 else {
                 throw Problem(kind: .chain, eventID: 1,
-                              message: "history events #1…#\(event.id - 1) are missing: the history's start was deleted")
+                              message: Bilingual(en: "history events #1…#\(event.id - 1) are missing: the history's start was deleted",
+                                        zh: "历史记录 #1…#\(event.id - 1) 缺失：历史的开头被删除"))
             }
             return
         }
         guard event.previousHash != previous.hash else { return }
         if event.id > previous.id + 1 {
             let range = event.id == previous.id + 2 ? "#\(previous.id + 1) is" : "#\(previous.id + 1)…#\(event.id - 1) are"
-            throw Problem(kind: .chain, eventID: previous.id + 1, message: "history event \(range) missing: deleted")
+            let rangeZh = event.id == previous.id + 2 ? "#\(previous.id + 1)" : "#\(previous.id + 1)…#\(event.id - 1)"
+            throw Problem(kind: .chain, eventID: previous.id + 1,
+                          message: Bilingual(en: "history event \(range) missing: deleted", zh: "历史记录 \(rangeZh) 缺失：已被删除"))
         }
         throw Problem(kind: .chain, eventID: previous.id,
-                      message: "history event #\(previous.id) was changed (and re-hashed), or #\(event.id) was inserted: #\(event.id) records a different hash for the event before it")
+                      message: Bilingual(en: "history event #\(previous.id) was changed (and re-hashed), or #\(event.id) was inserted: #\(event.id) records a different hash for the event before it",
+                                zh: "历史记录 #\(previous.id) 被改动（并重新计算了哈希），或 #\(event.id) 是插入的：#\(event.id) 记录的前一条哈希与之不符"))
     }
 }

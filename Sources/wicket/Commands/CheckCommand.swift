@@ -19,7 +19,7 @@ enum CheckCommand {
             Output.line(CLIText.checkHead.format(language, summary.headHash ?? CLIText.checkNoEvents.text(language)))
             return 0
         } catch let problem as IntegrityCheck.Problem {
-            Output.error(CLIText.checkFailed.format(context.settings.language, problem.description))
+            Output.error(CLIText.checkFailed.format(context.settings.language, problem.text(context.settings.language)))
             return 1
         }
     }
