@@ -7,14 +7,8 @@ extension Update {
         guard var dashboard = state.dashboard else { return [] }
         if dashboard.customPeriod != nil { return handleCustomPeriod(key, &state) }
         let panels = dashboard.report.map { DashboardContent.panels($0, width: 80, language: state.language) } ?? []
+        if let effects = handleScreenKeys(key, &state) { return effects }
         switch key {
-        case .character("Q"), .ctrl("c"):
-            return [.quit]
-        case .character("?"), .function(1):
-            state.overlay = .help(0)
-            return []
-        case .ctrl("l"):
-            return [.redraw]
         case .escape, .character("q"), .function(3), .character("B"):
             state.dashboard = nil
             state.inbox.filters.drillDown = nil

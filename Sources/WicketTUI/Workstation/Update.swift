@@ -22,8 +22,8 @@ public struct Update {
         }
     }
 
-    /// Keys that mean the same in every pane (outside text entry).
-    private func handleGlobal(_ key: Key, _ state: inout WorkstationState) -> [Effect]? {
+    /// Quit, help and redraw: the same on every screen, the dashboard included.
+    func handleScreenKeys(_ key: Key, _ state: inout WorkstationState) -> [Effect]? {
         switch key {
         case .character("Q"), .ctrl("c"):
             return [.quit]
@@ -32,6 +32,15 @@ public struct Update {
             return []
         case .ctrl("l"):
             return [.redraw]
+        default:
+            return nil
+        }
+    }
+
+    /// Keys that mean the same in every pane (outside text entry).
+    private func handleGlobal(_ key: Key, _ state: inout WorkstationState) -> [Effect]? {
+        if let effects = handleScreenKeys(key, &state) { return effects }
+        switch key {
         case .tab:
             return cycleFocus(&state, forward: true)
         case .backTab:
