@@ -6,6 +6,9 @@ import WicketCore
 var cases = 1_000_000
 var folder = FileManager.default.currentDirectoryPath + "/.build/bench"
 var runs = 200
+/// nil: every operation. Otherwise the names given to --only.
+var only: Set<String>? = nil
+let operationNames = ["start", "keys", "search", "dashboard", "transition", "next", "import", "memory"]
 var arguments = Array(CommandLine.arguments.dropFirst())
 while !arguments.isEmpty {
     let option = arguments.removeFirst()
@@ -14,8 +17,16 @@ while !arguments.isEmpty {
     case "--cases": cases = Int(arguments.removeFirst()) ?? cases
     case "--folder": folder = arguments.removeFirst()
     case "--runs": runs = Int(arguments.removeFirst()) ?? runs
+    case "--only":
+        let names = arguments.removeFirst().split(separator: ",").map(String.init)
+        if let unknown = names.first(where: { !operationNames.contains($0) }) {
+            print("wicket-bench: unknown operation \(unknown); choose from \(operationNames.joined(separator: ", "))")
+            exit(2)
+        }
+        only = Set(names)
     default:
         print("usage: wicket-bench [--cases N (default 1000000)] [--folder DIR (default .build/bench)] [--runs R (default 200)]")
+        print("                    [--only \(operationNames.joined(separator: ","))]")
         exit(option == "--help" ? 0 : 2)
     }
 }
@@ -23,16 +34,22 @@ while !arguments.isEmpty {
 do {
     let wicket = try BenchSetup.wicketBinary()
     let fixture = try Fixture.ensure(cases: cases, folder: folder)
-    let operations = Operations(fixture: fixture, work: try Fixture.workingCopy(of: fixture), wicket: wicket, cases: cases)
+    func wanted(_ name: String) -> Bool { only?.contains(name) ?? true }
+    // Only the operations that change the database need the (gigabytes-large) working copy.
+    let changes = wanted("transition") || wanted("next")
+    let operations = Operations(fixture: fixture, work: changes ? try Fixture.workingCopy(of: fixture) : fixture,
+                                wicket: wicket, cases: cases)
     var rows: [Row] = []
-    rows.append(try operations.startToFirstFrame(runs: max(10, runs / 10)))
-    rows += try operations.keyToFrame(runs: runs)
-    rows += try operations.search(runs: max(10, runs / 4))
-    rows.append(try operations.dashboard(runs: max(5, runs / 20)))
-    rows.append(try operations.transition(runs: runs))
-    rows.append(try operations.takeNext(runs: runs))
-    rows.append(try operations.importRate(folder: folder, lines: 100_000))
-    rows += try Memory.rows(wicket: wicket, sizes: Set([10_000, 100_000, cases]).sorted(), folder: folder)
+    if wanted("start") { rows.append(try operations.startToFirstFrame(runs: max(10, runs / 10))) }
+    if wanted("keys") { rows += try operations.keyToFrame(runs: runs) }
+    if wanted("search") { rows += try operations.search(runs: max(10, runs / 4)) }
+    if wanted("dashboard") { rows.append(try operations.dashboard(runs: max(5, runs / 20))) }
+    if wanted("transition") { rows.append(try operations.transition(runs: runs)) }
+    if wanted("next") { rows.append(try operations.takeNext(runs: runs)) }
+    if wanted("import") { rows.append(try operations.importRate(folder: folder, lines: 100_000)) }
+    if wanted("memory") {
+        rows += try Memory.rows(wicket: wicket, sizes: Set([10_000, 100_000, cases]).sorted(), folder: folder)
+    }
     Table.print(rows, cases: cases, machine: BenchSetup.machine, date: BenchSetup.date)
     exit(rows.allSatisfy(\.ok) ? 0 : 1)
 } catch {
