@@ -27,7 +27,7 @@ final class ChineseCLITests: XCTestCase {
         try EndToEndTests.applications.write(to: file, atomically: true, encoding: .utf8)
         let imported = try cli.run(["--lang", "zh", "import", file.path])
         XCTAssertTrue(imported.stdout.contains("已导入 3，已存在 0，错误行 1"), imported.stdout)
-        XCTAssertTrue(imported.stderr.contains("line 4: not JSON"), "the line format stays stable for scripts")
+        XCTAssertTrue(imported.stderr.contains("line 4: 不是 JSON"), "`line N:` stays stable for scripts; the reason is Chinese")
 
         let cases = try cli.json(["list", "--json"]) as! [[String: Any]]
         let hukou = cases.first { ($0["service"] as? String)?.hasPrefix("HUKOU") == true }

@@ -70,14 +70,21 @@ final class ImportTests: XCTestCase {
         let summary = try run(data)
         XCTAssertEqual(summary.imported, 2)
         XCTAssertEqual(summary.errors.map(\.line), [2, 3, 4, 5, 6, 7, 8, 11])
-        XCTAssertEqual(summary.errors[0].reason, "not JSON")
-        XCTAssertEqual(summary.errors[1].reason, "unknown service 'NOPE'")
-        XCTAssertTrue(summary.errors[2].reason.contains("PASSPORT"))
-        XCTAssertEqual(summary.errors[3].reason, "missing field \"service\"")
-        XCTAssertTrue(summary.errors[4].reason.hasPrefix("bad date"))
-        XCTAssertTrue(summary.errors[5].reason.contains("fax"))
-        XCTAssertTrue(summary.errors[6].reason.contains("over 64 KiB"))
-        XCTAssertEqual(summary.errors[7].reason, "not valid UTF-8")
+        XCTAssertEqual(summary.errors[0].reason.en, "not JSON")
+        XCTAssertEqual(summary.errors[1].reason.en, "unknown service 'NOPE'")
+        XCTAssertTrue(summary.errors[2].reason.en.contains("PASSPORT"))
+        XCTAssertEqual(summary.errors[3].reason.en, "missing field \"service\"")
+        XCTAssertTrue(summary.errors[4].reason.en.hasPrefix("bad date"))
+        XCTAssertTrue(summary.errors[5].reason.en.contains("fax"))
+        XCTAssertTrue(summary.errors[6].reason.en.contains("over 64 KiB"))
+        XCTAssertEqual(summary.errors[7].reason.en, "not valid UTF-8")
+        // Every reason, the parser's and the workflow's, also in Chinese; the `line N:` stays as it is.
+        for error in summary.errors {
+            XCTAssertTrue(BilingualMessageTests.hasChinese(error.reason.zh), "\(error) has no Chinese")
+            XCTAssertFalse(BilingualMessageTests.hasChinese(error.reason.en), "\(error) English has Chinese")
+            XCTAssertTrue(error.message(.zh).hasPrefix("line \(error.line): "), error.message(.zh))
+        }
+        XCTAssertEqual(summary.errors[0].message(.zh), "line 2: 不是 JSON")
     }
 
     func testSmallBatchesCommitEverything() throws {

@@ -95,7 +95,8 @@ final class ParserFuzzTests: XCTestCase {
                 let application = try ImportLine.parse(bytes[...])
                 return (application.ref ?? "").isEmpty ? "!accepted an empty ref" : nil
             } catch let failure as ImportLine.Failure {
-                return failure.reason.isEmpty ? "!refused without a reason" : failure.reason
+                // A refusal says why in both languages.
+                return failure.reason.en.isEmpty || failure.reason.zh.isEmpty ? "!refused without a reason" : failure.reason.en
             } catch {
                 return "!unexpected error \(error)"
             }

@@ -4,33 +4,36 @@ import Foundation
 enum ImportLine {
     static let maxFieldBytes = 64 * 1024
 
+    /// Both languages at once: the CLI prints the reason in the user's language when it reports the line.
     struct Failure: Error {
-        let reason: String
+        let reason: Bilingual
+        init(_ en: String, _ zh: String) { reason = Bilingual(en: en, zh: zh) }
     }
 
     static func parse(_ bytes: ArraySlice<UInt8>) throws -> Application {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw Failure(reason: "not valid UTF-8")
+            throw Failure("not valid UTF-8", "不是有效的 UTF-8")
         }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8))
         } catch {
-            throw Failure(reason: "not JSON")
+            throw Failure("not JSON", "不是 JSON")
         }
-        guard let fields = object as? [String: Any] else { throw Failure(reason: "not a JSON object") }
+        guard let fields = object as? [String: Any] else { throw Failure("not a JSON object", "不是 JSON 对象") }
 
         func string(_ key: String, in dictionary: [String: Any], required: Bool = true) throws -> String? {
             guard let value = dictionary[key], !(value is NSNull) else {
-                if required { throw Failure(reason: "missing field \"\(key)\"") }
+                if required { throw Failure("missing field \"\(key)\"", "缺少字段“\(key)”") }
                 return nil
             }
-            guard let text = value as? String else { throw Failure(reason: "field \"\(key)\" must be a string") }
+            guard let text = value as? String else { throw Failure("field \"\(key)\" must be a string", "字段“\(key)”应为字符串") }
             guard text.utf8.count <= maxFieldBytes else {
-                throw Failure(reason: "field \"\(key)\" is over 64 KiB (\(text.utf8.count) bytes)")
+                throw Failure("field \"\(key)\" is over 64 KiB (\(text.utf8.count) bytes)",
+                              "字段“\(key)”超过 64 KiB（\(text.utf8.count) 字节）")
             }
             if required && text.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw Failure(reason: "field \"\(key)\" is empty")
+                throw Failure("field \"\(key)\" is empty", "字段“\(key)”为空")
             }
             return text
         }
@@ -39,14 +42,17 @@ enum ImportLine {
         let service = try string("service", in: fields)!
         let channelText = try string("channel", in: fields)!
         guard let channel = Channel(rawValue: channelText) else {
-            throw Failure(reason: "unknown channel \"\(channelText)\" (online, mobile, window, phone or mail)")
+            throw Failure("unknown channel \"\(channelText)\" (online, mobile, window, phone or mail)",
+                          "未知渠道“\(channelText)”（online、mobile、window、phone 或 mail）")
         }
         let submittedText = try string("submitted_at", in: fields)!
         guard let submittedAt = Timestamp.parse(submittedText) else {
-            throw Failure(reason: "bad date \"\(submittedText)\" in submitted_at (use RFC 3339, e.g. 2026-11-26T09:30:00+08:00)")
+            throw Failure("bad date \"\(submittedText)\" in submitted_at (use RFC 3339, e.g. 2026-11-26T09:30:00+08:00)",
+                          "submitted_at 的日期“\(submittedText)”有误（用 RFC 3339，如 2026-11-26T09:30:00+08:00）")
         }
         guard let applicant = fields["applicant"] as? [String: Any] else {
-            throw Failure(reason: fields["applicant"] == nil ? "missing field \"applicant\"" : "field \"applicant\" must be an object")
+            throw fields["applicant"] == nil ? Failure("missing field \"applicant\"", "缺少字段“applicant”")
+                : Failure("field \"applicant\" must be an object", "字段“applicant”应为对象")
         }
         let name = try string("name", in: applicant)!
         let idNumber = try string("id_number", in: applicant, required: false) ?? ""
@@ -56,17 +62,17 @@ enum ImportLine {
         var materials: [String] = []
         if let value = fields["materials"], !(value is NSNull) {
             guard let list = value as? [Any], let codes = list as? [String] else {
-                throw Failure(reason: "field \"materials\" must be a list of material codes")
+                throw Failure("field \"materials\" must be a list of material codes", "字段“materials”应为材料代码列表")
             }
             materials = codes
         }
         let priorityText = try string("priority", in: fields, required: false) ?? "normal"
         guard let priority = Priority(rawValue: priorityText) else {
-            throw Failure(reason: "unknown priority \"\(priorityText)\" (normal or urgent)")
+            throw Failure("unknown priority \"\(priorityText)\" (normal or urgent)", "未知优先级“\(priorityText)”（normal 或 urgent）")
         }
         let languageText = try string("lang", in: fields, required: false) ?? "zh"
         guard let language = Language(rawValue: languageText) else {
-            throw Failure(reason: "unknown lang \"\(languageText)\" (zh or en)")
+            throw Failure("unknown lang \"\(languageText)\" (zh or en)", "未知语言“\(languageText)”（zh 或 en）")
         }
         return Application(ref: ref, serviceCode: service, channel: channel, submittedAt: submittedAt,
                            applicantName: name, applicantIDNumber: idNumber, applicantPhone: phone, summary: summary,

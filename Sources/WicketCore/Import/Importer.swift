@@ -15,8 +15,10 @@ public struct Importer {
 
     public struct LineError: Equatable, Sendable, CustomStringConvertible {
         public let line: Int
-        public let reason: String
-        public var description: String { "line \(line): \(reason)" }
+        public let reason: Bilingual
+        public var description: String { message(.en) }
+        /// `line N:` stays the same in both languages, so a script can find the line; the reason is the reader's.
+        public func message(_ language: Language) -> String { "line \(line): \(reason.text(language))" }
     }
 
     public struct Summary: Equatable, Sendable {
@@ -47,7 +49,7 @@ public struct Importer {
                     } catch let failure as ImportLine.Failure {
                         summary.errors.append(LineError(line: lineNumber, reason: failure.reason))
                     } catch let refusal as WorkflowError {
-                        summary.errors.append(LineError(line: lineNumber, reason: refusal.description))
+                        summary.errors.append(LineError(line: lineNumber, reason: Bilingual(en: refusal.message(.en), zh: refusal.message(.zh))))
                     }
                 }
             }

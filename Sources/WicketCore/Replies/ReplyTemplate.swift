@@ -12,8 +12,16 @@ public enum Placeholder: String, CaseIterable, Sendable {
 
 public struct TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
     public let line: Int?
-    public let message: String
+    /// Both languages, so `templates load` can tell an admin in theirs.
+    public let reason: Bilingual
+    public var message: String { reason.en }
+    public func message(_ language: Language) -> String { reason.text(language) }
     public var description: String { line.map { "line \($0): \(message)" } ?? message }
+
+    init(line: Int?, en: String, zh: String) {
+        self.line = line
+        reason = Bilingual(en: en, zh: zh)
+    }
 }
 
 /// A reply text with `{placeholder}` slots. `{{` and `}}` write literal braces.
@@ -42,19 +50,21 @@ public struct ReplyTemplate: Sendable, Equatable {
                     continue
                 }
                 guard let close = source[next...].firstIndex(of: "}") else {
-                    throw TemplateError(line: nil, message: "unclosed placeholder starting with '{'")
+                    throw TemplateError(line: nil, en: "unclosed placeholder starting with '{'", zh: "以“{”开头的占位符没有闭合")
                 }
                 let name = String(source[next..<close])
                 guard let placeholder = Placeholder(rawValue: name) else {
                     let known = Placeholder.allCases.map { "{\($0.rawValue)}" }.joined(separator: " ")
-                    throw TemplateError(line: nil, message: "unknown placeholder {\(name)} (known: \(known))")
+                    throw TemplateError(line: nil, en: "unknown placeholder {\(name)} (known: \(known))",
+                                        zh: "未知占位符 {\(name)}（可用：\(known)）")
                 }
                 if !text.isEmpty { pieces.append(.text(text)); text = "" }
                 pieces.append(.slot(placeholder))
                 index = source.index(after: close)
             } else if character == "}" {
                 guard next < source.endIndex, source[next] == "}" else {
-                    throw TemplateError(line: nil, message: "stray '}' (write '}}' for a literal brace)")
+                    throw TemplateError(line: nil, en: "stray '}' (write '}}' for a literal brace)",
+                                        zh: "多余的“}”（字面的括号写作“}}”）")
                 }
                 text.append("}")
                 index = source.index(after: next)

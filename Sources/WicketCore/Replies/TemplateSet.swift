@@ -53,13 +53,14 @@ public struct TemplateSet: Sendable {
             guard let section = current else { return }
             while body.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { body.removeLast() }
             let source = body.joined(separator: "\n")
+            let name = "\(section.action.rawValue).\(section.language.rawValue)"
             guard !source.isEmpty else {
-                throw TemplateError(line: section.line, message: "template \(section.action.rawValue).\(section.language.rawValue) is empty")
+                throw TemplateError(line: section.line, en: "template \(name) is empty", zh: "模板 \(name) 为空")
             }
             do {
                 result.append((section.action, section.language, try ReplyTemplate(source)))
             } catch let error as TemplateError {
-                throw TemplateError(line: section.line, message: "\(section.action.rawValue).\(section.language.rawValue): \(error.message)")
+                throw TemplateError(line: section.line, en: "\(name): \(error.reason.en)", zh: "\(name)：\(error.reason.zh)")
             }
         }
         for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
@@ -70,13 +71,14 @@ public struct TemplateSet: Sendable {
                 let parts = name.split(separator: ".")
                 guard parts.count == 2, let action = CaseAction(rawValue: String(parts[0])),
                       let language = Language(rawValue: String(parts[1])) else {
-                    throw TemplateError(line: offset + 1, message: "bad section [\(name)] (use [ACTION.zh] or [ACTION.en])")
+                    throw TemplateError(line: offset + 1, en: "bad section [\(name)] (use [ACTION.zh] or [ACTION.en])",
+                                        zh: "节名 [\(name)] 有误（用 [操作.zh] 或 [操作.en]）")
                 }
                 current = (action, language, offset + 1)
                 body = []
             } else if current == nil {
                 guard trimmed.isEmpty || trimmed.hasPrefix("#") else {
-                    throw TemplateError(line: offset + 1, message: "text outside a [ACTION.LANG] section")
+                    throw TemplateError(line: offset + 1, en: "text outside a [ACTION.LANG] section", zh: "文字不在任何 [操作.语言] 节内")
                 }
             } else {
                 body.append(String(line))

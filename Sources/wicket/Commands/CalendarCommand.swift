@@ -33,8 +33,8 @@ enum CalendarCommand {
                 entries = try CalendarFile.parse(text)
             } catch let error as CalendarFileError {
                 throw WorkflowError.invalidArgument(Bilingual(
-                en: "\(path):\(error.line): \(error.message)",
-                zh: "\(path):\(error.line)：\(error.message)"))
+                en: "\(path):\(error.line): \(error.reason.en)",
+                zh: "\(path):\(error.line)：\(error.reason.zh)"))
             }
             let moved = try Administration(store: store).loadCalendar(entries)
             Output.line(CLIText.calendarLoaded.format(context.settings.language, entries.count, moved))

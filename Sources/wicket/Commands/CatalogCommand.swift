@@ -43,9 +43,10 @@ enum CatalogCommand {
             do {
                 catalog = try decoder.decode(Catalog.self, from: data)
             } catch {
+                let problem = CatalogCommand.describe(error)
                 throw WorkflowError.invalidArgument(Bilingual(
-                en: "\(path): not a catalog (\(CatalogCommand.describe(error)))",
-                zh: "\(path)：不是事项目录（\(CatalogCommand.describe(error))）"))
+                en: "\(path): not a catalog (\(problem.en))",
+                zh: "\(path)：不是事项目录（\(problem.zh)）"))
             }
             try Administration(store: store).loadCatalog(catalog)
             Output.line(CLIText.catalogLoaded.format(context.settings.language, catalog.services.count, catalog.departments.count,
@@ -57,15 +58,23 @@ enum CatalogCommand {
         return 0
     }
 
-    static func describe(_ error: Error) -> String {
+    /// What is wrong and where (the JSON path), in both languages. Foundation's own wording is
+    /// English only, so it is kept for the English reader and named by kind for the Chinese one.
+    static func describe(_ error: Error) -> Bilingual {
+        func path(_ context: DecodingError.Context) -> String { context.codingPath.map(\.stringValue).joined(separator: ".") }
+        func place(_ context: DecodingError.Context) -> String { context.codingPath.isEmpty ? "顶层" : path(context) }
         switch error {
         case DecodingError.keyNotFound(let key, let context):
-            return "missing \(key.stringValue) at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
-             DecodingError.dataCorrupted(let context):
-            return "\(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+            return Bilingual(en: "missing \(key.stringValue) at \(path(context))", zh: "\(place(context)) 处缺少 \(key.stringValue)")
+        case DecodingError.typeMismatch(_, let context):
+            return Bilingual(en: "\(context.debugDescription) at \(path(context))", zh: "\(place(context)) 处的值类型不对")
+        case DecodingError.valueNotFound(_, let context):
+            return Bilingual(en: "\(context.debugDescription) at \(path(context))", zh: "\(place(context)) 处缺少值")
+        case DecodingError.dataCorrupted(let context):
+            return Bilingual(en: "\(context.debugDescription) at \(path(context))",
+                             zh: context.codingPath.isEmpty ? "不是有效的 JSON" : "\(path(context)) 处的值有误")
         default:
-            return "\(error)"
+            return Bilingual(en: "\(error)", zh: "无法读取（\(error)）")
         }
     }
 }

@@ -30,7 +30,7 @@ enum ImportCommand {
             }
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        for error in summary.errors { Output.error(error.description) }
+        for error in summary.errors { Output.error(error.message(context.settings.language)) }
         Output.line(CLIText.imported.format(context.settings.language, summary.imported, summary.alreadyPresent, summary.errors.count))
         return summary.errors.isEmpty ? 0 : 1
     }

@@ -39,8 +39,8 @@ enum TemplatesCommand {
                 templates = try TemplateSet.parseFile(text)
             } catch let error as TemplateError {
                 throw WorkflowError.invalidArgument(Bilingual(
-                en: "\(path):\(error.line.map(String.init) ?? "?"): \(error.message)",
-                zh: "\(path):\(error.line.map(String.init) ?? "?")：\(error.message)"))
+                en: "\(path):\(error.line.map(String.init) ?? "?"): \(error.reason.en)",
+                zh: "\(path):\(error.line.map(String.init) ?? "?")：\(error.reason.zh)"))
             }
             try admin.loadTemplates(templates)
             Output.line(CLIText.templatesLoaded.format(context.settings.language, templates.count))
