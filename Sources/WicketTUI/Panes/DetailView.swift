@@ -29,7 +29,7 @@ struct DetailView {
             lines.append(Line(text: title, style: theme.header))
         }
         let l = language
-        func when(_ stored: String?) -> String { DateDisplay.moment(stored: stored, hallTime: hallTime, language: l) }
+        func when(_ stored: String?) -> String { DateText.moment(stored: stored, hallTime: hallTime, language: l) }
         add("\(r.number)  \(InboxView.shortStatus(r.status, l))  v\(r.version)" +
             (r.priority == .urgent ? "  " + UIText.detailUrgent.text(l) : ""), theme.title)
         add(UIText.detailApplicant.format(l, r.applicantName, r.language.rawValue))

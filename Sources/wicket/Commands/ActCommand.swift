@@ -60,8 +60,10 @@ enum ActCommand {
             Output.json(JSONShapes.outcome(outcome))
             return
         }
-        let move = outcome.from == outcome.to ? outcome.to.rawValue : "\(outcome.from.rawValue) -> \(outcome.to.rawValue)"
-        var line = CLIText.actLine.format(language, outcome.caseNumber, outcome.action.rawValue, move, outcome.version)
+        let status = { (status: CaseStatus) in language.code(status.rawValue, status.word) }
+        let move = outcome.from == outcome.to ? status(outcome.to) : "\(status(outcome.from)) -> \(status(outcome.to))"
+        let action = language.code(outcome.action.rawValue, outcome.action.word)
+        var line = CLIText.actLine.format(language, outcome.caseNumber, action, move, outcome.version)
         if let holder = outcome.holder { line += CLIText.actHeldBy.format(language, holder) }
         if let reply = outcome.replyID { line += CLIText.actReplyStored.format(language, reply) }
         Output.line(line)

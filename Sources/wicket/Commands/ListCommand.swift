@@ -57,15 +57,25 @@ enum ListCommand {
             Output.line(CLIText.noCasesMatch.text(context.settings.language))
             return 0
         }
-        var rows = [["NUMBER", "STATUS", "LEVEL", "SERVICE", "APPLICANT", "ID NUMBER", "CHANNEL", "DUE", "HOLDER"]]
+        let l = context.settings.language
+        var rows = [header.map { $0.text(l) }]
         for item in cases {
-            rows.append([item.number, item.status.rawValue, "\(item.level.mark) \(item.level.rawValue)", item.serviceCode,
+            // Codes in English (what --status, --level and --channel take), words in Chinese; --json keeps codes.
+            rows.append([item.number, l.code(item.status.rawValue, item.status.word),
+                         "\(item.level.mark) \(l.code(item.level.rawValue, item.level.word))", item.serviceCode,
                          Output.safe(item.applicantName), Output.safe(Masking.idNumber(item.applicantIDNumber)),
-                         item.channel.rawValue, item.dueOn?.description ?? "-", Output.safe(item.holder ?? "-")])
+                         l.code(item.channel.rawValue, item.channel.word),
+                         item.dueOn.map { DateText.day($0, language: l) } ?? "-", Output.safe(item.holder ?? "-")])
         }
         Output.table(rows).forEach { Output.line($0) }
         return 0
     }
+
+    static let header = [
+        Bilingual(en: "NUMBER", zh: "编号"), Bilingual(en: "STATUS", zh: "状态"), Bilingual(en: "LEVEL", zh: "预警"),
+        Bilingual(en: "SERVICE", zh: "事项"), Bilingual(en: "APPLICANT", zh: "申请人"), Bilingual(en: "ID NUMBER", zh: "证件号"),
+        Bilingual(en: "CHANNEL", zh: "渠道"), Bilingual(en: "DUE", zh: "到期"), Bilingual(en: "HOLDER", zh: "经办人"),
+    ]
 
     /// Clerks see their own department's queues, as in the workstation; supervisors and admins
     /// see every department (or the one asked for).

@@ -25,24 +25,29 @@ enum ShowCommand {
     static func print(_ detail: CaseDetail, store: CaseStore, revealed: RevealedApplicant? = nil, language: Language) {
         let r = detail.record
         let time = store.hallTime
+        // Instants and days as the reader writes them (`--json` keeps RFC 3339 and ISO days).
+        let when = { (stored: String?) in DateText.moment(stored: stored, hallTime: time, language: language) }
+        // Codes in English (what options take), words in Chinese.
+        let code = { (code: String, word: Bilingual) in language.code(code, word) }
         let safe = { (text: String) in Output.safe(text) }
         let say = { (message: CLIText, values: [CustomStringConvertible]) in message.format(language, values: values) }
-        Output.line(say(.showCase, [r.number, r.status.rawValue, r.version]) + (r.ref.map { say(.showRef, [safe($0)]) } ?? ""))
+        Output.line(say(.showCase, [r.number, code(r.status.rawValue, r.status.word), r.version]) + (r.ref.map { say(.showRef, [safe($0)]) } ?? ""))
         if let service = detail.service {
             Output.line(say(.showService, [service.code, service.nameZh, service.nameEn, service.department, service.acceptanceLimitDays,
                                           service.promisedLimitDays, service.legalLimitDays, service.fee]))
         }
         let idNumber = revealed.map(\.idNumber) ?? Masking.idNumber(r.applicantIDNumber)
         let phone = revealed.map(\.phone) ?? Masking.phone(r.applicantPhone)
-        Output.line(say(.showApplicant, [safe(r.applicantName), safe(idNumber), safe(phone), r.language.rawValue]) +
+        Output.line(say(.showApplicant, [safe(r.applicantName), safe(idNumber), safe(phone), code(r.language.rawValue, r.language.word)]) +
                     (revealed == nil ? "" : say(.showRevealed, [])))
-        Output.line(say(.showChannel, [r.channel.rawValue, r.priority.rawValue, time.display(stored: r.submittedAt), safe(r.holder ?? "-")]))
+        Output.line(say(.showChannel, [code(r.channel.rawValue, r.channel.word), code(r.priority.rawValue, r.priority.word), when(r.submittedAt),
+                                          safe(r.holder ?? "-")]))
         Output.line(say(.showSummary, [safe(r.summary)]))
         if !r.details.isEmpty { Output.line(say(.showDetails, [safe(r.details)])) }
         let c = detail.clock
-        var clockLine = say(.showClock, [c.level.mark, c.level.rawValue])
-        if let phase = c.phase { clockLine += (language == .zh ? "，" : ", ") + phase }
-        if let due = c.dueOn { clockLine += say(.showDue, [due]) }
+        var clockLine = say(.showClock, [c.level.mark, code(c.level.rawValue, c.level.word)])
+        if let phase = c.phase { clockLine += (language == .zh ? "，" : ", ") + code(phase, PhaseWord.word(phase)) }
+        if let due = c.dueOn { clockLine += say(.showDue, [DateText.day(due, language: language)]) }
         if c.phase != nil { clockLine += say(.showDaysUsed, [c.daysUsed, c.limitDays, c.daysLeft]) }
         if c.paused { clockLine += say(.showPaused, []) }
         if c.pausedDays > 0 { clockLine += say(.showPausedDays, [c.pausedDays]) }
@@ -52,32 +57,35 @@ enum ShowCommand {
         Output.line("\n" + say(.showMaterials, []))
         for item in detail.materials {
             let name = store.material(item.code).map { "\($0.nameZh) / \($0.nameEn)" } ?? item.code
-            Output.line("  [\(item.state.rawValue)] \(item.code) \(name)" + (item.reason.isEmpty ? "" : " — \(safe(item.reason))"))
+            Output.line("  [\(code(item.state.rawValue, item.state.word))] \(item.code) \(name)" + (item.reason.isEmpty ? "" : " — \(safe(item.reason))"))
         }
         Output.line("\n" + say(.showMessages, []))
         if detail.messages.isEmpty { Output.line("  " + say(.showNone, [])) }
         for message in detail.messages {
             let arrow = message.direction == "inbound" ? "<-" : "->"
-            let state = message.deliveryState.map { " [\($0.rawValue)\(message.lastError.isEmpty ? "" : ": \(safe(message.lastError))")]" } ?? ""
-            Output.line("  \(arrow) \(time.display(stored: message.createdAt)) \(message.channel) \(safe(message.author))\(state)")
+            let state = message.deliveryState.map { " [\(code($0.rawValue, $0.word))\(message.lastError.isEmpty ? "" : ": \(safe(message.lastError))")]" } ?? ""
+            let channel = Channel(rawValue: message.channel).map { code($0.rawValue, $0.word) } ?? message.channel
+            Output.line("  \(arrow) \(when(message.createdAt)) \(channel) \(safe(message.author))\(state)")
             Output.line("     " + Output.safe(message.body, multiline: true).replacingOccurrences(of: "\n", with: "\n     "))
         }
         Output.line("\n" + say(.showNotes, []))
         if detail.notes.isEmpty { Output.line("  " + say(.showNone, [])) }
         for note in detail.notes {
-            Output.line("  \(time.display(stored: note.createdAt)) \(safe(note.author)): \(safe(note.body))")
+            Output.line("  \(when(note.createdAt)) \(safe(note.author))\(language == .zh ? "：" : ": ")\(safe(note.body))")
         }
         if !detail.ratings.isEmpty {
             Output.line("\n" + say(.showRatings, []))
             for rating in detail.ratings {
-                Output.line("  \(time.display(stored: rating.ratedAt)) \(rating.rating.rawValue) \(safe(rating.comment))" +
+                Output.line("  \(when(rating.ratedAt)) \(code(rating.rating.rawValue, rating.rating.word)) \(safe(rating.comment))" +
                             (rating.followUp.map { say(.showFollowUp, [safe($0)]) } ?? (rating.rating == .poor ? say(.showNoFollowUp, []) : "")))
             }
         }
         Output.line("\n" + say(.showHistory, []))
         for event in detail.history {
-            let move = event.from.map { $0 == event.to ? event.to : "\($0) -> \(event.to)" } ?? event.to
-            var line = "  v\(event.version) \(time.display(stored: event.at)) \(safe(event.actor)) \(event.action): \(move)"
+            let status = { (stored: String) in code(stored, CaseStatus.word(stored: stored)) }
+            let move = event.from.map { $0 == event.to ? status(event.to) : "\(status($0)) -> \(status(event.to))" } ?? status(event.to)
+            let action = code(event.action, CaseAction.historyWord(event.action))
+            var line = "  v\(event.version) \(when(event.at)) \(safe(event.actor)) \(action)\(language == .zh ? "：" : ": ")\(move)"
             if !event.reason.isEmpty { line += " — \(safe(event.reason))" }
             if event.details != "{}" { line += " \(safe(event.details))" }
             Output.line(line)
