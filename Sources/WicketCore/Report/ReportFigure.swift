@@ -33,36 +33,39 @@ public enum ReportFigure: Hashable, Sendable {
     case repeatedMaterialsRequests, acceptanceBreaches
     case rated(Rating), poorWithoutFollowUp
 
-    /// Words for the inbox title after a drill-down.
-    public var label: String {
+    /// Words for the dashboard's status line and the inbox title after a drill-down.
+    public func label(_ language: Language) -> String {
+        let l = language
         switch self {
-        case .open: return "open 在办"
-        case .status(let status): return "status \(status.rawValue)"
-        case .service(let code): return "service \(code)"
-        case .statusService(let status, let code): return "\(status.rawValue) × \(code)"
-        case .clerk(let login): return login.map { "held by \($0)" } ?? "unassigned 待领"
-        case .channel(let channel): return "channel \(channel.rawValue)"
-        case .aging(let bucket): return "aged \(bucket.label) working days"
-        case .overdue: return "overdue 逾期"
-        case .red: return "red 红色预警"
-        case .yellow: return "yellow 黄色预警"
-        case .acceptanceOverdue: return "acceptance overdue 受理超期"
-        case .awaitingMaterials: return "awaiting materials 待补正"
-        case .suspended: return "suspended 中止"
+        case .open: return Bilingual(en: "open", zh: "在办").text(l)
+        case .status(let status): return Bilingual(en: "status \(status.rawValue)", zh: "状态：\(status.word.zh)").text(l)
+        case .service(let code): return Bilingual(en: "service \(code)", zh: "事项 \(code)").text(l)
+        case .statusService(let status, let code): return "\(l.code(status.rawValue, status.word)) × \(code)"
+        case .clerk(let login):
+            return login.map { Bilingual(en: "held by \($0)", zh: "经办人 \($0)").text(l) }
+                ?? Bilingual(en: "unassigned", zh: "待领").text(l)
+        case .channel(let channel): return Bilingual(en: "channel \(channel.rawValue)", zh: "渠道：\(channel.word.zh)").text(l)
+        case .aging(let bucket): return Bilingual(en: "aged \(bucket.label) working days", zh: "已等 \(bucket.label) 个工作日").text(l)
+        case .overdue: return Bilingual(en: "overdue", zh: "逾期").text(l)
+        case .red: return Bilingual(en: "red", zh: "红色预警").text(l)
+        case .yellow: return Bilingual(en: "yellow", zh: "黄色预警").text(l)
+        case .acceptanceOverdue: return Bilingual(en: "acceptance overdue", zh: "受理超期").text(l)
+        case .awaitingMaterials: return Bilingual(en: "awaiting materials", zh: "待补正").text(l)
+        case .suspended: return Bilingual(en: "suspended", zh: "中止").text(l)
         case .oneCase(let number): return number
-        case .extensionsGranted: return "extended 延期"
-        case .intake: return "intake 收件"
-        case .intakeOn(let day): return "intake \(day)"
-        case .completed: return "completed 办结"
-        case .completedOn(let day): return "completed \(day)"
-        case .completedOnline: return "completed online 全程网办"
-        case .decided: return "decided 已决定"
-        case .decidedOnTime: return "decided on time 按时"
-        case .rejections(let reason): return "rejected: \(reason)"
-        case .repeatedMaterialsRequests: return "asked twice for materials 重复补正"
-        case .acceptanceBreaches: return "acceptance breaches 受理超时"
-        case .rated(let rating): return "rated \(rating.rawValue)"
-        case .poorWithoutFollowUp: return "poor, no follow-up 差评待回访"
+        case .extensionsGranted: return Bilingual(en: "extended", zh: "延期").text(l)
+        case .intake: return Bilingual(en: "intake", zh: "收件").text(l)
+        case .intakeOn(let day): return Bilingual(en: "intake", zh: "收件").text(l) + " " + DateText.day(day, language: l)
+        case .completed: return Bilingual(en: "completed", zh: "办结").text(l)
+        case .completedOn(let day): return Bilingual(en: "completed", zh: "办结").text(l) + " " + DateText.day(day, language: l)
+        case .completedOnline: return Bilingual(en: "completed online", zh: "全程网办").text(l)
+        case .decided: return Bilingual(en: "decided", zh: "已决定").text(l)
+        case .decidedOnTime: return Bilingual(en: "decided on time", zh: "按时决定").text(l)
+        case .rejections(let reason): return Bilingual(en: "rejected: \(reason)", zh: "不予受理：\(reason)").text(l)
+        case .repeatedMaterialsRequests: return Bilingual(en: "asked twice for materials", zh: "重复补正").text(l)
+        case .acceptanceBreaches: return Bilingual(en: "acceptance breaches", zh: "受理超时").text(l)
+        case .rated(let rating): return Bilingual(en: "rated \(rating.rawValue)", zh: "评价：\(rating.word.zh)").text(l)
+        case .poorWithoutFollowUp: return Bilingual(en: "poor, no follow-up", zh: "差评待回访").text(l)
         }
     }
 }

@@ -42,7 +42,7 @@ public struct DrillDown: Sendable, Equatable {
     /// The figure's value when drilled, for the inbox title.
     public var count: Int
 
-    public var summary: String { "\(figure.label) (\(count))" }
+    public func summary(_ language: Language) -> String { "\(figure.label(language)) (\(count))" }
 }
 
 extension ReportPeriod {

@@ -96,7 +96,7 @@ struct DashboardView {
         }
         var hints = [UIText.dashHintList, .dashHintChoose, .dashHintPanel, .dashHintPeriod, .dashHintDepartment, .dashHintInbox,
                      .dashHintHelp].map { $0.text(state.language) }
-        if let figure = dashboard.selectedFigure { hints.insert("▶ \(figure.label)", at: 0) }
+        if let figure = dashboard.selectedFigure { hints.insert("▶ \(figure.label(state.language))", at: 0) }
         var line = ""
         for hint in hints {
             let next = line.isEmpty ? hint : line + " · " + hint

@@ -33,8 +33,8 @@ extension WorkstationEngine {
             state.focus = .inbox
             try reloadInbox()
             if Layout.showsDetailBesideInbox(state), let first = state.inbox.selectedCase { try run(.openDetail(first.number)) }
-            let text = count == 1 ? UIText.dashDrillOne.format(state.language, figure.label)
-                : UIText.dashDrillMany.format(state.language, figure.label, count)
+            let text = count == 1 ? UIText.dashDrillOne.format(state.language, figure.label(state.language))
+                : UIText.dashDrillMany.format(state.language, figure.label(state.language), count)
             state.status = StatusMessage(text: text, isError: false)
         }
     }

@@ -39,7 +39,7 @@ struct InboxView {
     func draw(_ state: WorkstationState, in box: Rect, focused: Bool, into surface: inout CellBuffer) {
         let inbox = state.inbox
         var title = " \(inbox.tab.title(language)) \(inbox.rows.count)"
-        if !inbox.filters.isEmpty { title += " · \(inbox.filters.summary)" }
+        if !inbox.filters.isEmpty { title += " · \(inbox.filters.summary(language))" }
         if !inbox.search.isEmpty { title += " · /\(inbox.search) \(inbox.matches.count)" }
         surface.drawBox(box, style: focused ? theme.focusedBorder : theme.border, title: title + " ")
         let inner = box.inset(by: 1)

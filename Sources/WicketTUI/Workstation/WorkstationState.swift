@@ -30,8 +30,10 @@ public struct InboxFilters: Sendable, Equatable {
 
     public var isEmpty: Bool { status == nil && serviceCode == nil && channel == nil && level == nil && drillDown == nil }
 
-    public var summary: String {
-        [status?.rawValue, serviceCode, channel?.rawValue, level?.rawValue, drillDown?.summary].compactMap { $0 }
+    /// For the inbox title: the clerk's words, not the stored codes.
+    public func summary(_ language: Language) -> String {
+        [status?.word.text(language), serviceCode, channel?.word.text(language), level?.word.text(language),
+         drillDown?.summary(language)].compactMap { $0 }
             .joined(separator: " ")
     }
 }

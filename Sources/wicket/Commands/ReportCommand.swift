@@ -32,7 +32,7 @@ enum ReportCommand {
         }
         let department = try ReportAccess.department(for: user, requested: args.value("--dept"))
         let report = try ReportBuilder(store: store).build(period: period, department: department)
-        let table = ReportTable.rows(report)
+        let rows = report.rows
         if args.has("--json") {
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -42,19 +42,28 @@ enum ReportCommand {
             // Excel takes a UTF-8 file without a byte order mark for the local code page (GBK in China).
             // Written as raw bytes: `Output.line` would show the invisible mark as a placeholder.
             if !args.has("--no-bom") { FileHandle.standardOutput.write(Data("\u{FEFF}".utf8)) }
+            // Codes, ISO days and English keys in any language: scripts and spreadsheets read these.
             Output.line("section,key,value")
-            for row in table { Output.line(row.map(csvField).joined(separator: ",")) }
+            for row in rows { Output.line([row.section.rawValue, row.key, row.value].map(csvField).joined(separator: ",")) }
         } else {
-            var section = ""
-            for row in table {
-                if row[0] != section {
-                    section = row[0]
-                    Output.line("\n[\(section)]")
-                }
-                Output.line("  " + Output.safe(row[1]).padding(toLength: 34, withPad: " ", startingAt: 0) + row[2])
-            }
+            printText(rows, language: context.settings.language)
         }
         return 0
+    }
+
+    /// Sections and lines in the reader's language, days written out; labels padded by display
+    /// width, so Chinese labels line up too.
+    static func printText(_ rows: [ReportRow], language: Language) {
+        var section: ReportSection?
+        for row in rows {
+            if row.section != section {
+                section = row.section
+                Output.line("\n[\(row.section.label.text(language))]")
+            }
+            let label = Output.safe(row.label.text(language))
+            let pad = String(repeating: " ", count: max(1, 34 - UntrustedText.width(label)))
+            Output.line("  " + label + pad + Output.safe(row.shown.text(language)))
+        }
     }
 
     /// RFC 4180: quote fields with commas, quotes or line breaks; a leading = + - @ is prefixed
@@ -64,53 +73,5 @@ enum ReportCommand {
         if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
         guard value.contains(where: { ",\"\n\r".contains($0) }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// The report flattened to (section, key, value) rows: the CSV and the text view share it.
-enum ReportTable {
-    static func rows(_ r: Report) -> [[String]] {
-        var rows: [[String]] = [
-            ["period", "start", r.periodStart.description], ["period", "end", r.periodEnd.description],
-            ["period", "department", r.department ?? "all"],
-            ["backlog", "open", String(r.openTotal)],
-        ]
-        rows += r.byStatus.map { ["backlog by status", $0.key, String($0.count)] }
-        rows += r.byService.map { ["backlog by service", $0.key, String($0.count)] }
-        rows += r.byStatusAndService.map { ["backlog by status and service", "\($0.status)/\($0.service)", String($0.count)] }
-        rows += r.byClerk.map { ["backlog by clerk", $0.key, String($0.count)] }
-        rows += r.byChannel.map { ["backlog by channel", $0.key, String($0.count)] }
-        rows += r.aging.map { ["aging (working days)", $0.key, String($0.count)] }
-        rows += [
-            ["deadlines", "overdue", String(r.overdue)], ["deadlines", "red", String(r.red)],
-            ["deadlines", "yellow", String(r.yellow)], ["deadlines", "acceptance overdue", String(r.acceptanceOverdue)],
-            ["deadlines", "awaiting materials", String(r.awaitingMaterials)],
-            ["deadlines", "oldest awaiting materials", r.oldestAwaitingMaterials ?? ""],
-            ["deadlines", "suspended", String(r.suspended)], ["deadlines", "oldest suspended", r.oldestSuspended ?? ""],
-            ["flow", "intake", String(r.intake)],
-            ["flow", "first response median hours", format(r.firstResponseMedianHours)],
-            ["flow", "first response p90 hours", format(r.firstResponseP90Hours)],
-            ["flow", "decided", String(r.decided)], ["flow", "decided on time", String(r.decidedOnTime)],
-            ["flow", "on-time rate", format(r.onTimeRate)], ["flow", "completed", String(r.completed)],
-            ["flow", "completed online", String(r.completedOnline)],
-            ["flow", "online completion rate", format(r.onlineCompletionRate)],
-            ["flow", "repeated materials requests", String(r.repeatedMaterialsRequests)],
-            ["flow", "acceptance breaches", String(r.acceptanceBreaches)],
-            ["flow", "extensions granted", String(r.extensionsGranted)],
-        ]
-        rows += r.rejectionsByReason.map { ["rejections by reason", $0.key, String($0.count)] }
-        rows += r.intakePerDay.map { ["intake per day", $0.key, String($0.count)] }
-        rows += r.completedPerDay.map { ["completed per day", $0.key, String($0.count)] }
-        rows += [
-            ["satisfaction", "good", String(r.ratingsGood)], ["satisfaction", "fair", String(r.ratingsFair)],
-            ["satisfaction", "poor", String(r.ratingsPoor)],
-            ["satisfaction", "poor without follow-up", String(r.poorWithoutFollowUp.count)],
-        ]
-        rows += r.poorWithoutFollowUp.map { ["follow-up queue", $0, "poor"] }
-        return rows
-    }
-
-    static func format(_ value: Double?) -> String {
-        value.map { String(format: "%.2f", $0) } ?? ""
     }
 }
