@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import WicketCore
 
@@ -54,6 +55,108 @@ final class BilingualMessageTests: XCTestCase {
             XCTAssertTrue(Self.hasChinese(problem.message(.zh)), "\(problem) has no Chinese")
             XCTAssertTrue(ErrorText.message(problem, .zh).contains("p"))
         }
+    }
+
+    /// One language per text: Chinese in the Chinese, none in the English.
+    func assertBilingual(_ text: Bilingual, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertFalse(text.en.isEmpty, "\(what) has no English", file: file, line: line)
+        XCTAssertTrue(Self.hasChinese(text.zh), "\(what) has no Chinese: \(text.zh)", file: file, line: line)
+        XCTAssertFalse(Self.hasChinese(text.en), "\(what) English has Chinese: \(text.en)", file: file, line: line)
+    }
+
+    /// Every code a person may read (statuses, actions, channels, …) has a word in both languages.
+    func testEveryCodeHasAWordInBothLanguages() {
+        for status in CaseStatus.allCases { assertBilingual(status.word, "status \(status)") }
+        for action in CaseAction.allCases { assertBilingual(action.word, "action \(action)") }
+        for event in [CaseAction.submitEvent, "reveal"] { assertBilingual(CaseAction.historyWord(event), event) }
+        for channel in Channel.allCases { assertBilingual(channel.word, "channel \(channel)") }
+        for priority in Priority.allCases { assertBilingual(priority.word, "priority \(priority)") }
+        for level in Level.allCases { assertBilingual(level.word, "level \(level)") }
+        for state in MaterialState.allCases { assertBilingual(state.word, "material \(state)") }
+        for rating in Rating.allCases { assertBilingual(rating.word, "rating \(rating)") }
+        for state in DeliveryState.allCases { assertBilingual(state.word, "delivery \(state)") }
+        for role in Role.allCases { assertBilingual(role.word, "role \(role)") }
+        for language in Language.allCases { assertBilingual(language.word, "language \(language)") }
+        for phase in ["acceptance", "decision", "delivery"] { assertBilingual(PhaseWord.word(phase), phase) }
+        XCTAssertEqual(Language.zh.code("submitted", CaseStatus.submitted.word), "待受理")
+        XCTAssertEqual(Language.en.code("submitted", CaseStatus.submitted.word), "submitted", "English keeps the code options take")
+    }
+
+    /// The report's sections and lines in both languages; their CSV names never change.
+    func testEveryReportLabelInBothLanguagesWithStableCSVKeys() {
+        XCTAssertEqual(Set(ReportLine.chinese.keys), Set(ReportLine.allCases), "a line without Chinese")
+        for section in ReportSection.allCases { assertBilingual(section.label, "section \(section)") }
+        for line in ReportLine.allCases {
+            assertBilingual(line.label, "line \(line)")
+            XCTAssertEqual(line.label.en, line.rawValue, "the English reads as the CSV key")
+        }
+        // Scripts depend on these; a change here breaks them.
+        XCTAssertEqual(ReportSection.allCases.map(\.rawValue), [
+            "period", "backlog", "backlog by status", "backlog by service", "backlog by status and service", "backlog by clerk",
+            "backlog by channel", "aging (working days)", "deadlines", "flow", "rejections by reason", "intake per day",
+            "completed per day", "satisfaction", "follow-up queue",
+        ])
+        XCTAssertEqual(ReportLine.allCases.map(\.rawValue), [
+            "start", "end", "department", "open", "overdue", "red", "yellow", "acceptance overdue", "awaiting materials",
+            "oldest awaiting materials", "suspended", "oldest suspended", "intake", "first response median hours",
+            "first response p90 hours", "decided", "decided on time", "on-time rate", "completed", "completed online",
+            "online completion rate", "repeated materials requests", "acceptance breaches", "extensions granted",
+            "good", "fair", "poor", "poor without follow-up",
+        ])
+    }
+
+    /// The dashboard's drill-down words, in the workstation's language only.
+    func testEveryFigureLabelInBothLanguages() {
+        let day = Day(year: 2026, month: 11, day: 26)!
+        var figures: [ReportFigure] = [
+            .open, .service("HUKOU-MOVE"), .clerk("li"), .clerk(nil), .overdue, .red, .yellow, .acceptanceOverdue,
+            .awaitingMaterials, .suspended, .extensionsGranted, .intake, .intakeOn(day), .completed, .completedOn(day),
+            .completedOnline, .decided, .decidedOnTime, .rejections(reason: "wrong office"), .repeatedMaterialsRequests,
+            .acceptanceBreaches, .poorWithoutFollowUp,
+        ]
+        figures += CaseStatus.allCases.map(ReportFigure.status) + Channel.allCases.map(ReportFigure.channel)
+        figures += AgingBucket.allCases.map(ReportFigure.aging) + Rating.allCases.map(ReportFigure.rated)
+        figures += CaseStatus.allCases.map { ReportFigure.statusService($0, "HUKOU-MOVE") }
+        for figure in figures {
+            assertBilingual(Bilingual(en: figure.label(.en), zh: figure.label(.zh)), "\(figure)")
+        }
+        XCTAssertEqual(ReportFigure.intakeOn(day).label(.zh), "收件 2026年11月26日")
+        XCTAssertEqual(ReportFigure.intakeOn(day).label(.en), "intake 26 Nov 2026")
+    }
+
+    /// Calendar and template files: every problem an admin can make says what is wrong in both languages.
+    func testFileProblemsInBothLanguages() {
+        let calendars = ["2026-10-01", "2026-10-01 vacation", "2026-10-01 holiday\n2026-10-01 workday", "2026-13-01 holiday",
+                         "2026-10-01..2026-13-01 holiday", "2026-10-07..2026-10-01 holiday"]
+        for text in calendars {
+            do {
+                _ = try CalendarFile.parse(text)
+                XCTFail("accepted \(text)")
+            } catch let error as CalendarFileError {
+                assertBilingual(error.reason, text)
+                XCTAssertEqual(error.message(.zh), error.reason.zh)
+            } catch { XCTFail("\(error)") }
+        }
+        let templates = ["[accept.fr]\nBonjour", "hello", "[accept.zh]\n", "[accept.zh]\n{office}", "[accept.zh]\n{applicant",
+                         "[accept.zh]\na } b"]
+        for text in templates {
+            do {
+                _ = try TemplateSet.parseFile(text)
+                XCTFail("accepted \(text)")
+            } catch let error as TemplateError {
+                assertBilingual(error.reason, text)
+            } catch { XCTFail("\(error)") }
+        }
+    }
+
+    /// Dates as each language writes them, for days and for stored instants in hall time.
+    func testDatesInEachLanguage() {
+        let day = Day(year: 2026, month: 11, day: 26)!
+        XCTAssertEqual(DateText.day(day, language: .zh), "2026年11月26日")
+        XCTAssertEqual(DateText.day(day, language: .en), "26 Nov 2026")
+        let hall = HallTime(timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+        XCTAssertEqual(DateText.moment(stored: "2026-11-26T01:30:00Z", hallTime: hall, language: .zh), "2026年11月26日 09:30")
+        XCTAssertEqual(DateText.moment(stored: "2026-11-26T01:30:00Z", hallTime: hall, language: .en), "26 Nov 2026 09:30")
     }
 
     func testRefusalsRaisedByTheWorkflowCarryChinese() throws {
