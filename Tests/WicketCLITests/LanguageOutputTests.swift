@@ -93,6 +93,16 @@ final class LanguageOutputTests: XCTestCase {
         XCTAssertFalse(Self.hasChinese(en.replacingOccurrences(of: "王芳", with: "").replacingOccurrences(of: "欧阳娜娜", with: "")), en)
         let json = try cli.json(["--lang", "zh", "list", "--json"]) as! [[String: Any]]
         XCTAssertEqual(Set(json.compactMap { $0["status"] as? String }), ["submitted", "accepted"])
+
+        // The other tables too: headers, roles, yes/no, working days and calendar days.
+        let users = try cli.ok(["--lang", "zh", "users", "list"])
+        XCTAssertTrue(users.contains("登录名") && users.contains("窗口") && users.contains("是"), users)
+        XCTAssertTrue(try cli.ok(["users", "list"]).contains("clerk"))
+        let catalog = try cli.ok(["--lang", "zh", "catalog", "list"])
+        XCTAssertTrue(catalog.contains("受理时限") && catalog.contains("个工作日") && !catalog.contains(" WD"), catalog)
+        let calendar = try cli.ok(["--lang", "zh", "calendar", "list"])
+        XCTAssertTrue(calendar.contains("年") && calendar.contains("假日"), calendar)
+        XCTAssertFalse(calendar.contains("holiday"), calendar)
     }
 
     func testImportAndFileProblemsInEachLanguage() throws {

@@ -18,10 +18,15 @@ enum CatalogCommand {
                 Output.jsonText(String(decoding: try encoder.encode(store.catalog.services), as: UTF8.self))
                 return 0
             }
-            var rows = [["CODE", "SERVICE", "DEPT", "ACCEPT", "PROMISED", "LEGAL", "ONLINE", "MATERIALS"]]
+            let l = context.settings.language
+            var rows = [[Bilingual(en: "CODE", zh: "代码"), Bilingual(en: "SERVICE", zh: "事项"), Bilingual(en: "DEPT", zh: "部门"),
+                         Bilingual(en: "ACCEPT", zh: "受理时限"), Bilingual(en: "PROMISED", zh: "承诺时限"), Bilingual(en: "LEGAL", zh: "法定时限"),
+                         Bilingual(en: "ONLINE", zh: "全程网办"), Bilingual(en: "MATERIALS", zh: "材料")].map { $0.text(l) }]
+            // Working days: "WD" in English, "个工作日" in Chinese.
+            let days = { (n: Int) in Bilingual(en: "\(n) WD", zh: "\(n) 个工作日").text(l) }
             for item in store.catalog.services {
-                rows.append([item.code, "\(item.nameZh) \(item.nameEn)", item.department, "\(item.acceptanceLimitDays) WD",
-                             "\(item.promisedLimitDays) WD", "\(item.legalLimitDays) WD", item.fullyOnline ? "yes" : "no",
+                rows.append([item.code, "\(item.nameZh) \(item.nameEn)", item.department, days(item.acceptanceLimitDays),
+                             days(item.promisedLimitDays), days(item.legalLimitDays), YesNo.text(item.fullyOnline, l),
                              item.materials.joined(separator: ",")])
             }
             Output.table(rows).forEach { Output.line($0) }

@@ -92,3 +92,10 @@ enum ListCommand {
         return own
     }
 }
+
+/// A yes/no cell of a table in the reader's language.
+enum YesNo {
+    static func text(_ value: Bool, _ language: Language) -> String {
+        (value ? Bilingual(en: "yes", zh: "是") : Bilingual(en: "no", zh: "否")).text(language)
+    }
+}

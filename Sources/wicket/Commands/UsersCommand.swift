@@ -23,8 +23,12 @@ enum UsersCommand {
                      "department": $0.department as Any? ?? NSNullValue.null, "active": $0.active] as [String: Any]
                 })
             } else {
-                var rows = [["LOGIN", "NAME", "ROLE", "DEPT", "ACTIVE"]]
-                rows += users.map { [$0.login, Output.safe($0.displayName), $0.role.rawValue, $0.department ?? "-", $0.active ? "yes" : "no"] }
+                let l = context.settings.language
+                var rows = [[Bilingual(en: "LOGIN", zh: "登录名"), Bilingual(en: "NAME", zh: "姓名"), Bilingual(en: "ROLE", zh: "角色"),
+                             Bilingual(en: "DEPT", zh: "部门"), Bilingual(en: "ACTIVE", zh: "启用")].map { $0.text(l) }]
+                // Roles as codes in English (what --role takes), as words in Chinese; --json keeps codes.
+                rows += users.map { [$0.login, Output.safe($0.displayName), l.code($0.role.rawValue, $0.role.word), $0.department ?? "-",
+                                     YesNo.text($0.active, l)] }
                 Output.table(rows).forEach { Output.line($0) }
             }
             return 0
