@@ -1,5 +1,5 @@
 /// The command line's own messages (success lines, hints, usage problems), in both languages.
-/// Machine-readable output (JSON, CSV, `line N: reason`) is not here: it stays the same in any language.
+/// Machine-readable output (JSON, CSV, the `line N:` before an import reason) is not here: it stays the same in any language.
 /// `{0}`, `{1}`… are the values; a test checks both languages have every message and the same ones.
 public enum CLIText: String, CaseIterable, Sendable {
     case created, imported, userSaved, catalogLoaded, calendarLoaded, templatesLoaded
