@@ -58,7 +58,7 @@ struct Operations {
             let samples = try Clock.measure(runs) { _ in found = try CaseQueries.list(filter, in: store).count }
             rows.append(Row(operation: "search first page: \(label) \"\(text)\" (\(found) shown)", median: samples.median,
                             p99: samples.p99, unit: "ms", target: .atMost(50),
-                            floor: try Shell.queryFloor(fixture, sql: CaseQueries.shellSQL(filter, store: store))))
+                            floor: try Shell.queryFloor(fixture, statements: CaseQueries.shellSQL(filter, store: store))))
         }
         return rows
     }
@@ -113,7 +113,8 @@ struct Operations {
     func inboxSQL(login: String) throws -> String {
         let store = try CaseStore.open(path: fixture, clock: Fixture.clock)
         let user = try CaseQueries.user(login, in: store)
-        return CaseQueries.shellSQL(CaseFilter(department: user?.department, holder: login, limit: 500), store: store)
+        return try CaseQueries.shellSQL(CaseFilter(department: user?.department, holder: login, limit: 500), store: store)
+            .joined(separator: "; ")
     }
 }
 

@@ -46,15 +46,19 @@ enum Shell {
         ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// The median time the `sqlite3` shell's timer reports for `sql`, run 15 times in one shell.
-    static func queryFloor(_ database: String, sql: String) throws -> Double? {
-        guard let sqlite3 else { return nil }
-        let script = ".timer on\n.output /dev/null\n" + String(repeating: sql + ";\n", count: 15)
+    /// The median time the `sqlite3` shell's timer reports for `statements` (summed), run 15
+    /// times in one shell.
+    static func queryFloor(_ database: String, statements: [String]) throws -> Double? {
+        guard let sqlite3, !statements.isEmpty else { return nil }
+        let round = statements.map { $0 + ";\n" }.joined()
+        let script = ".timer on\n.output /dev/null\n" + String(repeating: round, count: 15)
         let outcome = try ProcessRunner.run(sqlite3, ["-readonly", database], input: script)
+        let times = outcome.output.split(separator: "\n").filter { $0.hasPrefix("Run Time: real ") }.compactMap {
+            $0.dropFirst("Run Time: real ".count).split(separator: " ").first.flatMap { Double($0) }
+        }
         var samples = Samples()
-        for line in outcome.output.split(separator: "\n") where line.hasPrefix("Run Time: real ") {
-            let value = line.dropFirst("Run Time: real ".count).split(separator: " ").first.flatMap { Double($0) }
-            if let value { samples.add(value * 1000) }
+        for start in stride(from: 0, to: times.count - statements.count + 1, by: statements.count) {
+            samples.add(times[start..<start + statements.count].reduce(0, +) * 1000)
         }
         return samples.milliseconds.isEmpty ? nil : samples.median
     }

@@ -49,6 +49,9 @@ public struct CaseSummary: Sendable, Equatable, Codable {
     public let dueOn: Day?
     public let holder: String?
     public let version: Int
+    public let id: Int64
+    /// Where the row stands in the inbox order, for the next or previous page.
+    public let position: InboxPosition
 }
 
 public enum CaseQueries {
@@ -63,19 +66,74 @@ public enum CaseQueries {
 
     static let summaryColumns = """
         number, status, service_code, department, applicant_name, applicant_id_number, channel, priority,
-        submitted_at, yellow_on, red_on, due_on, holder, version
+        submitted_at, yellow_on, red_on, due_on, holder, version, id
         """
 
     public static func list(_ filter: CaseFilter, in store: CaseStore) throws -> [CaseSummary] {
-        let today = store.today
-        let (sql, arguments) = listQuery(filter, store: store)
-        return try store.db.query(sql, arguments: arguments).map { summary(from: $0, today: today) }
+        try page(filter, in: store).rows
     }
 
-    /// The SQL `list` runs: by urgency segments for the open-case tabs, one query otherwise.
-    static func listQuery(_ filter: CaseFilter, store: CaseStore) -> (String, [DatabaseBindable]) {
-        if filter.statuses == nil, filter.level == nil {
-            return UrgencySegments(store: store).query(filter, today: store.today)
+    /// One page of a list in inbox order (at most `filter.limit` rows). Lists read by urgency
+    /// segments page in both directions from a row's position; others (a running status, a
+    /// dashboard figure) have their first `limit` rows only.
+    public static func page(_ filter: CaseFilter, _ request: PageRequest = .first, in store: CaseStore) throws -> CasePage {
+        try page(filter, request, in: store, searchThresholds: SearchStrategy.Thresholds())
+    }
+
+    static func page(_ filter: CaseFilter, _ request: PageRequest, in store: CaseStore,
+                     searchThresholds: SearchStrategy.Thresholds) throws -> CasePage {
+        let today = store.today
+        let strategy = try SearchStrategy.choose(for: filter.search, in: store, thresholds: searchThresholds)
+        let (sql, arguments) = listQuery(filter, page: request, searchStrategy: strategy, store: store)
+        var rows = try store.db.query(sql, arguments: arguments).map { summary(from: $0, today: today) }
+        guard UrgencySegments.applies(to: filter) else {
+            switch request {
+            case .first, .last: return CasePage(rows: rows)
+            case .after, .before: return CasePage()
+            }
+        }
+        // The segments read one row past the page to tell whether more follow in that direction.
+        let more = rows.count > max(1, filter.limit)
+        switch request {
+        case .first:
+            if more { rows.removeLast() }
+            return CasePage(rows: rows, moreBefore: false, moreAfter: more)
+        case .after(_, let including):
+            if more { rows.removeLast() }
+            // Rows before the position exist unless it was the list's first; the next page back finds out.
+            return CasePage(rows: rows, moreBefore: !including || !rows.isEmpty, moreAfter: more)
+        case .before(_, let including):
+            if more { rows.removeFirst() }
+            return CasePage(rows: rows, moreBefore: more, moreAfter: !including || !rows.isEmpty)
+        case .last:
+            if more { rows.removeFirst() }
+            return CasePage(rows: rows, moreBefore: more, moreAfter: false)
+        }
+    }
+
+    /// Whether `page` can go beyond the first page of this list.
+    public static func pages(_ filter: CaseFilter) -> Bool { UrgencySegments.applies(to: filter) }
+
+    /// Which of these cases a search matches: the workstation marks the matches among the rows
+    /// it holds. Each row is tested on its own, so the cost follows the rows, not the hits.
+    public static func matches(_ text: String, among ids: [Int64], in store: CaseStore) throws -> Set<Int64> {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, !ids.isEmpty else { return [] }
+        var arguments: [DatabaseBindable] = []
+        let condition = searchCondition(text, strategy: text.count >= 3 ? .eachRow : .substring) {
+            arguments.append($0)
+            return "?\(arguments.count)"
+        }
+        let list = ids.map(String.init).joined(separator: ", ")
+        let rows = try store.db.query("SELECT id FROM cases WHERE id IN (\(list)) AND \(condition)", arguments: arguments)
+        return Set(rows.map { Int64($0.int(at: 0)) })
+    }
+
+    /// The SQL `page` runs: by urgency segments where they apply, one ordered query otherwise.
+    static func listQuery(_ filter: CaseFilter, page: PageRequest = .first, searchStrategy: SearchStrategy = .fewHits,
+                          store: CaseStore) -> (String, [DatabaseBindable]) {
+        if UrgencySegments.applies(to: filter) {
+            return UrgencySegments(store: store).query(filter, today: store.today, page: page, searchStrategy: searchStrategy)
         }
         return query(filter, today: store.today, select: summaryColumns, ordered: true)
     }
@@ -142,10 +200,20 @@ public enum CaseQueries {
     /// Trigram full-text search for three characters or more (Chinese substrings included);
     /// shorter text, such as a two-character name, falls back to a substring scan. The text is
     /// always quoted as one phrase, so nothing the user types is FTS syntax.
-    static func searchCondition(_ text: String, parameter: (DatabaseBindable) -> String) -> String {
+    /// `strategy` says how the phrase meets the list (see `SearchStrategy`); the default needs no preparation.
+    static func searchCondition(_ text: String, strategy: SearchStrategy = .fewHits,
+                                parameter: (DatabaseBindable) -> String) -> String {
         if text.count >= 3 {
-            let phrase = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            return "id IN (SELECT rowid FROM case_search WHERE case_search MATCH \(parameter(phrase)))"
+            switch strategy {
+            case .fewHits, .substring:
+                return "id IN (SELECT rowid FROM case_search WHERE case_search MATCH \(parameter(SearchStrategy.phrase(text))))"
+            case .hitsTable:
+                // `+`: the list's own index drives, the hits only filter.
+                return "+id IN temp.search_hits"
+            case .eachRow:
+                return "EXISTS (SELECT 1 FROM case_search WHERE case_search MATCH \(parameter(SearchStrategy.phrase(text))) "
+                    + "AND case_search.rowid = cases.id)"
+            }
         }
         let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
@@ -162,6 +230,7 @@ public enum CaseQueries {
                   let d = row.optionalString("due_on").flatMap({ Day($0) }) else { return nil }
             return ClockMarks(yellowOn: y, redOn: r, dueOn: d)
         }()
+        let id = Int64(row.int("id"))
         let level: Level = status.isTerminal ? .none : status.isPaused ? .paused : (marks?.level(on: today) ?? .normal)
         return CaseSummary(number: row.string("number"), status: status, level: level,
                            serviceCode: row.string("service_code"), department: row.string("department"),
@@ -170,7 +239,10 @@ public enum CaseQueries {
                            channel: Channel(rawValue: row.string("channel")) ?? .online,
                            priority: Priority(rawValue: row.string("priority")) ?? .normal,
                            submittedAt: row.string("submitted_at"), dueOn: marks?.dueOn,
-                           holder: row.optionalString("holder"), version: row.int("version"))
+                           holder: row.optionalString("holder"), version: row.int("version"), id: id,
+                           position: InboxPosition(segment: InboxPosition.segment(of: level, running: marks != nil && !status.isPaused
+                                                                                    && !status.isTerminal),
+                                                   dueOn: row.optionalString("due_on"), id: id))
     }
 }
 
@@ -210,23 +282,31 @@ extension CaseQueries {
 }
 
 extension CaseQueries {
-    /// The inbox query with its values written in, for running the same SQL in the `sqlite3` shell.
-    public static func shellSQL(_ filter: CaseFilter, store: CaseStore) -> String {
-        let (sql, arguments) = listQuery(filter, store: store)
+    /// The statements `page` runs for a first page, values written in, for running the same SQL
+    /// in the `sqlite3` shell: the search's preparation (if its strategy has one), then the list.
+    public static func shellSQL(_ filter: CaseFilter, store: CaseStore) throws -> [String] {
+        let strategy = try SearchStrategy.choose(for: filter.search, in: store)
+        var statements: [String] = []
+        if strategy == .hitsTable || strategy == .eachRow, let text = filter.search {
+            statements = SearchStrategy.preparationSQL(phrase: literal(SearchStrategy.phrase(
+                text.trimmingCharacters(in: .whitespacesAndNewlines))), limit: String(SearchStrategy.Thresholds().hitsTable + 1))
+        }
+        let (sql, arguments) = listQuery(filter, searchStrategy: strategy, store: store)
         var text = sql
         // Replace the highest-numbered parameters first so ?1 does not eat the 1 of ?12.
         for (index, argument) in arguments.enumerated().reversed() {
-            let literal: String
-            switch argument.databaseValue {
-            case .null: literal = "NULL"
-            case .integer(let v): literal = String(v)
-            case .real(let v): literal = String(v)
-            case .text(let s): literal = "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
-            case .blob: literal = "NULL"
-            }
-            text = text.replacingOccurrences(of: "?\(index + 1)", with: literal)
+            text = text.replacingOccurrences(of: "?\(index + 1)", with: literal(argument))
         }
-        return text.replacingOccurrences(of: "\n", with: " ")
+        return statements + [text.replacingOccurrences(of: "\n", with: " ")]
+    }
+
+    private static func literal(_ value: DatabaseBindable) -> String {
+        switch value.databaseValue {
+        case .null, .blob: return "NULL"
+        case .integer(let v): return String(v)
+        case .real(let v): return String(v)
+        case .text(let s): return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+        }
     }
 }
 

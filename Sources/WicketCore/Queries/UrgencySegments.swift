@@ -1,8 +1,9 @@
 import Foundation
 
-/// The inbox order — overdue, red, yellow, then the rest by due day, paused cases last — as one
-/// query per level, each an index range read in due-day order that stops at the page size. A
-/// single ORDER BY over a computed level would sort every open case of the tab on every refresh.
+/// The inbox order — overdue, red, yellow, then the rest by due day, stopped clocks (paused or
+/// closed) last by id — as one query per segment, each an index range read in due-day order that
+/// stops at the page size. A single ORDER BY over a computed level would sort every case of the
+/// tab on every refresh. Pages continue from a row's `InboxPosition` (keyset), in either direction.
 ///
 /// The red and yellow ranges are bounded: a case is red at most the last (100 − red%) of its
 /// limit before its due day, so its due day lies within a span computable from the catalog's
@@ -10,8 +11,19 @@ import Foundation
 struct UrgencySegments {
     let store: CaseStore
 
-    /// `runningOnly`: leave out cases whose clock stands still (take next wants only those a clerk can move).
-    func query(_ filter: CaseFilter, today: Day, runningOnly: Bool = false) -> (String, [DatabaseBindable]) {
+    /// Lists that segments can read: the open-case tabs, one level, or statuses whose clock stands
+    /// still. A running status or a dashboard figure is read by one ordered query instead (a
+    /// status is not in the running-clock indexes, so a segment would test rows one by one).
+    static func applies(to filter: CaseFilter) -> Bool {
+        guard filter.figure.isEmpty else { return false }
+        guard let statuses = filter.statuses else { return true }
+        return statuses.allSatisfy { $0.isPaused || $0.isTerminal }
+    }
+
+    /// `runningOnly`: leave out cases whose clock stands still (take next wants only those a clerk
+    /// can move). The query returns up to limit + 1 rows, so the caller can tell whether more follow.
+    func query(_ filter: CaseFilter, today: Day, runningOnly: Bool = false, page: PageRequest = .first,
+               searchStrategy: SearchStrategy = .fewHits) -> (String, [DatabaseBindable]) {
         var arguments: [DatabaseBindable] = [today.description]
         func parameter(_ value: DatabaseBindable) -> String {
             arguments.append(value)
@@ -24,40 +36,103 @@ struct UrgencySegments {
         if let holder = filter.holder { common.append("holder = \(parameter(holder))") }
         if filter.unassignedOnly { common.append("holder IS NULL") }
         if let search = filter.search?.trimmingCharacters(in: .whitespacesAndNewlines), !search.isEmpty {
-            common.append(CaseQueries.searchCondition(search, parameter: parameter))
+            common.append(CaseQueries.searchCondition(search, strategy: searchStrategy, parameter: parameter))
         }
-        common += filter.figure.sqlConditions(parameter: parameter)
-        let limit = parameter(max(1, filter.limit))
-        let redEnd = parameter(today.adding(days: calendarSpan(percent: store.thresholds.redPercent)).description)
-        let yellowEnd = parameter(today.adding(days: calendarSpan(percent: store.thresholds.yellowPercent)).description)
-        // Running clocks have a due day; open cases without one (awaiting, suspended) come last.
-        var segments = [
-            "due_on < ?1",
-            "due_on >= ?1 AND due_on <= \(redEnd) AND red_on <= ?1",
-            "due_on >= ?1 AND due_on <= \(yellowEnd) AND red_on > ?1 AND yellow_on <= ?1",
-        ]
-        if !filter.warningsOnly { segments.append("due_on >= ?1 AND yellow_on > ?1") }
-        var arms = segments.enumerated().map { rank, level in
-            arm(rank, conditions: [level] + common, order: "due_on, id", limit: limit)
+        let limit = parameter(max(1, filter.limit) + 1)
+        // Parameters are numbered as they are used: a segment left out must leave no gap.
+        func runningLevel(_ segment: Int) -> String {
+            switch segment {
+            case 0: return "due_on < ?1"
+            case 1:
+                let redEnd = parameter(today.adding(days: calendarSpan(percent: store.thresholds.redPercent)).description)
+                return "due_on >= ?1 AND due_on <= \(redEnd) AND red_on <= ?1"
+            case 2:
+                let yellowEnd = parameter(today.adding(days: calendarSpan(percent: store.thresholds.yellowPercent)).description)
+                return "due_on >= ?1 AND due_on <= \(yellowEnd) AND red_on > ?1 AND yellow_on <= ?1"
+            default: return "due_on >= ?1 AND yellow_on > ?1"
+            }
         }
-        if !filter.warningsOnly && !runningOnly {
-            let open = CaseStatus.open.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
-            arms.append(arm(segments.count, conditions: ["due_on IS NULL", "status IN (\(open))"] + common, order: "id",
-                            limit: limit))
+        var segments: [(Int, [String])] = runningSegments(filter).map { ($0, [runningLevel($0)]) }
+        if !runningOnly, let statuses = stoppedStatuses(filter) {
+            let list = statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            segments.append((InboxPosition.stoppedSegment, ["due_on IS NULL", "status IN (\(list))"]))
         }
-        // The arms pick ids from the indexes alone; only the page's rows are then read from the table.
+        let backward: Bool
+        switch page {
+        case .before, .last: backward = true
+        case .first, .after: backward = false
+        }
+        var arms: [String] = []
+        for (segment, conditions) in segments {
+            let stopped = segment == InboxPosition.stoppedSegment
+            var keyset: [String] = []
+            switch page {
+            case .first, .last: break
+            case .after(let position, let including):
+                if segment < position.segment { continue }
+                if segment == position.segment {
+                    let id = parameter(position.id), compare = including ? ">=" : ">"
+                    if stopped || position.dueOn == nil {
+                        keyset.append("id \(compare) \(id)")
+                    } else {
+                        let due = parameter(position.dueOn)
+                        keyset.append("due_on >= \(due) AND (due_on > \(due) OR id \(compare) \(id))")
+                    }
+                }
+            case .before(let position, let including):
+                if segment > position.segment { continue }
+                if segment == position.segment {
+                    let id = parameter(position.id), compare = including ? "<=" : "<"
+                    if stopped || position.dueOn == nil {
+                        keyset.append("id \(compare) \(id)")
+                    } else {
+                        let due = parameter(position.dueOn)
+                        keyset.append("due_on <= \(due) AND (due_on < \(due) OR id \(compare) \(id))")
+                    }
+                }
+            }
+            let direction = backward ? " DESC" : ""
+            let order = stopped ? "id\(direction)" : "due_on\(direction), id\(direction)"
+            arms.append("SELECT * FROM (SELECT \(segment) AS segment, due_on, id FROM cases "
+                        + "WHERE \((conditions + keyset + common).joined(separator: " AND ")) "
+                        + "ORDER BY \(order) LIMIT \(limit))")
+        }
         let columns = CaseQueries.summaryColumns.split(separator: ",")
             .map { "c." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+        guard !arms.isEmpty else { return ("SELECT \(columns) FROM cases c WHERE 0", []) }
+        let direction = backward ? " DESC" : ""
+        // The arms pick ids from the indexes alone; only the page's rows are then read from the table.
         let sql = "SELECT \(columns) FROM (SELECT segment, due_on, id FROM (" + arms.joined(separator: " UNION ALL ")
-            + ") ORDER BY segment, due_on, id LIMIT \(limit)) AS page JOIN cases c ON c.id = page.id "
-            + "ORDER BY page.segment, page.due_on, page.id"
+            + ") ORDER BY segment\(direction), due_on\(direction), id\(direction) LIMIT \(limit)) AS page "
+            + "JOIN cases c ON c.id = page.id ORDER BY page.segment, page.due_on, page.id"
         return (sql, arguments)
     }
 
-    private func arm(_ segment: Int, conditions: [String], order: String, limit: String) -> String {
-        "SELECT * FROM (SELECT \(segment) AS segment, due_on, id FROM cases "
-            + "WHERE \(conditions.joined(separator: " AND ")) "
-            + "ORDER BY \(order) LIMIT \(limit))"
+    /// The running-clock segments a filter can list: by level, the warnings, or all four.
+    private func runningSegments(_ filter: CaseFilter) -> [Int] {
+        guard filter.statuses == nil else { return [] }
+        switch filter.level {
+        case .overdue?: return [0]
+        case .red?: return [1]
+        case .yellow?: return [2]
+        case .normal?: return [3]
+        case .paused?, Level.none?: return []
+        case nil: return filter.warningsOnly ? [0, 1, 2] : [0, 1, 2, 3]
+        }
+    }
+
+    /// The statuses listed in the stopped-clock segment, nil for none: a tab's open cases whose
+    /// clock stands still, or the statuses asked for.
+    private func stoppedStatuses(_ filter: CaseFilter) -> [CaseStatus]? {
+        guard !filter.warningsOnly else { return nil }
+        var statuses = Set(filter.statuses ?? Array(CaseStatus.open))
+        switch filter.level {
+        case nil: break
+        case .paused?: statuses.formIntersection(CaseStatus.open.filter(\.isPaused))
+        case Level.none?: statuses.formIntersection(CaseStatus.terminal)
+        case .overdue?, .red?, .yellow?, .normal?: return nil
+        }
+        return statuses.isEmpty ? nil : statuses.sorted { $0.rawValue < $1.rawValue }
     }
 
     /// Calendar days within which a case at `percent` of its limit must fall due: the working
