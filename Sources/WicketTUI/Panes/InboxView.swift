@@ -38,7 +38,7 @@ struct InboxView {
 
     func draw(_ state: WorkstationState, in box: Rect, focused: Bool, into surface: inout CellBuffer) {
         let inbox = state.inbox
-        var title = " \(inbox.tab.title(language)) \(inbox.rows.count)"
+        var title = " \(inbox.tab.title(language)) \(inbox.total)"
         if !inbox.filters.isEmpty { title += " · \(inbox.filters.summary(language))" }
         if !inbox.search.isEmpty { title += " · /\(inbox.search) \(inbox.matches.count)" }
         surface.drawBox(box, style: focused ? theme.focusedBorder : theme.border, title: title + " ")

@@ -22,6 +22,10 @@ public enum Effect: Sendable {
     case openIntake
     case registerIntake
     case search(String)
+    /// The selection left the rows held: read the next window of the list.
+    case pageInbox(InboxMove)
+    /// n / N: the next or previous row matching the search, in the rows held or beyond them.
+    case stepMatch(forward: Bool)
     /// The supervisor dashboard's work (Dashboard/).
     case dashboard(DashboardEffect)
     /// Show the open case's full ID and phone numbers; the core records the look in the history.
@@ -29,6 +33,13 @@ public enum Effect: Sendable {
     /// Forget what is on screen and draw everything again (Ctrl-L).
     case redraw
     case quit
+}
+
+/// Where the inbox window goes when the selection leaves the rows it holds.
+public enum InboxMove: Sendable, Equatable {
+    /// This many rows past the selection, or before it.
+    case forward(Int), backward(Int)
+    case first, last
 }
 
 /// Which key starts which action on the current case (also listed in help and the `.` menu).

@@ -58,11 +58,9 @@ public struct Update {
             state.focus = .inbox
             return []
         case .character("n"):
-            stepMatch(&state, forward: true)
-            return followSelection(state)
+            return [.stepMatch(forward: true)]
         case .character("N"):
-            stepMatch(&state, forward: false)
-            return followSelection(state)
+            return [.stepMatch(forward: false)]
         case .character("."):
             return openActionMenu(&state)
         case .function(3), .character("B"):
@@ -109,13 +107,25 @@ public struct Update {
         let page = max(1, Layout.inboxRowsVisible(state))
         let count = state.inbox.rows.count
         var inbox = state.inbox
+        // Past the rows held, the engine reads the next window of the list (keyset pages).
+        func move(_ delta: Int) -> [Effect]? {
+            let target = inbox.selected + delta
+            if target >= count && inbox.moreAfter { return [.pageInbox(.forward(delta))] }
+            if target < 0 && inbox.moreBefore { return [.pageInbox(.backward(-delta))] }
+            inbox.selected = target
+            return nil
+        }
         switch key {
-        case .down, .character("j"): inbox.selected += 1
-        case .up, .character("k"): inbox.selected -= 1
-        case .pageDown, .character(" "): inbox.selected += page
-        case .pageUp, .character("-"): inbox.selected -= page
-        case .home, .character("g"): inbox.selected = 0
-        case .end, .character("G"): inbox.selected = count - 1
+        case .down, .character("j"): if let effects = move(1) { return effects }
+        case .up, .character("k"): if let effects = move(-1) { return effects }
+        case .pageDown, .character(" "): if let effects = move(page) { return effects }
+        case .pageUp, .character("-"): if let effects = move(-page) { return effects }
+        case .home, .character("g"):
+            if inbox.moreBefore { return [.pageInbox(.first)] }
+            inbox.selected = 0
+        case .end, .character("G"):
+            if inbox.moreAfter { return [.pageInbox(.last)] }
+            inbox.selected = count - 1
         case .enter:
             guard let number = inbox.selectedCase?.number else { return [] }
             state.focus = .detail
@@ -158,23 +168,6 @@ public struct Update {
             state.searchInput = input
             state.inbox.search = input.text
             return [.search(input.text)]
-        }
-    }
-
-    /// n / N: the next or previous row that matches the search, wrapping around.
-    func stepMatch(_ state: inout WorkstationState, forward: Bool) {
-        let rows = state.inbox.rows
-        guard !state.inbox.matches.isEmpty, !rows.isEmpty else {
-            let message: UIText = state.inbox.search.isEmpty ? .statusNoSearch : .statusNoMatch
-            state.status = StatusMessage(text: message.text(state.language), isError: true)
-            return
-        }
-        for step in 1...rows.count {
-            let index = (state.inbox.selected + (forward ? step : rows.count - step)) % rows.count
-            if state.inbox.matches.contains(rows[index].number) {
-                state.inbox.selected = index
-                return
-            }
         }
     }
 

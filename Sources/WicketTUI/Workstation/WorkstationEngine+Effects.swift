@@ -8,8 +8,11 @@ extension WorkstationEngine {
         case .reloadInbox:
             try reloadInbox()
         case .loadTab:
-            try loadRows()
-            if !state.inbox.search.isEmpty { try search(state.inbox.search, jump: false) }
+            try loadRows(keepPlace: false)
+        case .pageInbox(let move):
+            try pageInbox(move)
+        case .stepMatch(let forward):
+            try stepMatch(forward: forward)
         case .followSelection:
             if Layout.showsDetailBesideInbox(state), let number = state.inbox.selectedCase?.number,
                number != state.detail.detail?.record.number {
@@ -126,7 +129,6 @@ extension WorkstationEngine {
     /// Rows, tab counts and the clerk's workload: after any change of the data.
     func reloadInbox(select number: String? = nil) throws {
         inboxLoads += 1
-        try loadRows(select: number)
         for tab in InboxTab.allCases {
             var filter = filter(for: tab)
             filter.statuses = tab == .awaitingMaterials ? [.awaitingMaterials] : nil
@@ -136,18 +138,14 @@ extension WorkstationEngine {
             state.tabCounts[tab] = try CaseQueries.count(filter, in: store)
         }
         state.workload = try CaseQueries.workload(of: state.user.login, in: store)
-        if !state.inbox.search.isEmpty { try search(state.inbox.search, jump: false) }
+        try loadRows(keepPlace: true, select: number)
     }
 
-    /// Only the rows of the tab: switching tabs or filters changes no count, so none is redone.
-    func loadRows(select number: String? = nil) throws {
-        let keep = number ?? state.inbox.selectedCase?.number
-        state.inbox.rows = try CaseQueries.list(inboxFilter(), in: store)
-        if let keep, let index = state.inbox.rows.firstIndex(where: { $0.number == keep }) {
-            state.inbox.selected = index
-        } else {
-            state.inbox.selected = max(0, min(state.inbox.selected, state.inbox.rows.count - 1))
-        }
+    /// Only the rows of the list (and its total): switching tabs or filters changes no count, so
+    /// none is redone. `keepPlace`: read the window from where it stood (after a change).
+    func loadRows(keepPlace: Bool, select number: String? = nil) throws {
+        try loadWindow(keepPlace: keepPlace, select: number ?? state.inbox.selectedCase?.number)
+        state.inbox.total = try listTotal()
     }
 
     private func perform(_ request: ActionRequest) throws {
@@ -234,15 +232,15 @@ extension WorkstationEngine {
             state.inbox.matches = []
             return
         }
-        var filter = inboxFilter()
-        filter.search = text
-        filter.limit = 2000
-        state.inbox.matches = Set(try CaseQueries.list(filter, in: store).map(\.number))
-        guard jump, !state.inbox.matches.isEmpty else { return }
+        try refreshMatches()
+        guard jump else { return }
         if let current = state.inbox.selectedCase, state.inbox.matches.contains(current.number) { return }
         if let index = state.inbox.rows.firstIndex(where: { state.inbox.matches.contains($0.number) }) {
             state.inbox.selected = index
             if Layout.showsDetailBesideInbox(state) { try run(.openDetail(state.inbox.rows[index].number)) }
+        } else if state.inbox.moreBefore || state.inbox.moreAfter {
+            // None in the rows held: the first match in the list, wherever it is.
+            try firstMatchBeyondRows()
         }
     }
 }

@@ -41,7 +41,14 @@ public struct InboxFilters: Sendable, Equatable {
 public struct InboxState: Sendable, Equatable {
     public var tab: InboxTab = .mine
     public var filters = InboxFilters()
+    /// The rows held: a window of the list, moved by keyset pages as the selection leaves it.
     public var rows: [CaseSummary] = []
+    public var moreBefore = false
+    public var moreAfter = false
+    /// The list the rows were read from: another tab, filter or drill-down starts from its top.
+    public var rowsFilter: CaseFilter?
+    /// How many cases the whole list has (the tab's count, a filter's or a drill-down's).
+    public var total = 0
     public var selected = 0
     public var top = 0
     /// The incremental search text and the case numbers it matches within the tab.
