@@ -144,4 +144,16 @@ final class InboxPagingTests: XCTestCase {
             }
         }
     }
+
+    /// The status bar's workload is read from indexes alone; it must still be what the clerk's list shows.
+    func testWorkloadIsTheHeldListAndItsWarnings() throws {
+        let holders = try store.db.query("SELECT DISTINCT holder FROM cases WHERE holder IS NOT NULL").map { $0.string(at: 0) }
+        XCTAssertFalse(holders.isEmpty)
+        for holder in holders {
+            let held = try CaseQueries.list(CaseFilter(holder: holder, limit: 100_000), in: store)
+            let workload = try CaseQueries.workload(of: holder, in: store)
+            XCTAssertEqual(workload.open, held.count, holder)
+            XCTAssertEqual(workload.warnings, held.filter { [.yellow, .red, .overdue].contains($0.level) }.count, holder)
+        }
+    }
 }

@@ -264,9 +264,11 @@ extension CaseQueries {
     public static func workload(of login: String, in store: CaseStore) throws -> (open: Int, warnings: Int) {
         let today = store.today.description
         let open = CaseStatus.open.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+        // Two index-only counts: only running clocks carry warning days, and the running-clock
+        // index by holder has them, so no case row is read (a busy clerk holds thousands).
         let row = try store.db.queryOne("""
-            SELECT count(*) AS open, coalesce(sum(yellow_on <= ?1), 0) AS warnings FROM cases
-            WHERE holder = ?2 AND status IN (\(open))
+            SELECT (SELECT count(*) FROM cases WHERE holder = ?2 AND status IN (\(open))) AS open,
+                   (SELECT count(*) FROM cases WHERE holder = ?2 AND due_on IS NOT NULL AND yellow_on <= ?1) AS warnings
             """, today, login)
         return (row?.int("open") ?? 0, row?.int("warnings") ?? 0)
     }
