@@ -12,7 +12,7 @@ public enum CLIText: String, CaseIterable, Sendable {
     case showClock, showDue, showDaysUsed, showPaused, showPausedDays, showExtended, showAcceptanceBreached
     case showMaterials, showMessages, showNotes, showRatings, showHistory, showNone, showFollowUp, showNoFollowUp
     case configFile, configRead, configAbsent, themeFile, themeBuiltIn, themesFound, themeProblem
-    case settingDefault, checkFailed
+    case settingDefault, checkFailed, importProgress
 
     public func text(_ language: Language) -> String {
         let table = language == .zh ? Self.chinese : Self.english
@@ -91,6 +91,7 @@ public enum CLIText: String, CaseIterable, Sendable {
         .themeProblem: "theme {0}; using the built-in default",
         .settingDefault: "(default)",
         .checkFailed: "check failed: {0}",
+        .importProgress: "import: {0} lines, {1} new",
     ]
 
     public static let chinese: [CLIText: String] = [
@@ -152,5 +153,6 @@ public enum CLIText: String, CaseIterable, Sendable {
         .themeProblem: "主题 {0}；改用内置默认主题",
         .settingDefault: "（默认）",
         .checkFailed: "检查未通过：{0}",
+        .importProgress: "导入：已读 {0} 行，新增 {1} 件",
     ]
 }

@@ -24,9 +24,10 @@ enum ImportCommand {
             handle = file
         }
         let showProgress = Output.stderrIsTerminal
+        let language = context.settings.language
         let summary = try Importer(store: store, actor: context.actingUser).run(from: handle) { progress in
             if showProgress {
-                FileHandle.standardError.write(Data("\rimport: \(progress.linesRead) lines, \(progress.imported) new".utf8))
+                FileHandle.standardError.write(Data(("\r" + CLIText.importProgress.format(language, progress.linesRead, progress.imported)).utf8))
             }
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
