@@ -5,7 +5,7 @@ import WicketCore
 /// leaves it, and after every change it is read again from where it stood.
 extension WorkstationEngine {
     /// Rows held at once: several screens, so paging through them needs no query.
-    static let windowRows = 150
+    static let windowRows = 100
     /// Lists that cannot page (a dashboard figure, a running status) hold up to this many rows.
     static let unpagedRows = 500
 
