@@ -13,7 +13,7 @@ var language: Language {
 var settingsLanguage: Language?
 
 do {
-    // Global options come before the command.
+    // Global options come before the command…
     let valued: [String: (String, WritableKeyPath<GlobalFlags, String?>)] = [
         "--db": ("PATH", \.db), "--as": ("LOGIN", \.actingUser), "--theme": ("NAME or PATH", \.theme),
         "--lang": ("zh or en", \.lang), "--ambiguous-width": ("1 or 2", \.ambiguousWidth),
@@ -35,6 +35,35 @@ do {
             } else {
                 guard !words.isEmpty else { throw UsageError(message: CLIText.optionNeedsValue.format(language, name, valueName)) }
                 flags[keyPath: path] = words.removeFirst()
+            }
+        }
+    }
+    // …or anywhere after it (`wicket demo --lang zh`), where the command has no option of that name.
+    if let name = words.first, let spec = Commands.all.first(where: { $0.name == name }) {
+        let own = Set(spec.options.map(\.name))
+        let ownValued = Set(spec.options.filter { $0.valueName != nil }.map(\.name))
+        var index = 1
+        while index < words.count {
+            let word = words[index]
+            let optionName = String(word.prefix { $0 != "=" })
+            if word == "--" { break }
+            // The value of the command's own option is never taken for a global option.
+            if ownValued.contains(word) {
+                index += 2
+                continue
+            }
+            guard let (_, path) = valued[optionName], !own.contains(optionName) else {
+                index += 1
+                continue
+            }
+            if optionName != word {
+                flags[keyPath: path] = String(word.dropFirst(optionName.count + 1))
+                words.remove(at: index)
+            } else if index + 1 < words.count {
+                flags[keyPath: path] = words[index + 1]
+                words.removeSubrange(index...index + 1)
+            } else {
+                throw UsageError(message: CLIText.optionNeedsValue.format(language, optionName, valued[optionName]!.0))
             }
         }
     }

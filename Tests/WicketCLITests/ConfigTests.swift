@@ -36,6 +36,22 @@ final class ConfigTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("主题文件：") && result.stdout.contains("Themes/high-contrast.theme"), result.stdout)
     }
 
+    /// `wicket demo --lang zh --theme high-contrast`: global options may follow the command too.
+    func testGlobalOptionsAfterTheCommand() throws {
+        let result = try runner.run(["config", "--theme", "high-contrast", "--lang=zh"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(row("theme", in: result.stdout).contains("flag (--theme)"), result.stdout)
+        XCTAssertTrue(row("lang", in: result.stdout).contains("zh"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("主题文件："), "the flag's language is used\n\(result.stdout)")
+        try runner.ok(["init"])
+        // A command's own option keeps its value even when it looks like a global option.
+        try runner.ok(["users", "add", "li", "--name", "--lang", "--role", "clerk", "--dept", "PSB"])
+        XCTAssertTrue(try runner.ok(["users", "list"]).contains("--lang"), "the name is --lang")
+        let missing = try runner.run(["users", "list", "--db"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("--db"), missing.stderr)
+    }
+
     func testEnvironmentAndLocaleAndNoColor() throws {
         runner.environment["WICKET_THEME"] = "light"
         runner.environment["LANG"] = "zh_CN.UTF-8"
