@@ -62,6 +62,14 @@ struct UrgencySegments {
         case .before, .last: backward = true
         case .first, .after: backward = false
         }
+        // The rows of the position's own segment past it: by id where the clock stands still,
+        // else by due day, then id among cases due the same day.
+        func beyond(_ position: InboxPosition, stopped: Bool, id idCompare: String, due dueCompare: String) -> String {
+            let id = parameter(position.id)
+            guard !stopped, let dueOn = position.dueOn else { return "id \(idCompare) \(id)" }
+            let due = parameter(dueOn)
+            return "due_on \(dueCompare)= \(due) AND (due_on \(dueCompare) \(due) OR id \(idCompare) \(id))"
+        }
         var arms: [String] = []
         for (segment, conditions) in segments {
             let stopped = segment == InboxPosition.stoppedSegment
@@ -71,24 +79,12 @@ struct UrgencySegments {
             case .after(let position, let including):
                 if segment < position.segment { continue }
                 if segment == position.segment {
-                    let id = parameter(position.id), compare = including ? ">=" : ">"
-                    if stopped || position.dueOn == nil {
-                        keyset.append("id \(compare) \(id)")
-                    } else {
-                        let due = parameter(position.dueOn)
-                        keyset.append("due_on >= \(due) AND (due_on > \(due) OR id \(compare) \(id))")
-                    }
+                    keyset.append(beyond(position, stopped: stopped, id: including ? ">=" : ">", due: ">"))
                 }
             case .before(let position, let including):
                 if segment > position.segment { continue }
                 if segment == position.segment {
-                    let id = parameter(position.id), compare = including ? "<=" : "<"
-                    if stopped || position.dueOn == nil {
-                        keyset.append("id \(compare) \(id)")
-                    } else {
-                        let due = parameter(position.dueOn)
-                        keyset.append("due_on <= \(due) AND (due_on < \(due) OR id \(compare) \(id))")
-                    }
+                    keyset.append(beyond(position, stopped: stopped, id: including ? "<=" : "<", due: "<"))
                 }
             }
             let direction = backward ? " DESC" : ""
