@@ -11,28 +11,28 @@ enum ImportLine {
     }
 
     static func parse(_ bytes: ArraySlice<UInt8>) throws -> Application {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard var text = String(validating: bytes, as: UTF8.self) else {
             throw Failure("not valid UTF-8", "不是有效的 UTF-8")
         }
-        let object: Any
+        let fields: JSONLine.Value
         do {
-            object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+            fields = try text.withUTF8 { try JSONLine.parse($0) }
         } catch {
             throw Failure("not JSON", "不是 JSON")
         }
-        guard let fields = object as? [String: Any] else { throw Failure("not a JSON object", "不是 JSON 对象") }
+        guard case .object = fields else { throw Failure("not a JSON object", "不是 JSON 对象") }
 
-        func string(_ key: String, in dictionary: [String: Any], required: Bool = true) throws -> String? {
-            guard let value = dictionary[key], !(value is NSNull) else {
+        func string(_ key: String, in object: JSONLine.Value, required: Bool = true) throws -> String? {
+            guard let value = object[key], value.isPresent else {
                 if required { throw Failure("missing field \"\(key)\"", "缺少字段“\(key)”") }
                 return nil
             }
-            guard let text = value as? String else { throw Failure("field \"\(key)\" must be a string", "字段“\(key)”应为字符串") }
+            guard case .string(let text) = value else { throw Failure("field \"\(key)\" must be a string", "字段“\(key)”应为字符串") }
             guard text.utf8.count <= maxFieldBytes else {
                 throw Failure("field \"\(key)\" is over 64 KiB (\(text.utf8.count) bytes)",
                               "字段“\(key)”超过 64 KiB（\(text.utf8.count) 字节）")
             }
-            if required && text.trimmingCharacters(in: .whitespaces).isEmpty {
+            if required && BlankText.isBlank(text) {
                 throw Failure("field \"\(key)\" is empty", "字段“\(key)”为空")
             }
             return text
@@ -50,7 +50,7 @@ enum ImportLine {
             throw Failure("bad date \"\(submittedText)\" in submitted_at (use RFC 3339, e.g. 2026-11-26T09:30:00+08:00)",
                           "submitted_at 的日期“\(submittedText)”有误（用 RFC 3339，如 2026-11-26T09:30:00+08:00）")
         }
-        guard let applicant = fields["applicant"] as? [String: Any] else {
+        guard let applicant = fields["applicant"], case .object = applicant else {
             throw fields["applicant"] == nil ? Failure("missing field \"applicant\"", "缺少字段“applicant”")
                 : Failure("field \"applicant\" must be an object", "字段“applicant”应为对象")
         }
@@ -60,8 +60,8 @@ enum ImportLine {
         let summary = try string("summary", in: fields, required: false) ?? ""
         let details = try string("details", in: fields, required: false) ?? ""
         var materials: [String] = []
-        if let value = fields["materials"], !(value is NSNull) {
-            guard let list = value as? [Any], let codes = list as? [String] else {
+        if let value = fields["materials"], value.isPresent {
+            guard case .array(let list) = value, let codes = list.stringsOnly else {
                 throw Failure("field \"materials\" must be a list of material codes", "字段“materials”应为材料代码列表")
             }
             materials = codes
@@ -77,5 +77,26 @@ enum ImportLine {
         return Application(ref: ref, serviceCode: service, channel: channel, submittedAt: submittedAt,
                            applicantName: name, applicantIDNumber: idNumber, applicantPhone: phone, summary: summary,
                            details: details, materials: materials, priority: priority, language: language)
+    }
+}
+
+private extension JSONLine.Value {
+    /// JSON null counts as absent, as it did when `NSNull` did.
+    var isPresent: Bool {
+        if case .null = self { return false }
+        return true
+    }
+}
+
+private extension Array where Element == JSONLine.Value {
+    /// Every item a string, or nil.
+    var stringsOnly: [String]? {
+        var strings: [String] = []
+        strings.reserveCapacity(count)
+        for item in self {
+            guard case .string(let text) = item else { return nil }
+            strings.append(text)
+        }
+        return strings
     }
 }
