@@ -27,7 +27,8 @@ final class CrashTests: XCTestCase {
 
     func testKilledImportsLeaveWholeCasesAndARerunCompletesThem() throws {
         let target = sizeFromEnvironment("WICKET_CRASH_RUNS", default: 50)
-        let linesPerFile = 700
+        // Two and a bit batches, so a kill can fall between two commits of one file.
+        let linesPerFile = Importer.defaultBatchSize * 2 + 300
         // A fresh database every few files keeps each audit small; the kills are what count.
         let filesPerHall = 5
         var cli = try BinaryRunner()

@@ -6,7 +6,12 @@ import Foundation
 public struct Importer {
     public let store: CaseStore
     public let actor: String
-    public var batchSize = 500
+    /// Cases per transaction. Each commit writes every page it changed to the WAL, and the
+    /// cases table has many indexes whose pages every batch touches again: 100,000 lines took
+    /// 8.1 s of CPU in batches of 2,000 against 10.0 s in batches of 500 (half the kernel time).
+    /// A batch holds the write lock about 0.1 s, which a clerk's action waits out (busy timeout 10 s).
+    public static let defaultBatchSize = 2_000
+    public var batchSize = Importer.defaultBatchSize
 
     public init(store: CaseStore, actor: String) {
         self.store = store
@@ -34,25 +39,31 @@ public struct Importer {
         var reader = LineReader(handle: handle)
         var batch: [(Int, ArraySlice<UInt8>)] = []
         let intake = Intake(store: store)
+        var bulk = BulkIntake(store: store, actor: actor)
         _ = try store.db.read { try Users.actor(actor, in: store.db) }
+        let restore = try Self.tuneForBulk(store.db)
+        defer { restore() }
         func flush() throws {
             guard !batch.isEmpty else { return }
-            try store.db.write {
-                for (lineNumber, bytes) in batch {
-                    do {
-                        let application = try ImportLine.parse(bytes)
-                        if try intake.insert(application, actor: actor) != nil {
-                            summary.imported += 1
-                        } else {
-                            summary.alreadyPresent += 1
-                        }
-                    } catch let failure as ImportLine.Failure {
-                        summary.errors.append(LineError(line: lineNumber, reason: failure.reason))
-                    } catch let refusal as WorkflowError {
-                        summary.errors.append(LineError(line: lineNumber, reason: Bilingual(en: refusal.message(.en), zh: refusal.message(.zh))))
-                    }
+            // Parsed and checked against the catalog before the write lock is taken: clerks wait
+            // only for the inserts. A bad line is reported and never half imported.
+            var applications: [Application] = []
+            var errors: [LineError] = []
+            for (lineNumber, bytes) in batch {
+                do {
+                    let application = try ImportLine.parse(bytes)
+                    try intake.validate(application)
+                    applications.append(application)
+                } catch let failure as ImportLine.Failure {
+                    errors.append(LineError(line: lineNumber, reason: failure.reason))
+                } catch let refusal as WorkflowError {
+                    errors.append(LineError(line: lineNumber, reason: Bilingual(en: refusal.message(.en), zh: refusal.message(.zh))))
                 }
             }
+            let outcomes = try store.db.write { try bulk.insert(applications) }
+            summary.imported += outcomes.filter { $0 }.count
+            summary.alreadyPresent += outcomes.filter { !$0 }.count
+            summary.errors += errors
             batch.removeAll(keepingCapacity: true)
             progress?(summary)
         }
@@ -64,6 +75,23 @@ public struct Importer {
         }
         try flush()
         return summary
+    }
+}
+
+extension Importer {
+    /// For the import's duration, on this connection only: a 16 MiB page cache (SQLite's default
+    /// 2 MiB re-read the cases indexes' pages from the file for every batch) and a checkpoint
+    /// every 10,000 WAL pages instead of 1,000 (each checkpoint copies and syncs pages the next
+    /// batch dirties again). Both are put back afterwards; the schema and the file are unchanged.
+    static func tuneForBulk(_ db: Database) throws -> () -> Void {
+        let cacheSize = try db.scalarInt("PRAGMA cache_size") ?? -2000
+        let checkpoint = try db.scalarInt("PRAGMA wal_autocheckpoint") ?? 1000
+        try db.execute("PRAGMA cache_size = -16384")
+        try db.execute("PRAGMA wal_autocheckpoint = 10000")
+        return {
+            try? db.execute("PRAGMA cache_size = \(cacheSize)")
+            try? db.execute("PRAGMA wal_autocheckpoint = \(checkpoint)")
+        }
     }
 }
 

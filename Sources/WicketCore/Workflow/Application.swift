@@ -70,7 +70,7 @@ public struct Intake {
                 en: "material '\(code)' is not on \(service.code)'s checklist (\(service.materials.joined(separator: ", ")))",
                 zh: "材料“\(code)”不在 \(service.code) 的材料清单上（\(service.materials.joined(separator: "、"))）"))
         }
-        guard !application.applicantName.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !BlankText.isBlank(application.applicantName, newlines: true) else {
             throw WorkflowError.invalidArgument(Bilingual(
                 en: "the applicant's name is empty",
                 zh: "申请人姓名为空"))
@@ -84,34 +84,17 @@ public struct Intake {
         let db = store.db
         if let ref = application.ref, try db.scalarInt("SELECT id FROM cases WHERE ref = ?", ref) != nil { return nil }
         let service = store.service(application.serviceCode)!
-        let now = Timestamp.format(clock.now)
-        let submitted = Timestamp.format(application.submittedAt)
         let receivedDay = store.hallTime.day(of: application.submittedAt)
-        let marks = store.caseClock.marks(start: receivedDay, limitDays: service.acceptanceLimitDays, pausedDays: 0)
         let id = (try db.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM cases")) ?? 1
-        let number = String(format: "%04d-%06d", receivedDay.components.year, id)
-        try db.execute("""
-            INSERT INTO cases(id, number, ref, service_code, department, channel, priority, status, applicant_name,
-                applicant_id_number, applicant_phone, lang, summary, details, submitted_at, received_at,
-                acceptance_due_on, limit_days, yellow_on, red_on, due_on, window_visit, version, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
-            """, arguments: [
-                id, number, application.ref, service.code, service.department, application.channel.rawValue,
-                application.priority.rawValue, application.applicantName, application.applicantIDNumber,
-                application.applicantPhone, application.language.rawValue, application.summary, application.details,
-                submitted, submitted, marks.dueOn.description, service.promisedLimitDays, marks.yellowOn.description,
-                marks.redOn.description, marks.dueOn.description, application.channel == .window, now,
-            ])
-        let sent = Set(application.materials)
-        for code in service.materials {
-            try CaseMaterials.set(caseID: id, code: code, state: sent.contains(code) ? .submitted : .missing,
-                                  reason: "", at: now, in: db)
+        let new = NewCase(id: id, application: application, service: service, stamp: Timestamp.format(clock.now),
+                          receivedDay: receivedDay,
+                          marks: store.caseClock.marks(start: receivedDay, limitDays: service.acceptanceLimitDays, pausedDays: 0))
+        try db.execute("INSERT INTO cases(\(NewCase.caseColumns)) VALUES \(NewCase.caseRow)", arguments: new.caseValues)
+        for (code, state) in new.checklist {
+            try CaseMaterials.set(caseID: id, code: code, state: state, reason: "", at: new.stamp, in: db)
         }
-        var details: [String: Any] = ["channel": application.channel.rawValue, "submitted_at": submitted,
-                                      "materials": application.materials]
-        if let ref = application.ref { details["ref"] = ref }
-        try History.append(caseID: id, at: now, actor: actor, action: CaseAction.submitEvent, from: nil,
-                           to: .submitted, reason: "", details: details, version: 1, in: db)
+        try History.append(caseID: id, at: new.stamp, actor: actor, action: CaseAction.submitEvent, from: nil,
+                           to: .submitted, reason: "", details: new.submitDetails, version: 1, in: db)
         return id
     }
 }

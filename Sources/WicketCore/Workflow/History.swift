@@ -6,21 +6,33 @@ enum History {
     @discardableResult
     static func append(caseID: Int, at: String, actor: String, action: String, from: CaseStatus?, to: CaseStatus,
                        reason: String, details: [String: Any], version: Int, in db: Database) throws -> Int {
+        try append(caseID: caseID, at: at, actor: actor, action: action, from: from, to: to, reason: reason,
+                   details: json(details), version: version, in: db)
+    }
+
+    /// `details` already written by `json`.
+    @discardableResult
+    static func append(caseID: Int, at: String, actor: String, action: String, from: CaseStatus?, to: CaseStatus,
+                       reason: String, details: String, version: Int, in db: Database) throws -> Int {
         // Inside the caller's write transaction (a savepoint) or its own: reading the chain's tail
         // and appending after it must happen under one write lock.
         try db.write {
             let tail = try HistoryChain.tail(in: db)
             let event = HistoryChain.Event(id: (tail?.id ?? 0) + 1, caseID: caseID, at: at, actor: actor, action: action,
                                            fromStatus: from?.rawValue, toStatus: to.rawValue, reason: reason,
-                                           details: json(details), version: version, previousHash: tail?.hash)
-            try db.execute("""
-                INSERT INTO history(id, case_id, at, actor, action, from_status, to_status, reason, details, version,
-                    previous_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [event.id, caseID, at, actor, action, event.fromStatus, event.toStatus, reason,
-                                 event.details, version, event.previousHash, HistoryChain.hash(event)])
+                                           details: details, version: version, previousHash: tail?.hash)
+            try db.execute("INSERT INTO history(\(columns)) VALUES \(row)", arguments: values(event, hash: HistoryChain.hash(event)))
             return event.id
         }
+    }
+
+    /// The history table's columns, in the order of `values`.
+    static let columns = "id, case_id, at, actor, action, from_status, to_status, reason, details, version, previous_hash, hash"
+    static let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+    static func values(_ event: HistoryChain.Event, hash: String) -> [DatabaseBindable] {
+        [event.id, event.caseID, event.at, event.actor, event.action, event.fromStatus, event.toStatus, event.reason,
+         event.details, event.version, event.previousHash, hash]
     }
 
     static func json(_ details: [String: Any]) -> String { CompactJSON.object(details) }

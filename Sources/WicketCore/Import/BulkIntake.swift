@@ -1,0 +1,87 @@
+/// Registers a batch of validated applications inside the caller's write transaction, with the
+/// same rows `Intake.insert` writes one by one (both build them from `NewCase`), but in a few
+/// multi-row statements per table, the history chain hashed in memory from its tail, and the
+/// clock computed once per day of receipt.
+struct BulkIntake {
+    let store: CaseStore
+    let actor: String
+    /// Acceptance marks by (day of receipt, limit): a portal file holds a few days' applications.
+    private var marks: [MarksKey: ClockMarks] = [:]
+    private struct MarksKey: Hashable {
+        let day: Day
+        let limitDays: Int
+    }
+    private let caseClock: CaseClock
+
+    init(store: CaseStore, actor: String) {
+        self.store = store
+        self.actor = actor
+        caseClock = store.caseClock
+    }
+
+    /// One outcome per application, in order: true when registered, false when its ref already was
+    /// (in the database or earlier in this batch), so a re-run of an import changes nothing.
+    mutating func insert(_ applications: [Application]) throws -> [Bool] {
+        let db = store.db
+        var outcomes: [Bool] = []
+        outcomes.reserveCapacity(applications.count)
+        var refs = Set<String>()
+        var fresh: [Application] = []
+        for application in applications {
+            if let ref = application.ref {
+                let known = try db.scalarInt("SELECT id FROM cases WHERE ref = ?", ref) != nil
+                guard !known, refs.insert(ref).inserted else {
+                    outcomes.append(false)
+                    continue
+                }
+            }
+            outcomes.append(true)
+            fresh.append(application)
+        }
+        guard !fresh.isEmpty else { return outcomes }
+
+        let stamp = Timestamp.format(store.clock.now)
+        var id = (try db.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM cases")) ?? 1
+        let tail = try HistoryChain.tail(in: db)
+        var eventID = (tail?.id ?? 0) + 1
+        var previousHash = tail?.hash
+        var caseValues: [DatabaseBindable] = []
+        caseValues.reserveCapacity(fresh.count * NewCase.caseParameterCount)
+        var materialValues: [DatabaseBindable] = []
+        var historyValues: [DatabaseBindable] = []
+        historyValues.reserveCapacity(fresh.count * 12)
+        for application in fresh {
+            let service = store.service(application.serviceCode)!
+            let receivedDay = store.hallTime.day(of: application.submittedAt)
+            let new = NewCase(id: id, application: application, service: service, stamp: stamp,
+                              receivedDay: receivedDay, marks: acceptanceMarks(receivedDay, service.acceptanceLimitDays))
+            caseValues += new.caseValues
+            for (code, state) in new.checklist {
+                materialValues += [id, code, state.rawValue, "", stamp] as [DatabaseBindable]
+            }
+            let event = HistoryChain.Event(id: eventID, caseID: id, at: stamp, actor: actor, action: CaseAction.submitEvent,
+                                           fromStatus: nil, toStatus: CaseStatus.submitted.rawValue, reason: "",
+                                           details: new.submitDetails, version: 1, previousHash: previousHash)
+            let hash = HistoryChain.hash(event)
+            historyValues += History.values(event, hash: hash)
+            previousHash = hash
+            id += 1
+            eventID += 1
+        }
+        try db.insertRows("INSERT INTO cases(\(NewCase.caseColumns))", row: NewCase.caseRow,
+                          parametersPerRow: NewCase.caseParameterCount, values: caseValues)
+        try db.insertRows("INSERT INTO case_materials(case_id, material_code, state, reason, updated_at)",
+                          row: "(?, ?, ?, ?, ?)", parametersPerRow: 5, values: materialValues)
+        try db.insertRows("INSERT INTO history(\(History.columns))", row: History.row, parametersPerRow: 12,
+                          values: historyValues)
+        return outcomes
+    }
+
+    private mutating func acceptanceMarks(_ day: Day, _ limitDays: Int) -> ClockMarks {
+        let key = MarksKey(day: day, limitDays: limitDays)
+        if let known = marks[key] { return known }
+        let computed = caseClock.marks(start: day, limitDays: limitDays, pausedDays: 0)
+        marks[key] = computed
+        return computed
+    }
+}

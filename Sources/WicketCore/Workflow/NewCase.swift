@@ -1,0 +1,76 @@
+/// The rows a new case starts with, computed once from its application: the case row, its
+/// checklist and its `submit` event. A case typed in at a window (`Intake.register`) and one
+/// imported in bulk (`BulkIntake`) are written from this one description, so they cannot differ.
+struct NewCase {
+    let id: Int
+    let number: String
+    let application: Application
+    let service: ServiceItem
+    /// When it was registered (the transaction's time), stored as `updated_at` and the event's `at`.
+    let stamp: String
+    let submitted: String
+    let marks: ClockMarks
+
+    /// `receivedDay` is the hall day of `submittedAt`; `marks` the acceptance clock from it.
+    init(id: Int, application: Application, service: ServiceItem, stamp: String, receivedDay: Day, marks: ClockMarks) {
+        self.id = id
+        number = Self.number(year: receivedDay.components.year, id: id)
+        self.application = application
+        self.service = service
+        self.stamp = stamp
+        submitted = Timestamp.format(application.submittedAt)
+        self.marks = marks
+    }
+
+    /// The case table's columns, in the order of `caseValues`. Status and version are constants.
+    static let caseColumns = """
+        id, number, ref, service_code, department, channel, priority, status, applicant_name, \
+        applicant_id_number, applicant_phone, lang, summary, details, submitted_at, received_at, \
+        acceptance_due_on, limit_days, yellow_on, red_on, due_on, window_visit, version, updated_at
+        """
+    static let caseRow = "(?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"
+    static let caseParameterCount = 22
+
+    var caseValues: [DatabaseBindable] {
+        [id, number, application.ref, service.code, service.department, application.channel.rawValue,
+         application.priority.rawValue, application.applicantName, application.applicantIDNumber,
+         application.applicantPhone, application.language.rawValue, application.summary, application.details,
+         submitted, submitted, marks.dueOn.description, service.promisedLimitDays, marks.yellowOn.description,
+         marks.redOn.description, marks.dueOn.description, application.channel == .window, stamp]
+    }
+
+    /// The whole checklist of the service: what the applicant sent is submitted, the rest missing.
+    var checklist: [(code: String, state: MaterialState)] {
+        service.materials.map { code in (code, application.materials.contains(code) ? .submitted : .missing) }
+    }
+
+    /// The `submit` event's details, exactly as `History.json` writes this dictionary (keys
+    /// sorted: channel, materials, ref, submitted_at), but without building it: per imported
+    /// case the dictionary of `Any` cost more than hashing the event.
+    var submitDetails: String {
+        var out = "{\"channel\":"
+        CompactJSON.string(application.channel.rawValue, into: &out)
+        out += ",\"materials\":["
+        for (index, code) in application.materials.enumerated() {
+            if index > 0 { out += "," }
+            CompactJSON.string(code, into: &out)
+        }
+        out += "]"
+        if let ref = application.ref {
+            out += ",\"ref\":"
+            CompactJSON.string(ref, into: &out)
+        }
+        out += ",\"submitted_at\":"
+        CompactJSON.string(submitted, into: &out)
+        return out + "}"
+    }
+
+    /// A readable number: the hall year of receipt and the id, `2026-000042` (`%04d-%06d`).
+    static func number(year: Int, id: Int) -> String {
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(year, 4) + "-" + padded(id, 6)
+    }
+}
