@@ -57,17 +57,22 @@ public enum HistoryChain {
     /// (`name!\n` for an absent value). Lengths are UTF-8 byte counts, so no value can imitate
     /// a field boundary, and absent differs from empty.
     static func content(_ event: Event) -> [UInt8] {
-        var out = Array(formatTag.utf8)
+        // Appended in place into one buffer: hashing runs for every imported case.
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + event.details.utf8.count + event.reason.utf8.count)
+        out.append(contentsOf: formatTag.utf8)
         out.append(10)
-        func field(_ name: String, _ value: String?) {
-            out += Array(name.utf8)
+        func field(_ name: StaticString, _ value: String?) {
+            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
             guard let value else {
-                out += Array("!\n".utf8)
+                out.append(UInt8(ascii: "!"))
+                out.append(10)
                 return
             }
-            let bytes = Array(value.utf8)
-            out += Array("#\(bytes.count):".utf8)
-            out += bytes
+            out.append(UInt8(ascii: "#"))
+            out.append(contentsOf: String(value.utf8.count).utf8)
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: value.utf8)
             out.append(10)
         }
         field("id", String(event.id))
