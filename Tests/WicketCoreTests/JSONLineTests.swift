@@ -54,6 +54,10 @@ final class JSONLineTests: XCTestCase {
             "{\"a\":{},}", "{\"a\":\"\u{2028}王芳\"}", "", "   ", "[{},]", "{\"a\":9999999999999999999999}",
             "{\"a\":1e400}", "{\"a\":1e-400}", "{\"\\u0061\":1}", "{\"a\":-1.5E-3}", "{\"a\":2}{", "{\"a\":\"",
             ImportTests.line(ref: "p-1"),
+            // Foundation drops a byte order mark that starts a string or follows an escape in it.
+            "{\"a\":\"\u{FEFF}x\"}", "{\"a\":\"x\u{FEFF}y\"}", "{\"a\":\"\\ufeffx\"}", "{\"a\":\"\u{FEFF}\u{FEFF}x\"}",
+            "{\"\u{FEFF}a\":1}", "{\"a\":\"\u{FEFF}x\\n\"}", "{\"a\":\"\u{FEFF}\"}", "{\"a\":\"\\n\u{FEFF}x\"}",
+            "[\"\u{FEFF}\"]", "{\"a\":\"\\ud83d\\ude00\u{FEFF}x\\t\u{FEFF}\"}",
         ]
         lines.append(String(repeating: "[", count: 600) + String(repeating: "]", count: 600))
         for depth in [510, 511, 512, 513] {

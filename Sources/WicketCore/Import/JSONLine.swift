@@ -171,6 +171,7 @@ enum JSONLine {
         /// A string token; the common case (no escapes) is one copy of its bytes.
         mutating func string() throws -> String {
             index += 1
+            skipByteOrderMark()
             let start = index
             while index < bytes.count {
                 let byte = bytes[index]
@@ -195,6 +196,7 @@ enum JSONLine {
                 case UInt8(ascii: "\""):
                     return String(decoding: out, as: UTF8.self)
                 case UInt8(ascii: "\\"):
+                    defer { skipByteOrderMark() }
                     guard index < bytes.count else { throw SyntaxError() }
                     let escape = bytes[index]
                     index += 1
@@ -215,6 +217,13 @@ enum JSONLine {
                 }
             }
             throw SyntaxError()
+        }
+
+        /// Foundation decoded each run of a string between escapes on its own and dropped a byte
+        /// order mark at the start of each (`"\u{FEFF}ref"` was the key `ref`); so does this, so
+        /// that a file imported before reads the same refs again. An escaped `\ufeff` stays.
+        private mutating func skipByteOrderMark() {
+            if index + 2 < bytes.count, bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { index += 3 }
         }
 
         /// `\uXXXX`, a surrogate pair as two of them; a lone surrogate is refused, as Foundation did.
