@@ -1,13 +1,14 @@
 /// `wicket check`: SQLite's own integrity and foreign-key checks, then the history chain and
-/// every case against its history. Stops at the first problem and names it, so an operator
-/// knows where to look (the event, the case) rather than only that something is wrong.
+/// every case against its history, then the dashboard's tallies against the cases. Stops at the
+/// first problem and names it, so an operator knows where to look (the event, the case) rather
+/// than only that something is wrong.
 public struct IntegrityCheck {
     public let db: Database
 
     public init(db: Database) { self.db = db }
 
     public enum Kind: String, Sendable {
-        case integrity, foreignKey = "foreign key", protection, chain, caseHistory = "case history"
+        case integrity, foreignKey = "foreign key", protection, chain, caseHistory = "case history", tally
     }
 
     public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
@@ -47,7 +48,9 @@ public struct IntegrityCheck {
                 try sqliteIntegrity()
                 try foreignKeys()
                 try appendOnlyTriggers()
-                return try historyAndCases()
+                let summary = try historyAndCases()
+                try tallies()
+                return summary
             }
         } catch let error as DatabaseError where error.primaryCode == 11 /* SQLITE_CORRUPT */ || error.primaryCode == 26 {
             // Damage bad enough that SQLite stops reading is still an answer to "is the file sound?".
@@ -76,6 +79,22 @@ public struct IntegrityCheck {
                                         zh: "触发器 \(name) 缺失：历史不再是只可追加的"))
             }
         }
+    }
+
+    /// The dashboard's tallies against a fresh count of the cases, history and ratings.
+    private func tallies() throws {
+        let zone = try HallDayShifts.zone(in: db)
+        guard try HallDayShifts.matches(zone, in: db) else {
+            throw Problem(kind: .tally, eventID: nil, message: Bilingual(
+                en: "the tallies count days in another time zone than the hall's \(zone.identifier): the setting was changed around Wicket (set it again with wicket settings)",
+                zh: "统计表按与大厅时区 \(zone.identifier) 不同的时区计日：该设置被绕过 Wicket 修改（请用 wicket settings 重新设置）"))
+        }
+        guard let drift = try Tallies.firstDrift(in: db) else { return }
+        throw Problem(kind: .tally, eventID: nil, message: drift.inTally
+            ? Bilingual(en: "\(drift.table) holds \(drift.row), which a fresh count of the cases does not give: the tally drifted",
+                        zh: "\(drift.table) 中有 \(drift.row)，重新统计案件得不到该行：统计已偏离")
+            : Bilingual(en: "a fresh count of the cases gives \(drift.row), which \(drift.table) lacks: the tally drifted",
+                        zh: "重新统计案件得到 \(drift.row)，而 \(drift.table) 中没有：统计已偏离"))
     }
 
     /// What the history says about one case so far.

@@ -93,6 +93,11 @@ public final class CaseStore {
             } else {
                 try db.execute("DELETE FROM settings WHERE key = ?", key)
             }
+            // The tallies count by hall day: another zone puts instants on other days.
+            if key == "timezone" {
+                try HallDayShifts.write(try HallDayShifts.zone(in: db), into: db)
+                try Tallies.refill(db)
+            }
         }
         try reloadReferenceData()
     }

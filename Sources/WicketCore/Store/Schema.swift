@@ -11,6 +11,7 @@ enum Schema {
         },
         Migration(version: 4, name: "presence: who has which case open", sql: presence),
         Migration(version: 5, name: "inbox indexes over running clocks", sql: inboxIndexes),
+        Migration(version: 6, name: "dashboard tallies kept by triggers", sql: tallyTables, code: installTallies),
     ]
 
     static var latestVersion: Int { migrations.last!.version }
