@@ -1,66 +1,42 @@
 import Foundation
 
 /// Computes a `Report` inside one read transaction, so every figure comes from the same snapshot.
-/// Figures that stand for a set of cases count the very filter the dashboard drills into
-/// (`ReportScope.filter(for:)`); tables come from a few grouped queries.
+/// Figures that stand for a set of cases count exactly the cases of the filter the dashboard
+/// drills into (`ReportScope.filter(for:)`): most from the tallies triggers keep (`Tallies`),
+/// the rest from index ranges of the period.
 public struct ReportBuilder {
     public let store: CaseStore
 
     public init(store: CaseStore) { self.store = store }
 
-    /// The department condition for rows keyed by a case id: nothing at all for the whole hall,
-    /// so the whole-hall figures never look cases up one by one.
-    func departmentOf(_ caseID: String, _ department: String?) -> String {
-        department == nil ? "" : "AND \(caseID) IN (SELECT id FROM cases WHERE department = ?2)"
-    }
-
     public func build(period: ReportPeriod = .days(30), department: String? = nil) throws -> Report {
         let scope = ReportScope(store: store, period: period, department: department)
         let db = store.db
         let today = scope.today
-        let open = CaseStatus.open.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
         // ?1 today, ?2 department or NULL for all, ?3/?4 the period's instants.
-        let inScope = "(?2 IS NULL OR department = ?2)"
-        let openWhere = "status IN (\(open)) AND \(inScope)"
-        let inPeriod = { (column: String) in "\(column) >= ?3 AND \(column) < ?4 AND \(inScope)" }
-        let offset = store.hallTime.timeZone.secondsFromGMT(for: store.clock.now)
-        let localDay = { (column: String) in "date(\(column), '\(offset >= 0 ? "+" : "")\(offset) seconds')" }
         let parameters: [DatabaseBindable] = [today.description, department, scope.period.from, scope.period.before]
+        let tallies = TallyReader(db: db, today: today, department: department, first: scope.first, last: scope.last)
 
         return try db.read {
             func rows(_ sql: String, _ extra: [DatabaseBindable] = []) throws -> [Row] {
                 try db.query(sql, arguments: parameters + extra, allowingUnused: true)
             }
-            func counts(_ sql: String, _ extra: [DatabaseBindable] = []) throws -> [Report.Count] {
-                try rows(sql, extra).map { Report.Count(key: $0.string(at: 0), count: $0.int(at: 1)) }
-            }
-            func count(_ figure: ReportFigure) throws -> Int {
-                try CaseQueries.count(scope.filter(for: figure), in: store)
-            }
-            func oldest(_ status: CaseStatus, by column: String) throws -> String? {
-                // The status written in (a word of the code, not input), so its partial index serves it.
-                try rows("SELECT number FROM cases WHERE status = '\(status.rawValue)' AND \(inScope) ORDER BY \(column), id LIMIT 1")
-                    .first.map { $0.string(at: 0) }
+            func oldest(_ status: CaseStatus) throws -> String? {
+                try rows(Self.oldest(status)).first.map { $0.string(at: 0) }
             }
 
-            let cells = try rows("""
-                SELECT status, service_code, count(*) FROM cases WHERE \(openWhere) GROUP BY 1, 2 ORDER BY 1, 2
-                """).map { Report.StatusServiceCount(status: $0.string(at: 0), service: $0.string(at: 1), count: $0.int(at: 2)) }
+            let cells = try tallies.backlogCells()
             let byStatus = Self.totals(cells.map { ($0.status, $0.count) })
-            let aging = try agingBuckets(scope, openWhere: openWhere, rows: rows)
-            let firstResponses = try rows("""
-                SELECT (strftime('%s', first_response_at) - strftime('%s', submitted_at)) / 3600.0 FROM cases
-                WHERE first_response_at IS NOT NULL AND \(inPeriod("submitted_at")) ORDER BY 1
-                """).map { $0.double(at: 0) }
-            let decided = try count(.decided)
-            let decidedOnTime = try count(.decidedOnTime)
-            let completed = try count(.completed)
-            let completedOnline = try count(.completedOnline)
-            let ratings = try counts("""
-                SELECT r.rating, count(DISTINCT r.case_id) FROM ratings r
-                WHERE r.rated_at >= ?3 AND r.rated_at < ?4 \(departmentOf("r.case_id", department)) GROUP BY 1
-                """)
-            func rated(_ rating: Rating) -> Int { ratings.first { $0.key == rating.rawValue }?.count ?? 0 }
+            func open(_ status: CaseStatus) -> Int { byStatus.first { $0.key == status.rawValue }?.count ?? 0 }
+            let levels = try tallies.levels()
+            let totals = try tallies.periodTotals()
+            func total(_ kind: String, _ detail: String = "") -> Int { totals[kind]?[detail] ?? 0 }
+            let days = try tallies.perDay()
+            let firstResponses = try FirstResponses.hours(in: db, arguments: parameters)
+            let decided = total("decided")
+            let decidedOnTime = total("decided_on_time")
+            let completed = total("completed")
+            let completedOnline = total("completed_online")
 
             return Report(
                 generatedAt: Timestamp.format(store.clock.now), periodStart: scope.first, periodEnd: scope.last,
@@ -68,65 +44,71 @@ public struct ReportBuilder {
                 openTotal: byStatus.reduce(0) { $0 + $1.count }, byStatus: byStatus,
                 byService: Self.totals(cells.map { ($0.service, $0.count) }),
                 byStatusAndService: cells,
-                byClerk: try counts("""
-                    SELECT coalesce(holder, ?5), count(*) FROM cases WHERE \(openWhere) GROUP BY 1 ORDER BY 2 DESC, 1
-                    """, [Report.unassigned]),
-                byChannel: try counts("SELECT channel, count(*) FROM cases WHERE \(openWhere) GROUP BY 1 ORDER BY 2 DESC, 1"),
-                aging: aging,
-                overdue: try count(.overdue), red: try count(.red), yellow: try count(.yellow),
-                acceptanceOverdue: try count(.acceptanceOverdue),
-                awaitingMaterials: try count(.awaitingMaterials),
-                // Waiting longest for the applicant: the request (its last change) furthest back.
-                oldestAwaitingMaterials: try oldest(.awaitingMaterials, by: "updated_at"),
-                suspended: try count(.suspended),
-                oldestSuspended: try oldest(.suspended, by: "paused_since"),
-                intake: try count(.intake),
-                intakePerDay: perDay(try counts("""
-                    SELECT \(localDay("submitted_at")), count(*) FROM cases WHERE \(inPeriod("submitted_at")) GROUP BY 1
-                    """), scope.first, scope.last),
-                completedPerDay: perDay(try counts("""
-                    SELECT \(localDay("closed_at")), count(*) FROM cases
-                    WHERE +status = 'completed' AND \(inPeriod("closed_at")) GROUP BY 1
-                    """), scope.first, scope.last),
+                byClerk: try tallies.counts(TallyReader.byClerk, [Report.unassigned]),
+                byChannel: try tallies.counts(TallyReader.byChannel),
+                aging: try tallies.aging(youngestDays: agingDays(scope)),
+                overdue: levels.overdue, red: levels.red, yellow: levels.yellow,
+                acceptanceOverdue: levels.acceptanceOverdue,
+                awaitingMaterials: open(.awaitingMaterials),
+                oldestAwaitingMaterials: try oldest(.awaitingMaterials),
+                suspended: open(.suspended),
+                oldestSuspended: try oldest(.suspended),
+                intake: total("intake"),
+                intakePerDay: perDay(days["intake"] ?? [], scope.first, scope.last),
+                completedPerDay: perDay(days["completed"] ?? [], scope.first, scope.last),
                 firstResponseMedianHours: Statistics.percentile(firstResponses, 50),
                 firstResponseP90Hours: Statistics.percentile(firstResponses, 90),
                 decided: decided, decidedOnTime: decidedOnTime,
                 onTimeRate: decided == 0 ? nil : Double(decidedOnTime) / Double(decided),
                 completed: completed, completedOnline: completedOnline,
                 onlineCompletionRate: completed == 0 ? nil : Double(completedOnline) / Double(completed),
-                rejectionsByReason: try counts("""
-                    SELECT h.reason, count(DISTINCT h.case_id) FROM history h
-                    WHERE h.action = 'reject' AND h.at >= ?3 AND h.at < ?4 \(departmentOf("h.case_id", department))
-                    GROUP BY 1 ORDER BY 2 DESC, 1
-                    """),
-                repeatedMaterialsRequests: try count(.repeatedMaterialsRequests),
-                acceptanceBreaches: try count(.acceptanceBreaches),
-                extensionsGranted: try count(.extensionsGranted),
-                ratingsGood: rated(.good), ratingsFair: rated(.fair), ratingsPoor: rated(.poor),
-                poorWithoutFollowUp: try rows("""
-                    SELECT c.number FROM cases c WHERE \(inScope) AND c.id IN
-                        (SELECT case_id FROM ratings WHERE rating = 'poor' AND follow_up IS NULL)
-                    ORDER BY c.number
-                    """).map { $0.string(at: 0) }
+                rejectionsByReason: (totals["rejected"] ?? [:]).map { Report.Count(key: $0.key, count: $0.value) }
+                    .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key },
+                repeatedMaterialsRequests: total("asked_again"),
+                acceptanceBreaches: levels.acceptanceOverdue + (try breachesAnsweredLate(rows)),
+                extensionsGranted: total("extended"),
+                ratingsGood: total("rated", Rating.good.rawValue), ratingsFair: total("rated", Rating.fair.rawValue),
+                ratingsPoor: total("rated", Rating.poor.rawValue),
+                poorWithoutFollowUp: try rows(Self.poorWithoutFollowUp).map { $0.string(at: 0) }
             )
         }
     }
 
-    /// One grouped query: each open case falls in the bucket whose submission instants hold it.
-    func agingBuckets(_ scope: ReportScope, openWhere: String,
-                      rows: (String, [DatabaseBindable]) throws -> [Row]) throws -> [Report.Count] {
-        var extra: [DatabaseBindable] = []
-        let cases = AgingBucket.allCases.dropLast().map { bucket -> String in
-            // Buckets run youngest first, so each needs only its lower edge.
-            extra.append(scope.agingRanges[bucket]?.from)
-            return "WHEN submitted_at >= ?\(4 + extra.count) THEN \(bucket.rawValue)"
+    /// The case waiting longest in `status`: awaiting materials since the request (its last
+    /// change), or suspended since the suspension. The planner would rather sort every case of the
+    /// status from the status index; the partial index holds them in waiting order already.
+    static func oldest(_ status: CaseStatus) -> String {
+        let (column, index) = status == .suspended ? ("paused_since", "cases_paused_since") : ("updated_at", "cases_waiting_since")
+        return "SELECT number FROM cases INDEXED BY \(index) WHERE status = '\(status.rawValue)' "
+            + "AND (?2 IS NULL OR department = ?2) ORDER BY \(column), id LIMIT 1"
+    }
+
+    static let poorWithoutFollowUp = """
+        SELECT number FROM poor_rating_queue WHERE (?2 IS NULL OR department = ?2) ORDER BY number
+        """
+
+    /// The breach figure is the union of cases answered late in the period and cases still
+    /// unanswered past their limit now (`acceptanceOverdue`, from the tally). This counts the
+    /// first part less the second: the period's few flagged events, each case looked up once.
+    static let breachesAnsweredLate = """
+        SELECT count(DISTINCT h.case_id) FROM history h JOIN cases c ON c.id = h.case_id
+        WHERE h.at >= ?3 AND h.at < ?4 AND +h.action IN ('accept', 'request-materials', 'reject')
+          AND \(FigureConditions.flagged("acceptance_breached"))
+          AND NOT (c.status = 'submitted' AND coalesce(c.due_on < ?1, 0)) AND (?2 IS NULL OR c.department = ?2)
+        """
+
+    func breachesAnsweredLate(_ rows: (String, [DatabaseBindable]) throws -> [Row]) throws -> Int {
+        try rows(Self.breachesAnsweredLate, []).first?.int(at: 0) ?? 0
+    }
+
+    /// The first submission day of each of the four youngest aging buckets: the buckets' instant
+    /// ranges start at hall days, so they are ranges of the submission days the tally keeps.
+    func agingDays(_ scope: ReportScope) -> [String] {
+        AgingBucket.allCases.dropLast().map { bucket in
+            let from = scope.agingRanges[bucket]?.from ?? "0000"
+            // "0000" (no working day that far back) stays as it is: before every day.
+            return Timestamp.parse(from).map { scope.hallTime.day(of: $0).description } ?? from
         }
-        let counted = try rows("""
-            SELECT CASE \(cases.joined(separator: " ")) ELSE \(AgingBucket.over15.rawValue) END, count(*)
-            FROM cases WHERE \(openWhere) GROUP BY 1
-            """, extra)
-        let byBucket = Dictionary(counted.map { ($0.int(at: 0), $0.int(at: 1)) }, uniquingKeysWith: +)
-        return AgingBucket.allCases.map { Report.Count(key: $0.label, count: byBucket[$0.rawValue] ?? 0) }
     }
 
     /// Sums cells into totals, largest first.
