@@ -116,4 +116,18 @@ final class InboxWindowTests: XCTestCase {
         engine.handle(.character("n"))
         XCTAssertEqual(selected(engine), far.number, "the only match: n wraps around to it")
     }
+
+    /// The tab counts come from the tallies; they must be what each tab lists.
+    func testTabCountsAreWhatEachTabLists() throws {
+        let clerk = try XCTUnwrap(store.db.scalarString(
+            "SELECT holder FROM cases WHERE holder IS NOT NULL GROUP BY holder ORDER BY count(*) DESC LIMIT 1"))
+        for login in [clerk, try supervisor()] {
+            let engine = try WorkstationEngine(store: store, login: login, width: 100, height: 30)
+            for tab in InboxTab.allCases {
+                var filter = engine.filter(for: tab)
+                filter.limit = 100_000
+                XCTAssertEqual(engine.state.tabCounts[tab], try CaseQueries.list(filter, in: store).count, "\(login) \(tab)")
+            }
+        }
+    }
 }
