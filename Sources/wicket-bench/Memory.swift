@@ -34,8 +34,12 @@ enum BenchSetup {
         let path = here.appendingPathComponent("wicket").path
         if !FileManager.default.isExecutableFile(atPath: path) {
             let configuration = here.lastPathComponent == "debug" ? "debug" : "release"
+            // Into the build folder this benchmark came from (…/SCRATCH/<triple>/release), which
+            // need not be .build (`swift run --scratch-path`).
+            let scratch = here.deletingLastPathComponent().deletingLastPathComponent().path
             FileHandle.standardError.write(Data("building wicket (\(configuration)) …\n".utf8))
-            let outcome = try ProcessRunner.run("/usr/bin/env", ["swift", "build", "-c", configuration, "--product", "wicket"])
+            let outcome = try ProcessRunner.run("/usr/bin/env", ["swift", "build", "-c", configuration, "--product", "wicket",
+                                                                 "--scratch-path", scratch])
             guard outcome.status == 0, FileManager.default.isExecutableFile(atPath: path) else {
                 throw BenchError("could not build wicket: \(outcome.output)")
             }
