@@ -40,14 +40,17 @@ struct UrgencySegments {
         }
         let limit = parameter(max(1, filter.limit) + 1)
         // Parameters are numbered as they are used: a segment left out must leave no gap.
+        let stored = runningSegments(filter).contains { $0 == 1 || $0 == 2 } ? storedSpans() : (red: 0, yellow: 0)
         func runningLevel(_ segment: Int) -> String {
             switch segment {
             case 0: return "due_on < ?1"
             case 1:
-                let redEnd = parameter(today.adding(days: calendarSpan(percent: store.thresholds.redPercent)).description)
+                let span = max(calendarSpan(percent: store.thresholds.redPercent), stored.red)
+                let redEnd = parameter(today.adding(days: span).description)
                 return "due_on >= ?1 AND due_on <= \(redEnd) AND red_on <= ?1"
             case 2:
-                let yellowEnd = parameter(today.adding(days: calendarSpan(percent: store.thresholds.yellowPercent)).description)
+                let span = max(calendarSpan(percent: store.thresholds.yellowPercent), stored.yellow)
+                let yellowEnd = parameter(today.adding(days: span).description)
                 return "due_on >= ?1 AND due_on <= \(yellowEnd) AND red_on > ?1 AND yellow_on <= ?1"
             default: return "due_on >= ?1 AND yellow_on > ?1"
             }
@@ -129,6 +132,18 @@ struct UrgencySegments {
         case .overdue?, .red?, .yellow?, .normal?: return nil
         }
         return statuses.isEmpty ? nil : statuses.sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// The longest stretch, in calendar days, from a running clock's red or yellow day to its due
+    /// day, as the stored marks have them (the running-clock tally, a few hundred rows). A case
+    /// keeps the limit it was accepted under, and the delivery limit is a setting: when the
+    /// catalog later promises less, or drops the service, `calendarSpan` alone would leave such
+    /// a case's warning days out of the bounded range, and the case out of the inbox.
+    func storedSpans() -> (red: Int, yellow: Int) {
+        let sql = "SELECT coalesce(CAST(max(julianday(due_on) - julianday(red_on)) AS INTEGER), 0), "
+            + "coalesce(CAST(max(julianday(due_on) - julianday(yellow_on)) AS INTEGER), 0) FROM tally_running"
+        guard let row = try? store.db.queryOne(sql, arguments: []) else { return (0, 0) }
+        return (row.int(at: 0), row.int(at: 1))
     }
 
     /// Calendar days within which a case at `percent` of its limit must fall due: the working
