@@ -37,4 +37,25 @@ final class ReviewFindingsTests: XCTestCase {
         XCTAssertEqual(try CaseQueries.list(CaseFilter(), in: hall.store).map(\.number), [number], "All tab")
         XCTAssertEqual(try CaseQueries.list(CaseFilter(level: .yellow), in: hall.store).map(\.number), [number], "yellow")
     }
+
+    /// Another process lowers the yellow share and recomputes the clocks: this process still
+    /// holds the old thresholds, and must still list every warning it counts.
+    func testWarningsStayListedWhenAnotherProcessChangesTheThresholds() throws {
+        let hall = try TestHall()
+        defer { hall.remove() }
+        for _ in 0..<4 { try hall.act(try hall.submit().number, .accept) }
+        let other = try CaseStore.open(path: hall.path, clock: hall.clock.wallClock)
+        try other.setSetting("yellow_percent", "1")
+        try other.setSetting("red_percent", "2")
+        _ = try Administration(store: other).recomputeOpenClocks()
+        hall.clock.set("2026-12-01T10:00:00+08:00")
+        XCTAssertEqual(hall.store.thresholds.yellowPercent, 50, "this process has not re-read the settings")
+        var warnings = CaseFilter()
+        warnings.warningsOnly = true
+        let counted = try CaseQueries.count(warnings, in: hall.store)
+        XCTAssertEqual(counted, 4)
+        XCTAssertEqual(try CaseQueries.list(warnings, in: hall.store).count, counted)
+        XCTAssertEqual(try CaseQueries.list(CaseFilter(level: .red), in: hall.store).count,
+                       try CaseQueries.count(CaseFilter(level: .red), in: hall.store))
+    }
 }

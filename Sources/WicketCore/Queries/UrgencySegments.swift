@@ -5,9 +5,10 @@ import Foundation
 /// stops at the page size. A single ORDER BY over a computed level would sort every case of the
 /// tab on every refresh. Pages continue from a row's `InboxPosition` (keyset), in either direction.
 ///
-/// The red and yellow ranges are bounded: a case is red at most the last (100 − red%) of its
-/// limit before its due day, so its due day lies within a span computable from the catalog's
-/// longest limit. The bound only narrows the index range; the level conditions stay exact.
+/// The red and yellow ranges are bounded by the latest due day of a case at that level today,
+/// read from the running-clock tally (a few hundred rows), so the red range stops at the last
+/// red case instead of reading every later running clock. The bound only narrows the index
+/// range; the level conditions stay exact.
 struct UrgencySegments {
     let store: CaseStore
 
@@ -40,17 +41,15 @@ struct UrgencySegments {
         }
         let limit = parameter(max(1, filter.limit) + 1)
         // Parameters are numbered as they are used: a segment left out must leave no gap.
-        let stored = runningSegments(filter).contains { $0 == 1 || $0 == 2 } ? storedSpans() : (red: 0, yellow: 0)
+        let bounds = runningSegments(filter).contains { $0 == 1 || $0 == 2 } ? warningBounds(today: today) : nil
         func runningLevel(_ segment: Int) -> String {
             switch segment {
             case 0: return "due_on < ?1"
             case 1:
-                let span = max(calendarSpan(percent: store.thresholds.redPercent), stored.red)
-                let redEnd = parameter(today.adding(days: span).description)
+                let redEnd = parameter(bounds?.red ?? today.description)
                 return "due_on >= ?1 AND due_on <= \(redEnd) AND red_on <= ?1"
             case 2:
-                let span = max(calendarSpan(percent: store.thresholds.yellowPercent), stored.yellow)
-                let yellowEnd = parameter(today.adding(days: span).description)
+                let yellowEnd = parameter(bounds?.yellow ?? today.description)
                 return "due_on >= ?1 AND due_on <= \(yellowEnd) AND red_on > ?1 AND yellow_on <= ?1"
             default: return "due_on >= ?1 AND yellow_on > ?1"
             }
@@ -134,26 +133,18 @@ struct UrgencySegments {
         return statuses.isEmpty ? nil : statuses.sorted { $0.rawValue < $1.rawValue }
     }
 
-    /// The longest stretch, in calendar days, from a running clock's red or yellow day to its due
-    /// day, as the stored marks have them (the running-clock tally, a few hundred rows). A case
-    /// keeps the limit it was accepted under, and the delivery limit is a setting: when the
-    /// catalog later promises less, or drops the service, `calendarSpan` alone would leave such
-    /// a case's warning days out of the bounded range, and the case out of the inbox.
-    func storedSpans() -> (red: Int, yellow: Int) {
-        let sql = "SELECT coalesce(CAST(max(julianday(due_on) - julianday(red_on)) AS INTEGER), 0), "
-            + "coalesce(CAST(max(julianday(due_on) - julianday(yellow_on)) AS INTEGER), 0) FROM tally_running"
-        guard let row = try? store.db.queryOne(sql, arguments: []) else { return (0, 0) }
-        return (row.int(at: 0), row.int(at: 1))
-    }
-
-    /// Calendar days within which a case at `percent` of its limit must fall due: the working
-    /// days left at that share of the catalog's longest limit, widened for weekends and the
-    /// longest holiday.
-    func calendarSpan(percent: Int) -> Int {
-        let longest = store.catalog.services.map { max($0.promisedLimitDays + $0.extensionMaxDays, $0.acceptanceLimitDays) }
-            .max() ?? 30
-        let limit = max(longest, 10)
-        let workingDaysLeft = limit - (limit * percent) / 100 + 1
-        return workingDaysLeft * 7 / 5 + 3 + 14
+    /// The latest due day of a running clock that is red today, and of one that is yellow, from
+    /// the running-clock tally, which the triggers keep in step with every case. Exact whatever
+    /// the catalog, the settings or this process's copy of them say: a case keeps the limit it
+    /// was accepted under, so no bound worked out from today's catalog can be trusted.
+    func warningBounds(today: Day) -> (red: String, yellow: String) {
+        let day = today.description
+        let row = try? store.db.queryOne("""
+            SELECT coalesce(max(CASE WHEN red_on <= ?1 THEN due_on END), ?1),
+                   coalesce(max(CASE WHEN red_on > ?1 THEN due_on END), ?1)
+            FROM tally_running WHERE due_on >= ?1 AND yellow_on <= ?1
+            """, day)
+        // Without the tally (it cannot be missing in a migrated hall) no range is cut short.
+        return (row?.string(at: 0) ?? "9999-12-31", row?.string(at: 1) ?? "9999-12-31")
     }
 }
