@@ -128,7 +128,8 @@ final class TallyTests: XCTestCase {
         let triggers = try db.query("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE 'tally%' OR name LIKE 'ratings_%' OR name LIKE 'poor_%')")
         try db.write {
             for row in triggers { try db.execute("DROP TRIGGER \(row.string(at: 0))") }
-            for table in ["tally_open", "tally_open_days", "tally_running", "tally_days", "tally_day_shifts", "poor_rating_queue"] {
+            for table in ["tally_open", "tally_open_days", "tally_running", "tally_days", "tally_day_shifts", "poor_rating_queue",
+                          "bulk_import"] {
                 try db.execute("DROP TABLE \(table)")
             }
             try db.execute("PRAGMA user_version = 5")

@@ -42,6 +42,7 @@ struct BulkIntake {
 
         let stamp = Timestamp.format(store.clock.now)
         var id = (try db.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM cases")) ?? 1
+        let firstID = id
         let tail = try HistoryChain.tail(in: db)
         var eventID = (tail?.id ?? 0) + 1
         var previousHash = tail?.hash
@@ -68,12 +69,16 @@ struct BulkIntake {
             id += 1
             eventID += 1
         }
-        try db.insertRows("INSERT INTO cases(\(NewCase.caseColumns))", row: NewCase.caseRow,
-                          parametersPerRow: NewCase.caseParameterCount, values: caseValues)
-        try db.insertRows("INSERT INTO case_materials(case_id, material_code, state, reason, updated_at)",
-                          row: "(?, ?, ?, ?, ?)", parametersPerRow: 5, values: materialValues)
-        try db.insertRows("INSERT INTO history(\(History.columns))", row: History.row, parametersPerRow: 12,
-                          values: historyValues)
+        let ids = firstID...(id - 1)
+        try BulkTallies.batch(in: db) {
+            try db.insertRows("INSERT INTO cases(\(NewCase.caseColumns))", row: NewCase.caseRow,
+                              parametersPerRow: NewCase.caseParameterCount, values: caseValues)
+            try db.insertRows("INSERT INTO case_materials(case_id, material_code, state, reason, updated_at)",
+                              row: "(?, ?, ?, ?, ?)", parametersPerRow: 5, values: materialValues)
+            try db.insertRows("INSERT INTO history(\(History.columns))", row: History.row, parametersPerRow: 12,
+                              values: historyValues)
+            return ids
+        }
         return outcomes
     }
 

@@ -12,6 +12,7 @@ enum Schema {
         Migration(version: 4, name: "presence: who has which case open", sql: presence),
         Migration(version: 5, name: "inbox indexes over running clocks", sql: inboxIndexes),
         Migration(version: 6, name: "dashboard tallies kept by triggers", sql: tallyTables, code: installTallies),
+        Migration(version: 7, name: "bulk import counts tallies per batch", sql: bulkImport),
     ]
 
     static var latestVersion: Int { migrations.last!.version }
