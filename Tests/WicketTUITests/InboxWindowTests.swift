@@ -108,6 +108,10 @@ final class InboxWindowTests: XCTestCase {
         for character in far.number { engine.handle(.character(character)) }
         engine.handle(.enter)
         XCTAssertEqual(selected(engine), far.number, "the search jumps to the match beyond the rows held")
+        var surface = MemorySurface(width: engine.state.width, height: engine.state.height, measure: engine.state.measure)
+        let (frame, cursor) = engine.render()
+        surface.present(frame, cursor: cursor)
+        XCTAssertTrue(surface.text.contains("/\(far.number) 1+"), "more of the list lies beyond the rows held\n\(surface.text)")
         XCTAssertTrue(engine.state.inbox.matches.contains(far.number))
         engine.handle(.character("g"))
         XCTAssertEqual(selected(engine), list.first?.number)

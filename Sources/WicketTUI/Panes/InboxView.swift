@@ -40,7 +40,11 @@ struct InboxView {
         let inbox = state.inbox
         var title = " \(inbox.tab.title(language)) \(inbox.total)"
         if !inbox.filters.isEmpty { title += " · \(inbox.filters.summary(language))" }
-        if !inbox.search.isEmpty { title += " · /\(inbox.search) \(inbox.matches.count)" }
+        if !inbox.search.isEmpty {
+            // Matches are marked among the rows held; with more of the list beyond them, say "at least".
+            let more = inbox.moreBefore || inbox.moreAfter
+            title += " · /\(inbox.search) \(inbox.matches.count)\(more ? "+" : "")"
+        }
         surface.drawBox(box, style: focused ? theme.focusedBorder : theme.border, title: title + " ")
         let inner = box.inset(by: 1)
         guard !inner.isEmpty else { return }
