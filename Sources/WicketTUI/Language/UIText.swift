@@ -185,19 +185,10 @@ public enum UIText: String, CaseIterable, Sendable {
     case filterStatus
     case filterChannel
     case filterService
-    case channelOnline
-    case channelMobile
-    case channelWindow
-    case channelPhone
-    case channelMail
     case materialsTitle
     case materialsKeys
     case materialsPreview
     case materialsAlwaysListed
-    case materialStateMissing
-    case materialStateReceived
-    case materialStateVerified
-    case materialStateDefective
     case warningPrefix
     case intakeTitle
     case intakeKeys
@@ -234,19 +225,6 @@ public enum UIText: String, CaseIterable, Sendable {
     case statusDraftNotSaved
     case statusNoSearch
     case statusNoMatch
-    case phaseAcceptance
-    case phaseDecision
-    case phaseDelivery
-    case deliveryQueued
-    case deliverySent
-    case deliveryDelivered
-    case deliveryFailed
-    case deliveryFailedPermanent
-    case ratingGood
-    case ratingFair
-    case ratingPoor
-    case historySubmit
-    case historyReveal
     case dashOpenCases
     case dashServiceColumn
     case dashTotalColumn
