@@ -67,13 +67,21 @@ do {
             }
         }
     }
-    let settings = try EffectiveSettings(flags: flags, environment: environment, config: ConfigFile.load(environment))
+    // The host's root-owned settings (the hall's database, where the setgid program may open one);
+    // the caller's own config file is read as the caller, never with the hall's group.
+    let systemConfig = SystemConfig.forThisProgram()
+    let settings = try ProcessTrust.asCaller {
+        try EffectiveSettings(flags: flags, environment: environment, config: ConfigFile.load(environment), system: systemConfig)
+    }
     settingsLanguage = settings.language
+    let trust = try RunTrust.decide(command: words.first, databasePath: settings.db.value, systemConfig: systemConfig)
     // The outbox reads the delivery command from the environment; a config file's command fills it in.
-    if settings.deliveryCommand.source == .file { setenv("WICKET_DELIVERY_COMMAND", settings.deliveryCommand.value, 1) }
-    let context = CommandContext(databasePathOption: flags.db, realLogin: CommandContext.loginName(environment),
-                                 asOption: flags.actingUser, clock: try CommandContext.clock(environment),
-                                 environment: environment, settings: settings)
+    if settings.deliveryCommand.source == .file, !trust.isHallRun {
+        setenv("WICKET_DELIVERY_COMMAND", settings.deliveryCommand.value, 1)
+    }
+    let context = CommandContext(databasePathOption: flags.db, realLogin: ProcessTrust.realLogin,
+                                 asOption: flags.actingUser, requestedClock: try CommandContext.clock(environment),
+                                 isHallRun: trust.isHallRun, environment: environment, settings: settings)
     guard let name = words.first else {
         try Workstation.open(context.openStore(), context: context)
         exit(0)

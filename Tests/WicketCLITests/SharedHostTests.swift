@@ -2,116 +2,35 @@ import Foundation
 import WicketCore
 import XCTest
 
-/// Two clerks as two OS users in one group, on one database in a shared folder: one after the
-/// other and at the same time, nobody meets "attempt to write a readonly database". Needs root
-/// (to add the users); skipped otherwise. The users are made for the test and removed after it.
+/// A shared host set up as README "A shared host" says, with real OS users: the installed
+/// `wicket` is root's and setgid to the hall's service group; the hall's folder, database and
+/// companions belong to that group; the clerks are *not* in it, so they reach the database only
+/// through `wicket`. Needs root (to add users and make a setgid program); skipped otherwise. The
+/// program is copied into a fresh folder every user can enter, so the tests pass wherever the
+/// checkout lives (under /root, under a mktemp -d folder).
 final class SharedHostTests: XCTestCase {
-    static let group = "wkthall"
-    static let clerks = ["wktclerka", "wktclerkb"]
-    static let now = "2026-11-27T10:00:00+08:00"
-    var folder: URL!
+    var host: HallHost!
 
     override func setUpWithError() throws {
-        guard geteuid() == 0 else { throw XCTSkip("needs root to add OS users (runs in CI as root)") }
-        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") else { throw XCTSkip("runuser is missing") }
-        try Self.system(["/usr/sbin/groupadd", "-f", Self.group])
-        for clerk in Self.clerks where !Self.userExists(clerk) {
-            // -N: each clerk's primary group is not the hall's, as on a real host.
-            try Self.system(["/usr/sbin/useradd", "-M", "-N", "-G", Self.group, "-s", "/usr/sbin/nologin", clerk])
-        }
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("wicket-shared-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        host = try HallHost.make()
     }
 
     override func tearDown() {
-        guard geteuid() == 0 else { return }
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-        for clerk in Self.clerks { _ = try? Self.system(["/usr/sbin/userdel", clerk]) }
-        _ = try? Self.system(["/usr/sbin/groupdel", Self.group])
+        host?.remove()
     }
 
-    // MARK: helpers
-
-    static func userExists(_ name: String) -> Bool { getpwnam(name) != nil }
-
-    @discardableResult
-    static func system(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw NSError(domain: "system", code: Int(process.terminationStatus),
-                          userInfo: [NSLocalizedDescriptionKey: "\(arguments.joined(separator: " ")): \(text)"])
-        }
-        return text
-    }
-
-    var database: String { folder.appendingPathComponent("hall.db").path }
-
-    /// `wicket` as an OS user with the everyday umask 022, which alone would leave files
-    /// unwritable by the group.
-    func launch(_ user: String, _ arguments: [String]) throws -> (Process, Pipe, Pipe) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-        process.arguments = ["-u", user, "--", "/bin/sh", "-c", "umask 022; exec \"$0\" \"$@\"",
-                             BinaryRunner.binary.path, "--db", database] + arguments
-        process.environment = ["WICKET_NOW": Self.now, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return (process, output, errors)
-    }
-
-    @discardableResult
-    func run(_ user: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let (process, output, errors) = try launch(user, arguments)
-        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "\(user): wicket \(arguments.joined(separator: " ")): \(err)",
-                       file: file, line: line)
-        return out
-    }
-
-    func mode(_ path: String) -> (mode: UInt32, group: String)? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return (UInt32(info.st_mode & 0o7777), getgrgid(info.st_gid).map { String(cString: $0.pointee.gr_name) } ?? "?")
-    }
-
-    static let applications = (1...6).map {
-        #"{"ref":"sh-\#($0)","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-26T09:3\#($0):00+08:00","applicant":{"name":"申请人\#($0)"},"summary":"s"}"#
-    }.joined(separator: "\n")
-
-    /// Both clerks, one after the other, then many processes of both at once.
-    func work(file: StaticString = #filePath, line: UInt = #line) throws {
-        let (a, b) = (Self.clerks[0], Self.clerks[1])
-        XCTAssertTrue(try run(a, ["init"]).contains("\(a) is admin"), file: file, line: line)
-        try run(a, ["users", "add", b, "--role", "clerk", "--dept", "PSB"])
-        try run(a, ["users", "add", "li", "--role", "clerk", "--dept", "PSB"])
-        let importFile = folder.appendingPathComponent("apps.jsonl")
-        try Self.applications.write(to: importFile, atomically: true, encoding: .utf8)
-        _ = chmod(importFile.path, 0o644)
-        try run(a, ["import", importFile.path])
-        XCTAssertTrue(try run(b, ["next"]).contains("held by \(b)"), file: file, line: line)
-        try run(b, ["act", "2026-000001", "accept"])
-        try run(a, ["act", "2026-000001", "note", "--text", "admin looked"])
+    func testClerksWorkThroughTheProgramAndNotAroundIt() throws {
+        let (admin, a, b) = (HallHost.admin, HallHost.clerks[0], HallHost.clerks[1])
+        try host.setUpHall()
+        XCTAssertTrue(try host.run(a, ["next"]).stdout.contains("held by \(a)"))
+        try host.run(a, ["act", "2026-000001", "accept"])
+        try host.run(admin, ["act", "2026-000001", "note", "--text", "admin looked"])
 
         // At the same time: 8 processes per clerk, each writing.
         var running: [(Process, Pipe, Pipe, String)] = []
         for round in 0..<8 {
-            for (user, number) in [(a, "2026-000002"), (b, "2026-000001")] {
-                let (process, output, errors) = try launch(user, ["act", number, "note", "--text", "round \(round)"])
+            for (user, number) in [(a, "2026-000001"), (b, "2026-000004")] {
+                let (process, output, errors) = try host.launch(user, ["act", number, "note", "--text", "round \(round)"])
                 running.append((process, output, errors, user))
             }
         }
@@ -119,55 +38,152 @@ final class SharedHostTests: XCTestCase {
             _ = output.fileHandleForReading.readDataToEndOfFile()
             let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, "\(user): \(err)", file: file, line: line)
-            XCTAssertFalse(err.contains("readonly"), err, file: file, line: line)
+            XCTAssertEqual(process.terminationStatus, 0, "\(user): \(err)")
+            XCTAssertFalse(err.contains("readonly") || err.contains("locked"), err)
         }
-        let store = try CaseStore.open(path: database)
-        XCTAssertEqual(try CaseDetail.load(number: "2026-000001", in: store).notes.count, 9, file: file, line: line)
-        XCTAssertEqual(try CaseDetail.load(number: "2026-000002", in: store).notes.count, 8, file: file, line: line)
-        XCTAssertEqual(mode(database)?.mode, 0o660, "rw for the group, nothing for others", file: file, line: line)
-        XCTAssertEqual(mode(database)?.group, Self.group, file: file, line: line)
-        for suffix in ["-wal", "-shm"] {
-            guard let companion = mode(database + suffix) else { continue }
-            XCTAssertEqual(companion.group, Self.group, suffix, file: file, line: line)
-            XCTAssertEqual(companion.mode & 0o060, 0o060, suffix, file: file, line: line)
+        let store = try CaseStore.open(path: host.database)
+        XCTAssertEqual(try CaseDetail.load(number: "2026-000001", in: store).notes.count, 9)
+        XCTAssertEqual(try CaseDetail.load(number: "2026-000004", in: store).notes.count, 8)
+
+        // The files: the service group's, nothing for others, never a clerk's group.
+        for path in [host.database, host.database + "-wal", host.database + "-shm"] {
+            guard let info = HallHost.fileInfo(path) else { continue }
+            XCTAssertEqual(info.group, HallHost.group, path)
+            XCTAssertEqual(info.mode & 0o777, 0o660, path)
+        }
+
+        // Around the program: a clerk (even the admin) cannot open the database with sqlite3.
+        for user in [a, admin] {
+            let direct = try host.shell(user, "sqlite3 \(host.database) \"UPDATE users SET role = 'admin'; INSERT INTO settings(key, value) VALUES ('demo', '1');\"")
+            XCTAssertNotEqual(direct.status, 0, "\(user) wrote the database directly: \(direct.output)")
+            XCTAssertTrue(direct.output.localizedCaseInsensitiveContains("unable to open") || direct.output.localizedCaseInsensitiveContains("permission denied"), direct.output)
+            let read = try host.shell(user, "cat \(host.database) > /dev/null")
+            XCTAssertNotEqual(read.status, 0, "\(user) read the database file directly")
+            let plant = try host.shell(user, "ln -s /etc/passwd \(host.database)-journal")
+            XCTAssertNotEqual(plant.status, 0, "\(user) planted a file in the hall's folder")
+        }
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM users WHERE role = 'admin'"), 1)
+        XCTAssertNil(try store.setting("demo"))
+        let check = try host.runAsRoot(["check"])
+        XCTAssertEqual(check.status, 0, check.stderr)
+    }
+
+    /// A setgid run trusts nothing of its caller's environment.
+    func testTheCallersEnvironmentDoesNotSteerAHallRun() throws {
+        let a = HallHost.clerks[0]
+        try host.setUpHall()
+        try host.run(a, ["next"])
+
+        // WICKET_NOW: a clerk back-dating an acceptance gets the system's clock and a warning.
+        let backdated = try host.run(a, ["act", "2026-000001", "accept"], environment: ["WICKET_NOW": "2020-01-02T09:00:00+08:00"])
+        XCTAssertTrue(backdated.stderr.contains("WICKET_NOW is ignored"), backdated.stderr)
+        let store = try CaseStore.open(path: host.database)
+        let at = try XCTUnwrap(try store.db.scalarString("SELECT at FROM history WHERE action = 'accept'"))
+        XCTAssertFalse(at.hasPrefix("2020"), "the acceptance was back-dated to \(at)")
+        XCTAssertGreaterThan(abs(Timestamp.parse(at)!.timeIntervalSinceNow), -1)
+        XCTAssertLessThan(abs(Timestamp.parse(at)!.timeIntervalSinceNow), 600, at)
+
+        // A file only the hall's group may read: neither a config file nor a theme named by the
+        // clerk is read with the hall's group (its lines would be echoed in the warnings).
+        let secret = host.hallFolder + "/secret.txt"
+        try "SECRET-LINE-\(UUID().uuidString)\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        try HallHost.system(["/bin/chgrp", HallHost.group, secret])
+        _ = chmod(secret, 0o640)
+        let leaked = try String(contentsOfFile: secret, encoding: .utf8).trimmingCharacters(in: .newlines)
+        for (environment, arguments) in [(["WICKET_CONFIG": secret], ["list"]), ([:], ["--theme", secret, "screen", "--size", "80x24"])] {
+            let result = try host.run(a, arguments, environment: environment, expect: nil)
+            XCTAssertFalse((result.stdout + result.stderr).contains(leaked), "read as the hall: \(result.stderr)")
+        }
+
+        // A database outside the allowed folders: the group is given up first, so the clerk's
+        // own files are plain files of theirs, and the hall's folder stays shut.
+        let own = host.prefix + "/home-\(a)"
+        try HallHost.system(["/usr/bin/install", "-d", "-o", a, "-m", "700", own])
+        try host.run(a, ["--db", own + "/mine.db", "init"])
+        let mine = try XCTUnwrap(HallHost.fileInfo(own + "/mine.db"))
+        XCTAssertNotEqual(mine.group, HallHost.group, "the clerk's own database was made with the hall's group")
+        // …and from there nothing of the hall can be reached (not even through a link to it).
+        try HallHost.system(["/usr/sbin/runuser", "-u", a, "--", "/bin/ln", "-s", host.hallFolder, own + "/hall-link"])
+        let viaLink = try host.run(a, ["--db", own + "/hall-link/hall.db", "list"], expect: nil)
+        XCTAssertEqual(viaLink.status, 0, "a link to the hall is the hall, with the clerk's role: \(viaLink.stderr)")
+
+        // No delivery command of the caller's runs with the hall's group.
+        let marker = host.prefix + "/delivered-\(UUID().uuidString)"
+        try host.run(a, ["act", "2026-000001", "approve", "--text", "ok"], environment: ["WICKET_DELIVERY_COMMAND": "touch \(marker)"], expect: nil)
+        try host.run(a, ["deliver"], environment: ["WICKET_DELIVERY_COMMAND": "touch \(marker)"], expect: nil)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: marker), "a clerk's delivery command ran with the hall's group")
+
+        // init and backup of the hall are root's.
+        XCTAssertTrue(try host.run(a, ["backup", own + "/copy.db"], expect: 1).stderr.contains("root"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: own + "/copy.db"))
+    }
+
+    /// A symbolic link planted as `-wal`, `-shm` or `-journal` never changes the file it points to,
+    /// whoever runs `wicket` next — root included — and the hall refuses to open through it.
+    func testSymlinkedCompanionsNeverChangeAnotherFile() throws {
+        let a = HallHost.clerks[0]
+        try host.setUpHall()
+        let victim = host.prefix + "/victim"
+        try "root's secret\n".write(toFile: victim, atomically: true, encoding: .utf8)
+        _ = chmod(victim, 0o600)
+        let before = try XCTUnwrap(HallHost.fileInfo(victim))
+
+        // 1. In the hall's folder (only root or the service group could plant it there).
+        try? FileManager.default.removeItem(atPath: host.database + "-journal")
+        XCTAssertEqual(symlink(victim, host.database + "-journal"), 0)
+        for result in [try host.run(a, ["list"], expect: 1), try host.runAsRoot(["list"])] {
+            XCTAssertNotEqual(result.status, 0)
+            XCTAssertTrue(result.stderr.contains("symbolic link"), result.stderr)
+        }
+        try FileManager.default.removeItem(atPath: host.database + "-journal")
+
+        // 2. The old attack: a clerk's own folder and database, with a companion linked to root's
+        // file; root runs wicket there (to help, or a cron job).
+        let own = host.prefix + "/trap-\(a)"
+        try HallHost.system(["/usr/bin/install", "-d", "-o", a, "-g", HallHost.group, "-m", "2775", own])
+        try host.run(a, ["--db", own + "/trap.db", "init"])
+        for suffix in ["-wal", "-shm", "-journal"] {
+            _ = try? HallHost.system(["/usr/sbin/runuser", "-u", a, "--", "/bin/rm", "-f", own + "/trap.db" + suffix])
+            try HallHost.system(["/usr/sbin/runuser", "-u", a, "--", "/bin/ln", "-s", victim, own + "/trap.db" + suffix])
+            let result = try host.runAsRoot(["--db", own + "/trap.db", "list"])
+            XCTAssertNotEqual(result.status, 0, suffix)
+            XCTAssertTrue(result.stderr.contains("symbolic link"), result.stderr)
+            let after = try XCTUnwrap(HallHost.fileInfo(victim))
+            XCTAssertEqual(after.mode, before.mode, "\(suffix): the victim's mode changed")
+            XCTAssertEqual(after.group, before.group, "\(suffix): the victim's group changed")
+            XCTAssertEqual(after.owner, before.owner, "\(suffix): the victim's owner changed")
+            XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "root's secret\n")
+            try HallHost.system(["/usr/sbin/runuser", "-u", a, "--", "/bin/rm", "-f", own + "/trap.db" + suffix])
         }
     }
 
-    /// README's set-up: a setgid folder of the hall's group.
-    func testTwoClerksInASetgidFolder() throws {
-        try Self.system(["/bin/chgrp", Self.group, folder.path])
-        try Self.system(["/bin/chmod", "2770", folder.path])
-        try work()
+    /// An operator's `chmod 440` makes the hall read-only, says so to a clerk who tries to write,
+    /// and stays so.
+    func testAReadOnlyHallStaysReadOnly() throws {
+        let a = HallHost.clerks[0]
+        try host.setUpHall()
+        try host.run(a, ["next"])
+        _ = chmod(host.database, 0o440)
+        let refused = try host.run(a, ["act", "2026-000001", "note", "--text", "x"], expect: 1)
+        XCTAssertTrue(refused.stderr.contains("read-only"), refused.stderr)
+        XCTAssertFalse(refused.stderr.contains("attempt to write"), refused.stderr)
+        XCTAssertTrue(try host.run(a, ["list"]).stdout.contains("2026-000001"), "reading still works")
+        XCTAssertEqual(HallHost.fileInfo(host.database)?.mode, 0o440, "Wicket made the database writable again")
     }
 
-    /// A group-writable folder without setgid: new files would get each clerk's own group;
-    /// Wicket gives them the database's.
-    func testTwoClerksInAPlainGroupFolder() throws {
-        try Self.system(["/bin/chgrp", Self.group, folder.path])
-        try Self.system(["/bin/chmod", "0770", folder.path])
-        try work()
-    }
-
-    /// While one clerk's workstation holds the database open (its -wal and -shm exist, made by
-    /// that user), the other clerk's commands write, and the workstation shows the change.
+    /// While one clerk's workstation holds the database open, the other clerk's commands write,
+    /// and the workstation shows the change.
     func testAWorkstationOfOneClerkAndCommandsOfTheOther() throws {
-        try Self.system(["/bin/chgrp", Self.group, folder.path])
-        try Self.system(["/bin/chmod", "0770", folder.path])
-        let (a, b) = (Self.clerks[0], Self.clerks[1])
-        try run(a, ["init"])
-        try run(a, ["users", "add", b, "--role", "clerk", "--dept", "PSB"])
-        let importFile = folder.appendingPathComponent("apps.jsonl")
-        try Self.applications.write(to: importFile, atomically: true, encoding: .utf8)
-        try run(a, ["import", importFile.path])
+        let (admin, b) = (HallHost.admin, HallHost.clerks[1])
+        try host.setUpHall()
         let tmux = try TmuxServer()
         defer { tmux.kill() }
-        let command = "/usr/sbin/runuser -u \(a) -- /usr/bin/env LANG=C.UTF-8 TERM=xterm-256color WICKET_NOW=\(Self.now) " +
-            "/bin/sh -c 'umask 022; exec \"$0\" \"$@\"' \(TmuxServer.quote(BinaryRunner.binary.path)) --db \(TmuxServer.quote(database))"
+        let command = "/usr/sbin/runuser -u \(admin) -- /usr/bin/env LANG=C.UTF-8 TERM=xterm-256color " +
+            "/bin/sh -c 'umask 022; exec \"$0\" \"$@\"' \(TmuxServer.quote(host.binary))"
         let pane = try tmux.start("shared", width: 100, height: 30, command: command)
         pane.waitFor(" Wicket ", "2026-000006")
-        XCTAssertTrue(try run(b, ["next"]).contains("held by \(b)"))
-        try run(b, ["act", "2026-000001", "accept"])
+        XCTAssertTrue(try host.run(b, ["next"]).stdout.contains("held by \(b)"))
+        try host.run(b, ["act", "2026-000001", "accept"])
         pane.waitFor("accepted")
         pane.press("Q")
         pane.waitFor("EXITED 0")

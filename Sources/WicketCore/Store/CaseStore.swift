@@ -11,33 +11,41 @@ public final class CaseStore {
     public private(set) var thresholds: WarningThresholds
     public let clock: WallClock
 
-    /// Opens an existing Wicket database, migrating an older schema forward.
+    /// Opens an existing Wicket database, migrating an older schema forward. Only `create` makes a
+    /// hall: a missing or empty file is refused, never silently made into a new, empty hall.
     public static func open(path: String, clock: WallClock = .system) throws -> CaseStore {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
-        let db = try openDatabase(path: path, create: false)
+        let file = SharedFileAccess.resolved(path)
+        var info = stat()
+        guard lstat(file, &info) == 0 else { throw StoreError.missing(path: path) }
+        try SharedFileAccess.refuseUnsafeFiles(at: file)
+        let db = try openDatabase(path: file, create: false)
+        let identity = try Migrator.inspect(db)
+        if identity.tableCount == 0 && identity.userVersion == 0 { throw StoreError.empty(path: path) }
         try Migrator.verifyAndMigrate(db)
         SharedFileAccess.keepCompanions(db)
-        SharedFileAccess.adjustCompanions(of: path)
         return try CaseStore(db: db, clock: clock)
     }
 
     /// Creates a new database with the default catalog and calendar; `creator` becomes its first admin.
     public static func create(path: String, creator: String, clock: WallClock = .system,
                               catalog: Catalog = DefaultCatalog.catalog) throws -> CaseStore {
-        if FileManager.default.fileExists(atPath: path),
-           (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 > 0 {
+        let file = SharedFileAccess.resolved(path)
+        try SharedFileAccess.refuseUnsafeFiles(at: file)
+        var info = stat()
+        let exists = lstat(file, &info) == 0
+        if exists, info.st_size > 0 {
             // Refuse before writing: this may be someone's live database, or not ours at all.
-            let existing = try openDatabase(path: path, create: false)
+            let existing = try openDatabase(path: file, create: false)
             let identity = try Migrator.inspect(existing)
             if identity.applicationID == Schema.applicationID { throw StoreError.alreadyExists(path: path) }
             if identity.tableCount > 0 || identity.userVersion > 0 { throw StoreError.notWicket(path: path) }
         }
-        let isNew = !FileManager.default.fileExists(atPath: path)
-        let db = try openDatabase(path: path, create: true)
+        // An empty file an admin prepared keeps the owner, group and mode they gave it; a new one
+        // is made by us, with its group and mode set on our own descriptor.
+        if !exists { try SharedFileAccess.createDatabaseFile(at: file) }
+        let db = try openDatabase(path: file, create: false)
         try Migrator.verifyAndMigrate(db)
-        // An empty file an admin prepared keeps the owner, group and mode they gave it.
         SharedFileAccess.keepCompanions(db)
-        if isNew { SharedFileAccess.prepareNewDatabase(at: path) } else { SharedFileAccess.adjustCompanions(of: path) }
         let now = Timestamp.format(clock.now)
         try db.write {
             try db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('timezone', ?)", HallTime.defaultIdentifier)

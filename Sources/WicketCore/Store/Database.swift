@@ -13,7 +13,8 @@ public final class Database {
     public init(path: String, create: Bool, readOnly: Bool = false) throws {
         self.path = path
         var connection: OpaquePointer?
-        var flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+        // No URI filenames: `file:…?nolock=1` from a caller must not switch off locking.
+        var flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW
         flags |= readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if create { flags |= SQLITE_OPEN_CREATE }
         let code = sqlite3_open_v2(path, &connection, flags, nil)
@@ -164,7 +165,11 @@ public final class Database {
                 throw error
             }
         }
-        try execute(begin)
+        do {
+            try execute(begin)
+        } catch let error as DatabaseError where error.primaryCode == SQLITE_READONLY {
+            throw StoreError.readOnly(path: path)
+        }
         transactionDepth = 1
         defer { transactionDepth = 0 }
         do {
@@ -173,6 +178,8 @@ public final class Database {
             return result
         } catch {
             if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            // An operator's `chmod 440` makes the hall read-only: say so, not "attempt to write a readonly database".
+            if let database = error as? DatabaseError, database.primaryCode == SQLITE_READONLY { throw StoreError.readOnly(path: path) }
             throw error
         }
     }

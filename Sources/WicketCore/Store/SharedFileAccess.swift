@@ -1,63 +1,77 @@
 import CSQLite
 import Foundation
 
-/// Keeps a database that clerks share writable by all of them. Clerks are separate OS users in
-/// one group; SQLite needs every one of them to write the database *and* its `-wal` and `-shm`
-/// files, which whoever opens the database first creates with their own primary group and
-/// umask. A `-shm` another clerk cannot write is what makes SQLite answer "attempt to write a
-/// readonly database".
+/// How Wicket touches the database file and its companions (`-wal`, `-shm`, `-journal`) on a host
+/// where other people may have planted files beside them.
 ///
-/// The rule: a database in a group-writable directory is shared. It is created `rw-rw----` with
-/// the directory's group (no access for others: it holds ID numbers), and on every open the
-/// companion files this user owns get the database file's group and permission bits. A setgid
-/// directory (README: `install -d -m 2770 -g hall …`) makes new files take the group on their
-/// own; this covers directories set up without it. A private database (a directory only its
-/// owner can write) is created `rw-------`.
+/// The rules: Wicket never changes the owner or mode of a file it did not just create, never
+/// through a path (only through the descriptor it created the file with), and never makes a file
+/// more writable than its owner left it — an operator's `chmod 440` makes the hall read-only and
+/// it stays so. The database and its companions must be plain files, never symbolic links: a link
+/// named `hall.db-wal` pointing at someone's file would turn the next person's open (root's
+/// included) into a write to that file, so Wicket refuses to open the hall at all.
 ///
-/// Without the setgid bit there is still a moment between SQLite creating `-wal`/`-shm` and
-/// Wicket fixing their group; another clerk opening then would be refused. So connections to a
-/// shared database keep those files when they close (`SQLITE_FCNTL_PERSIST_WAL`): made once,
-/// fixed once, they are not made again by whoever happens to open next.
+/// Companions need no fixing: SQLite creates `-wal` and `-shm` with the database file's own
+/// permission bits (it sets them on the new descriptor, whatever the umask), in the folder's group
+/// when the folder is setgid (README, "A shared host") — and as root it gives them the database
+/// file's owner and group.
 enum SharedFileAccess {
+    static let companionSuffixes = ["-wal", "-shm", "-journal"]
+
     static func isShared(directoryOf path: String) -> Bool {
         var info = stat()
-        return stat(directory(of: path), &info) == 0 && info.st_mode & S_IWGRP != 0
+        return stat(directory(of: path), &info) == 0 && info.st_mode & (S_IWGRP | S_ISGID) != 0
     }
 
-    /// Right after `path` was created by this process.
-    static func prepareNewDatabase(at path: String) {
-        var directoryInfo = stat()
-        guard stat(directory(of: path), &directoryInfo) == 0 else { return }
-        if directoryInfo.st_mode & S_IWGRP != 0 {
-            _ = chown(path, uid_t.max, directoryInfo.st_gid) // -1: keep the owner
-            _ = chmod(path, 0o660)
-        } else {
-            _ = chmod(path, 0o600)
-        }
-        adjustCompanions(of: path)
+    /// `path` with its folder's symbolic links and `..` resolved (the folder is the user's choice;
+    /// the file name itself is then opened without following links).
+    static func resolved(_ path: String) -> String {
+        let folder = directory(of: path)
+        guard let real = realpath(folder, nil) else { return path }
+        defer { free(real) }
+        let name = (path as NSString).lastPathComponent
+        let base = String(cString: real)
+        return base == "/" ? "/" + name : base + "/" + name
     }
 
-    /// On every open: the companions this user created follow the database file's group and mode,
-    /// and a shared database owned by this user stays group-writable.
-    static func adjustCompanions(of path: String) {
-        var database = stat()
-        guard stat(path, &database) == 0 else { return }
-        let me = geteuid()
-        if database.st_uid == me, isShared(directoryOf: path), database.st_mode & 0o060 != 0o060 {
-            _ = chmod(path, (database.st_mode & 0o777) | 0o060)
-            _ = stat(path, &database)
-        }
-        for suffix in ["-wal", "-shm", "-journal"] {
-            let companion = path + suffix
+    /// Refuses a database or companion that is a symbolic link, a folder, a device or a fifo.
+    static func refuseUnsafeFiles(at path: String) throws {
+        for candidate in [path] + companionSuffixes.map({ path + $0 }) {
             var info = stat()
-            guard stat(companion, &info) == 0, info.st_uid == me || me == 0 else { continue }
-            if info.st_gid != database.st_gid { _ = chown(companion, uid_t.max, database.st_gid) }
-            let wanted = database.st_mode & 0o666
-            if info.st_mode & 0o777 != wanted { _ = chmod(companion, wanted) }
+            guard lstat(candidate, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT != S_IFREG { throw StoreError.unsafeFile(path: candidate) }
         }
     }
 
-    /// Keeps `-wal` and `-shm` in place when this connection is the last to close.
+    /// Makes the new, empty database file itself (never through a link, never over an existing
+    /// file), so its group and mode are set on our own descriptor: `rw-rw----` in a shared folder
+    /// (the folder's group; nothing for others — it holds ID numbers), `rw-------` in a private one.
+    static func createDatabaseFile(at path: String) throws {
+        var folder = stat()
+        guard stat(directory(of: path), &folder) == 0 else {
+            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        let shared = folder.st_mode & (S_IWGRP | S_ISGID) != 0
+        let mode: mode_t = shared ? 0o660 : 0o600
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            if errno == EEXIST { try refuseUnsafeFiles(at: path) }
+            throw StoreError.cannotOpen(path: path, reason: reason)
+        }
+        defer { close(descriptor) }
+        if shared {
+            var created = stat()
+            // Without the setgid bit on the folder the file got this user's group: give it the folder's.
+            if fstat(descriptor, &created) == 0, created.st_gid != folder.st_gid {
+                _ = fchown(descriptor, uid_t.max, folder.st_gid)
+            }
+        }
+        _ = fchmod(descriptor, mode)
+    }
+
+    /// Keeps `-wal` and `-shm` in place when this connection is the last to close, so they are
+    /// made once (by init, with the database's owner, group and mode) and not by whoever comes next.
     static func keepCompanions(_ db: Database) {
         guard isShared(directoryOf: db.path) else { return }
         var keep: Int32 = 1

@@ -6,6 +6,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case notWicket(path: String)
     case newerSchema(path: String, found: Int, known: Int)
     case cannotOpen(path: String, reason: String)
+    /// An empty (0-byte or table-less) file where a hall was expected: only `init` makes a hall.
+    case empty(path: String)
+    /// The database or a companion file is a symbolic link or not a plain file.
+    case unsafeFile(path: String)
+    /// The operator made the database read-only (e.g. `chmod 440`); writing is refused, reading works.
+    case readOnly(path: String)
 
     public var description: String {
         switch self {
@@ -21,6 +27,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(path) was made by a newer Wicket (schema \(found), this one knows up to \(known)); upgrade Wicket, nothing was written"
         case .cannotOpen(let path, let reason):
             return "cannot open \(path): \(reason)"
+        case .empty(let path):
+            return "\(path) is empty: it holds no hall (only `wicket init` creates one; if this was your hall, restore it from a backup); nothing was written"
+        case .unsafeFile(let path):
+            return "\(path) is a symbolic link or not a plain file; Wicket refuses to open the hall through it (someone may be redirecting its writes): an admin should look at it and remove it"
+        case .readOnly(let path):
+            return "the hall's database \(path) is read-only (an operator made it so); you can look, but nothing can be changed: ask the admin"
         }
     }
 
@@ -40,6 +52,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(path) 由更新版本的 Wicket 创建（结构版本 \(found)，本程序最高支持 \(known)）；请升级 Wicket，未写入任何内容"
         case .cannotOpen(let path, let reason):
             return "无法打开 \(path)：\(reason)"
+        case .empty(let path):
+            return "\(path) 是空文件，没有业务厅数据（只有 `wicket init` 能创建；如果这原是您的业务厅，请从备份恢复）；未写入任何内容"
+        case .unsafeFile(let path):
+            return "\(path) 是符号链接或不是普通文件；Wicket 拒绝经由它打开业务厅（可能有人在重定向写入）：请管理员检查并删除"
+        case .readOnly(let path):
+            return "业务厅数据库 \(path) 是只读的（由运维人员设置）；可以查看，但不能作任何改动：请联系管理员"
         }
     }
 }

@@ -9,9 +9,18 @@ struct CommandContext {
     let realLogin: String
     /// `--as LOGIN`, honoured only for admins and in demo databases (see `authorize`).
     let asOption: String?
-    let clock: WallClock
+    /// `WICKET_NOW`, or the wall clock.
+    let requestedClock: WallClock
+    /// Whether `WICKET_NOW` was given.
+    var clockPinned: Bool { environment["WICKET_NOW"].map { !$0.isEmpty } ?? false }
+    /// The setgid program working on the hall for a caller it does not trust (see `RunTrust`).
+    let isHallRun: Bool
     let environment: [String: String]
     let settings: EffectiveSettings
+
+    /// The clock a command runs on: the caller's `WICKET_NOW` in their own run; in a hall run the
+    /// system's (a clerk must not back-date an acceptance), except in a demo database (`openStore`).
+    var clock: WallClock { isHallRun ? .system : requestedClock }
 
     /// Who the history will name: `--as`, else the login name.
     var actingUser: String { asOption ?? realLogin }
@@ -36,7 +45,8 @@ struct CommandContext {
     /// where they stay readable after the workstation closes.
     func workstationOptions() -> WorkstationOptions {
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        let options = settings.workstationOptions(environment: environment, executablePath: executable)
+        // Theme files are the caller's choice: read as the caller.
+        let options = ProcessTrust.asCaller { settings.workstationOptions(environment: environment, executablePath: executable) }
         for warning in options.warnings { Output.error(CLIText.warning.format(settings.language, warning)) }
         return options
     }
@@ -49,7 +59,16 @@ struct CommandContext {
 
     /// Opens the database and checks that `--as` is allowed on it before any command runs.
     func openStore() throws -> CaseStore {
-        let store = try CaseStore.open(path: databasePath, clock: clock)
+        var store = try CaseStore.open(path: databasePath, clock: clock)
+        if isHallRun, clockPinned {
+            if try store.setting("demo") == "1" {
+                store = try CaseStore.open(path: databasePath, clock: requestedClock)
+            } else {
+                Output.error(CLIText.warning.format(settings.language, Bilingual(
+                    en: "WICKET_NOW is ignored: the hall runs on the system clock (only a demo database may be pinned)",
+                    zh: "WICKET_NOW 已忽略：业务厅使用系统时钟（只有演示数据库可以固定时间）").text(settings.language)))
+            }
+        }
         try authorize(store)
         return store
     }
@@ -75,12 +94,6 @@ struct CommandContext {
         let workflow = Workflow(store: store)
         workflow.actedBy = actedBy
         return workflow
-    }
-
-    /// The login name of the person at the terminal.
-    static func loginName(_ environment: [String: String]) -> String {
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
     }
 
     /// `WICKET_NOW` pins the clock (RFC 3339), for tests and for replaying a day; otherwise the wall clock.

@@ -4,7 +4,7 @@ import WicketTUI
 
 /// Where a setting's value came from, as `wicket config` reports it.
 enum SettingSource: String {
-    case `default`, file, environment, flag
+    case `default`, system, file, environment, flag
 }
 
 struct Setting {
@@ -39,7 +39,7 @@ struct EffectiveSettings {
     /// Config problems and rejected values, to warn about without stopping.
     var problems: [Bilingual]
 
-    init(flags: GlobalFlags, environment: [String: String], config: ConfigFile) throws {
+    init(flags: GlobalFlags, environment: [String: String], config: ConfigFile, system: SystemConfig? = nil) throws {
         self.config = config
         problems = config.problems
         func pick(flag: String?, flagName: String, env: String?, key: String, fallback: String) -> Setting {
@@ -50,6 +50,10 @@ struct EffectiveSettings {
         }
         db = pick(flag: flags.db, flagName: "--db", env: "WICKET_DB", key: "db",
                   fallback: CommandContext.dataDirectory(environment) + "/wicket.db")
+        // The host's hall, when nobody chose another: before the private default.
+        if db.source == .default, let system, system.trusted, let hall = system.db {
+            db = Setting(value: hall, source: .system, origin: system.path)
+        }
         theme = pick(flag: flags.theme, flagName: "--theme", env: "WICKET_THEME", key: "theme", fallback: "default")
         ambiguousWidth = pick(flag: flags.ambiguousWidth, flagName: "--ambiguous-width", env: "WICKET_AMBIGUOUS_WIDTH",
                               key: "ambiguous-width", fallback: "1")
