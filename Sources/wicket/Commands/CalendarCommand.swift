@@ -29,7 +29,7 @@ enum CalendarCommand {
                 zh: "calendar load 需要文件 FILE") }
             try context.requireAdmin(store, for: Bilingual(en: "load a calendar", zh: "载入工作日历"))
             let path = args.positionals[1]
-            guard let data = FileManager.default.contents(atPath: path),
+            guard let data = ProcessTrust.asCaller({ FileManager.default.contents(atPath: path) }),
                   let text = String(data: data, encoding: .utf8) else {
                 throw WorkflowError.invalidArgument(Bilingual(
                 en: "cannot read \(path) as UTF-8 text",

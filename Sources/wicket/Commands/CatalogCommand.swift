@@ -37,7 +37,7 @@ enum CatalogCommand {
                 zh: "catalog load 需要文件 FILE") }
             try context.requireAdmin(store, for: Bilingual(en: "load a catalog", zh: "载入事项目录"))
             let path = args.positionals[1]
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let data = ProcessTrust.asCaller({ FileManager.default.contents(atPath: path) }) else {
                 throw WorkflowError.invalidArgument(Bilingual(
                 en: "cannot read \(path)",
                 zh: "无法读取 \(path)"))

@@ -28,7 +28,7 @@ enum TemplatesCommand {
                 zh: "templates load 需要文件 FILE") }
             try context.requireAdmin(store, for: Bilingual(en: "load templates", zh: "载入答复模板"))
             let path = args.positionals[1]
-            guard let data = FileManager.default.contents(atPath: path),
+            guard let data = ProcessTrust.asCaller({ FileManager.default.contents(atPath: path) }),
                   let text = String(data: data, encoding: .utf8) else {
                 throw WorkflowError.invalidArgument(Bilingual(
                 en: "cannot read \(path) as UTF-8 text",
