@@ -90,7 +90,7 @@ final class SharedHostTests: XCTestCase {
         try HallHost.system(["/bin/chgrp", HallHost.group, secret])
         _ = chmod(secret, 0o640)
         let leaked = try String(contentsOfFile: secret, encoding: .utf8).trimmingCharacters(in: .newlines)
-        for (environment, arguments) in [(["WICKET_CONFIG": secret], ["list"]), ([:], ["--theme", secret, "screen", "--size", "80x24"])] {
+        for (environment, arguments) in [(["WICKET_CONFIG": secret], ["config"]), ([:], ["--theme", secret, "config"])] {
             let result = try host.run(a, arguments, environment: environment, expect: nil)
             XCTAssertFalse((result.stdout + result.stderr).contains(leaked), "read as the hall: \(result.stderr)")
         }

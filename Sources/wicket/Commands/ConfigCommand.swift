@@ -48,7 +48,8 @@ enum ConfigCommand {
         let loader = ThemeLoader(directories: ThemeLoader.standardDirectories(
             configDirectory: ConfigFile.directory(context.environment),
             executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0]))
-        let theme = loader.load(EffectiveSettings.colorAllowed(context.environment) ? settings.theme.value : "mono")
+        // The theme file is the caller's choice: read as the caller, never with the hall's group.
+        let theme = ProcessTrust.asCaller { loader.load(EffectiveSettings.colorAllowed(context.environment) ? settings.theme.value : "mono") }
         Output.line(CLIText.themeFile.format(language, theme.file ?? CLIText.themeBuiltIn.text(language)))
         Output.line(CLIText.themesFound.format(language, loader.available().joined(separator: ", "),
                                                loader.directories.joined(separator: ", ")))

@@ -44,6 +44,11 @@ extension HelpText {
             SHA-256，并核对每件案件的状态和版本与其最后一条记录一致。一切正常时退出码为 0（并打印链头哈希：
             请保存，日后可证明历史未被改写）；否则退出码为 1，并指出发现的第一个问题。
             """,
+        "check-host": """
+            按 README“共享主机”一节检查：已安装的 wicket 属于 root 且对服务组 setgid；PREFIX/etc/wicket/wicket.conf
+            属于 root 并指定业务厅数据库；其文件夹属于服务组，权限 2770；数据库、-wal/-shm 和历史密钥是该组的普通文件，
+            其他人无任何权限；没有办事员是该组成员。每项发现一行；有任何问题时退出码为 1。
+            """,
         "screen": """
             按键：字符代表其本身（中文亦可）；具名按键写在尖括号中：
             <Enter> <Esc> <Tab> <S-Tab> <Up> <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <BS> <Del>
