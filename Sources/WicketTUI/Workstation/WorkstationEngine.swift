@@ -25,14 +25,17 @@ public final class WorkstationEngine {
     var lastHeartbeat: TimeInterval = -.infinity
 
     public init(store: CaseStore, login: String, width: Int, height: Int) throws {
-        guard let user = try CaseQueries.user(login, in: store) else { throw WorkflowError.unknownUser(login) }
-        guard user.active else { throw WorkflowError.inactiveUser(login) }
+        // The same rule as the command line's (`CaseAccess`): an unregistered or deactivated login,
+        // or one that sees no case (a portal login), is refused before anything is shown.
+        let access = try CaseAccess.check(login, in: store)
+        try access.requireCases()
+        let user = access.user
         self.store = store
         workflow = Workflow(store: store)
         update = Update(catalog: store.catalog)
         state = WorkstationState(width: width, height: height, user: user,
                                  databaseName: (store.path as NSString).lastPathComponent)
-        if user.role != .clerk { state.inbox.tab = .all }
+        if access.scope == .everyDepartment { state.inbox.tab = .all }
         dataVersion = try store.db.dataVersion()
         changeStamp = try CaseQueries.changeStamp(in: store)
         run([.reloadInbox])

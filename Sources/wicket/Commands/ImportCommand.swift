@@ -11,6 +11,8 @@ enum ImportCommand {
             """
     ) { args, context in
         let store = try context.openStore()
+        // Admins and the portal's login (`CaseAccess`); refused before the file is even opened.
+        try context.access(store).requireImport()
         let path = args.positionals[0]
         let handle: FileHandle
         if path == "-" {
