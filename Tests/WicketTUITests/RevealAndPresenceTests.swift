@@ -44,7 +44,8 @@ final class RevealAndPresenceTests: XCTestCase {
         let before = try CaseDetail.load(number: "2026-000001", in: fixture.store).history.count
         try fixture.press(engine, "R")
         XCTAssertTrue(engine.state.status.isError)
-        XCTAssertTrue(engine.state.status.text.contains("only supervisors, admins and clerks of PSB"), engine.state.status.text)
+        // Another department's case does not even open (`CaseAccess`), so there is nothing to reveal.
+        XCTAssertTrue(engine.state.status.text.contains("no case 2026-000001 that you may see"), engine.state.status.text)
         XCTAssertFalse(fixture.screen(engine).contains("440106199001011000"))
         XCTAssertEqual(try CaseDetail.load(number: "2026-000001", in: fixture.store).history.count, before)
     }
