@@ -220,7 +220,9 @@ extension WorkstationEngine {
             let record = try Intake(store: store).register(application, actor: state.user.login)
             state.overlay = nil
             try reloadInbox(select: record.number)
-            try run(.openDetail(record.number))
+            // A walk-in for another department's service is registered for that department; this
+            // clerk does not see it (`CaseAccess`), so there is no detail to open.
+            if access.maySee(caseDepartment: record.department) { try run(.openDetail(record.number)) }
             let text = UIText.statusRegistered.format(state.language, record.number, record.serviceCode,
                                                       Words.channel(record.channel, state.language))
             state.status = StatusMessage(text: text, isError: false)
