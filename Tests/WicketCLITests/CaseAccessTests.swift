@@ -133,6 +133,26 @@ final class CaseAccessTests: XCTestCase {
         XCTAssertTrue(zh.stderr.contains("用户“\(me)”已停用"), zh.stderr)
     }
 
+    /// In a real terminal: the workstation and the dashboard refuse before taking the screen over.
+    func testTheWorkstationRefusesToOpenForLoginsThatSeeNothing() throws {
+        guard TmuxServer.executable != nil else { throw XCTSkip("tmux is not installed") }
+        let tmux = try TmuxServer()
+        defer { tmux.kill() }
+        for (index, (arguments, words)) in [
+            (["--as", "ghost"], "user 'ghost' is not registered in this database"),
+            (["--as", "gone", "dashboard"], "user 'gone' is deactivated"),
+            (["--as", "feed"], "feed is a portal login"),
+        ].enumerated() {
+            let command = (["env", "-u", "WICKET_DB", "LANG=C.UTF-8", "TERM=xterm-256color", "WICKET_NOW=2026-11-27T10:00:00+08:00",
+                            TmuxServer.quote(BinaryRunner.binary.path), "--db", TmuxServer.quote(cli.databasePath)]
+                           + arguments).joined(separator: " ")
+            let pane = try tmux.start("refused\(index)", width: 120, height: 30, command: command)
+            let screen = pane.waitFor("EXITED 1")
+            XCTAssertTrue(screen.replacingOccurrences(of: "\n", with: "").contains(words), "\(arguments):\n\(screen)")
+            XCTAssertFalse(screen.contains("2026-000001") || screen.contains("Wicket ·"), "\(arguments) showed something:\n\(screen)")
+        }
+    }
+
     // MARK: import
 
     func testOnlyAdminsAndThePortalImport() throws {
