@@ -8,6 +8,7 @@ enum ImportCommand {
         discussion: """
             One application per line; a line whose ref is already registered changes nothing, so a re-run is safe.
             Bad lines are reported as `line N: reason` on stderr and the rest are imported (exit 1 if any was bad).
+            Admins and portal logins (`users add portal --role portal`) may import; anyone else is refused.
             """
     ) { args, context in
         let store = try context.openStore()
