@@ -114,7 +114,7 @@ public struct CaseAccess: Sendable, Equatable {
         guard mayImport else {
             throw WorkflowError.invalidArgument(Bilingual(
                 en: "only an admin or a portal login may import applications (you are \(user.role.rawValue) \(user.login)); nothing was imported",
-                zh: "只有管理员或门户登录可以导入申请（您是 \(user.role.word.zh) \(user.login)）；未导入任何内容"))
+                zh: "只有管理员或门户登录可以导入申请（您是\(user.role.word.zh) \(user.login)）；未导入任何内容"))
         }
     }
 

@@ -81,7 +81,8 @@ public final class WorkstationEngine {
             if state.dashboard?.visible == true { run([.dashboard(.reload)]) }
         }
         if let openCase {
-            if let fresh = try? CaseDetail.load(number: openCase.number, in: store) {
+            do {
+                let fresh = try CaseDetail.load(number: openCase.number, in: store, for: access)
                 if fresh.record.version != openCase.version {
                     state.detail.changedElsewhere = true
                     let last = fresh.history.last
@@ -95,6 +96,15 @@ public final class WorkstationEngine {
                     state.status = StatusMessage(text: refusal + notice, isError: true)
                 }
                 state.detail.detail = fresh
+            } catch let refusal as WorkflowError where refusal == .caseNotFound(openCase.number) {
+                // Moved out of what this user may see (transferred to another department): nothing
+                // newer is shown, and the pane closes with the reason.
+                state.detail = DetailState()
+                state.focus = .inbox
+                state.status = StatusMessage(text: UIText.statusRefused.format(state.language, refusal.message(state.language)),
+                                             isError: true)
+            } catch {
+                // Unreadable for a moment (e.g. busy): keep what is shown; the next poll tries again.
             }
         }
         refreshPresence()
