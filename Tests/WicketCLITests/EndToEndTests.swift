@@ -46,7 +46,7 @@ final class EndToEndTests: XCTestCase {
         let hukou = "2026-000002"
         let refusedOther = try cli.run(["--as", "hp", "act", hukou, "accept"])
         XCTAssertEqual(refusedOther.status, 1)
-        XCTAssertTrue(refusedOther.stderr.contains("belongs to PSB"))
+        XCTAssertTrue(refusedOther.stderr.contains("no case \(hukou) that you may see"), "another department's case is no case for a clerk")
         let noReason = try cli.run(["--as", "li", "act", hukou, "reject"])
         XCTAssertEqual(noReason.status, 1)
         XCTAssertTrue(noReason.stderr.contains("needs a reason"))

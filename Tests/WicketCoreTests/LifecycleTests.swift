@@ -137,9 +137,8 @@ final class LifecycleTests: XCTestCase {
         XCTAssertRefused(.notHolder(case: number, holder: "li")) { try hall.act(number, .accept, as: "zhang") }
         XCTAssertRefused(.notHolder(case: number, holder: "li")) { try hall.act(number, .release, as: "zhang") }
         XCTAssertRefused(.supervisorOnly(.assign)) { try hall.act(number, .assign, as: "li") { $0.target = "zhang" } }
-        XCTAssertRefused(.otherDepartment(case: number, caseDepartment: "PSB", userDepartment: "HEALTH")) {
-            try hall.act(number, .claim, as: "hp")
-        }
+        // Another department's case is, for a clerk, no case at all (`CaseAccess`).
+        XCTAssertRefused(.caseNotFound(number)) { try hall.act(number, .claim, as: "hp") }
         XCTAssertRefused(.otherDepartment(case: number, caseDepartment: "PSB", userDepartment: "hp: HEALTH")) {
             try hall.act(number, .assign, as: "sup") { $0.target = "hp" }
         }

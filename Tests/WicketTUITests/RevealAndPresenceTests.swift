@@ -39,12 +39,17 @@ final class RevealAndPresenceTests: XCTestCase {
         try Administration(store: fixture.store).saveUser(User(login: "hp", displayName: "刘洋", role: .clerk,
                                                                department: "HEALTH"))
         let engine = try fixture.engine("hp", width: 100, height: 30)
+        // Another department's case does not even open (`CaseAccess`), so there is nothing to reveal.
         engine.run([.openDetail("2026-000001")])
+        XCTAssertTrue(engine.state.status.isError)
+        XCTAssertTrue(engine.state.status.text.contains("no case 2026-000001 that you may see"), engine.state.status.text)
+        XCTAssertNil(engine.state.detail.detail)
         engine.state.focus = .detail
         let before = try CaseDetail.load(number: "2026-000001", in: fixture.store).history.count
         try fixture.press(engine, "R")
-        XCTAssertTrue(engine.state.status.isError)
-        XCTAssertTrue(engine.state.status.text.contains("only supervisors, admins and clerks of PSB"), engine.state.status.text)
+        // Nor does a reveal asked for directly go through.
+        engine.run([.reveal("2026-000001")])
+        XCTAssertTrue(engine.state.status.text.contains("no case 2026-000001 that you may see"), engine.state.status.text)
         XCTAssertFalse(fixture.screen(engine).contains("440106199001011000"))
         XCTAssertEqual(try CaseDetail.load(number: "2026-000001", in: fixture.store).history.count, before)
     }

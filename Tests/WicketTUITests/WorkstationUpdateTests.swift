@@ -203,6 +203,22 @@ final class WorkstationUpdateTests: XCTestCase {
         XCTAssertEqual(detail.materials.filter { $0.state == .submitted }.map(\.code), ["APPLICATION"])
     }
 
+    /// A PSB clerk registers a walk-in for a HEALTH service: registered (for HEALTH), said so, the
+    /// form closes; the clerk does not see the case (`CaseAccess`), so no detail opens.
+    func testWalkInIntakeForAnotherDepartmentIsRegisteredForIt() throws {
+        let engine = try fixture.engine()
+        try fixture.press(engine, "i")
+        let index = fixture.store.catalog.services.firstIndex { $0.code == "BIRTH-REG" }!
+        try fixture.press(engine, String(repeating: "<Right>", count: index) + "<Tab>钱多多<Tab><Tab><Tab>生育登记<C-s>")
+        XCTAssertNil(engine.state.overlay, engine.state.status.text)
+        XCTAssertFalse(engine.state.status.isError, engine.state.status.text)
+        let cases = try CaseQueries.list(CaseFilter(search: "钱多多"), in: fixture.store)
+        XCTAssertEqual(cases.map(\.department), ["HEALTH"])
+        XCTAssertTrue(engine.state.status.text.contains("registered \(cases[0].number)"), engine.state.status.text)
+        XCTAssertNotEqual(engine.state.detail.detail?.record.number, cases[0].number)
+        XCTAssertFalse(engine.state.inbox.rows.contains { $0.number == cases[0].number })
+    }
+
     func testMaterialKeysInTheDetailPane() throws {
         let engine = try fixture.engine()
         try fixture.press(engine, "2<Enter>1V")

@@ -37,9 +37,11 @@ public enum MaterialState: String, CaseIterable, Sendable, Codable {
 
 public enum Role: String, CaseIterable, Sendable, Codable {
     case clerk, supervisor, admin
+    /// The online portal's service login: imports applications, sees no case (`CaseAccess`).
+    case portal
 
     /// Supervisors and admins see every queue and may reassign, extend and override.
-    public var canOverride: Bool { self != .clerk }
+    public var canOverride: Bool { self == .supervisor || self == .admin }
 }
 
 public enum Rating: String, CaseIterable, Sendable, Codable {

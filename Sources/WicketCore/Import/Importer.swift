@@ -40,7 +40,8 @@ public struct Importer {
         var batch: [(Int, ArraySlice<UInt8>)] = []
         let intake = Intake(store: store)
         var bulk = BulkIntake(store: store, actor: actor)
-        _ = try store.db.read { try Users.actor(actor, in: store.db) }
+        // Admins and the portal's login only (`CaseAccess`); anyone else is refused before a line is read.
+        try CaseAccess.check(actor, in: store).requireImport()
         let restore = try Self.tuneForBulk(store.db)
         defer { restore() }
         func flush() throws {

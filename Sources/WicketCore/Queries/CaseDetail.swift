@@ -65,10 +65,17 @@ public struct CaseDetail: Sendable {
         public let acceptanceBreached: Bool
     }
 
-    public static func load(number: String, in store: CaseStore) throws -> CaseDetail {
+    /// With `access`, a case its user may not see is refused exactly as a missing one (`CaseAccess`).
+    public static func load(number: String, in store: CaseStore, for access: CaseAccess? = nil) throws -> CaseDetail {
         let db = store.db
         return try db.read {
-            guard let record = try CaseRows.load(number: number, in: db) else { throw WorkflowError.caseNotFound(number) }
+            let record: CaseRecord
+            if let access {
+                record = try access.visibleCase(number, in: db)
+            } else {
+                guard let found = try CaseRows.load(number: number, in: db) else { throw WorkflowError.caseNotFound(number) }
+                record = found
+            }
             let id = record.id
             let messages = try db.query("SELECT * FROM messages WHERE case_id = ? ORDER BY id", id).map {
                 Message(id: $0.int("id"), direction: $0.string("direction"), channel: $0.string("channel"),

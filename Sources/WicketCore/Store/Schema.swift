@@ -13,6 +13,7 @@ enum Schema {
         Migration(version: 5, name: "inbox indexes over running clocks", sql: inboxIndexes),
         Migration(version: 6, name: "dashboard tallies kept by triggers", sql: tallyTables, code: installTallies),
         Migration(version: 7, name: "bulk import counts tallies per batch", sql: bulkImport),
+        Migration(version: 8, name: "portal role: a service login that imports", sql: "", code: allowPortalRole),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

@@ -149,6 +149,7 @@ extension Role {
         case .clerk: return Bilingual(en: "clerk", zh: "窗口")
         case .supervisor: return Bilingual(en: "supervisor", zh: "主管")
         case .admin: return Bilingual(en: "admin", zh: "管理员")
+        case .portal: return Bilingual(en: "portal", zh: "门户")
         }
     }
 }

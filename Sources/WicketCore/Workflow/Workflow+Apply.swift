@@ -194,9 +194,16 @@ extension Workflow {
                 en: "assign needs --to LOGIN",
                 zh: "指派需要 --to 登录名")) }
         let target = try Users.actor(login, in: db)
-        if target.role == .clerk, target.department != change.record.department {
-            throw WorkflowError.otherDepartment(case: change.record.number, caseDepartment: change.record.department,
-                                                userDepartment: "\(login): \(target.department ?? "no department")")
+        // The holder must be someone who may see the case (`CaseAccess`): a clerk of its department,
+        // a supervisor or an admin; never a portal login.
+        if !CaseAccess(user: target).maySee(caseDepartment: change.record.department) {
+            if target.role == .clerk {
+                throw WorkflowError.otherDepartment(case: change.record.number, caseDepartment: change.record.department,
+                                                    userDepartment: "\(login): \(target.department ?? "no department")")
+            }
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "\(login) is a \(target.role.rawValue) login and cannot hold a case",
+                zh: "\(login) 是\(target.role.word.zh)登录，不能经办案件"))
         }
         change.details["from_holder"] = change.record.holder ?? NSNull()
         change.details["to_holder"] = login

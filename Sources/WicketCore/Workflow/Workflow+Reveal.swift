@@ -17,17 +17,20 @@ public struct RevealedApplicant: Sendable, Equatable {
 extension Workflow {
     /// Supervisors and admins see every queue, so they may reveal on any case; a clerk only on
     /// cases of their own department (the ones they may work on), whether or not they hold it.
+    /// That is exactly who may see the case (`CaseAccess`).
     public static func mayReveal(_ user: User, caseDepartment: String) -> Bool {
-        user.role.canOverride || user.department == caseDepartment
+        CaseAccess(user: user).maySee(caseDepartment: caseDepartment)
     }
 
     @discardableResult
     public func reveal(caseNumber: String, actor login: String) throws -> RevealedApplicant {
         try db.write {
-            let actor = try Users.actor(login, in: db)
-            guard var record = try CaseRows.load(number: caseNumber, in: db) else {
-                throw WorkflowError.caseNotFound(caseNumber)
-            }
+            let access = try CaseAccess.check(login, in: db)
+            try access.requireCases()
+            // A case the actor may not see is refused as a missing one (before the reveal rule,
+            // whose refusal would name the case's department).
+            var record = try access.visibleCase(caseNumber, in: db)
+            let actor = access.user
             guard Self.mayReveal(actor, caseDepartment: record.department) else {
                 throw WorkflowError.invalidArgument(Bilingual(
                     en: "only supervisors, admins and clerks of \(record.department) may see the full ID and phone numbers " +

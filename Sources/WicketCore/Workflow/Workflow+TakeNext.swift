@@ -13,7 +13,9 @@ extension Workflow {
     @discardableResult
     public func takeNext(actor login: String) throws -> ActionOutcome {
         try db.write {
-            let actor = try Users.actor(login, in: db)
+            let access = try CaseAccess.check(login, in: db)
+            try access.requireCases()
+            let actor = access.user
             guard let department = actor.department else {
                 throw WorkflowError.invalidArgument(Bilingual(
                 en: "\(login) belongs to no department; take next needs one",

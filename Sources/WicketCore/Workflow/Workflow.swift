@@ -27,10 +27,12 @@ public final class Workflow {
     func performInTransaction(_ request: ActionRequest) throws -> ActionOutcome {
         let now = clock.now
         let context = ActionContext(stamp: Timestamp.format(now), today: store.hallTime.day(of: now))
-        let actor = try Users.actor(request.actor, in: db)
-        guard let original = try CaseRows.load(number: request.caseNumber, in: db) else {
-            throw WorkflowError.caseNotFound(request.caseNumber)
-        }
+        let access = try CaseAccess.check(request.actor, in: db)
+        try access.requireCases()
+        // Before anything about the case is checked (its version, its status): a case this actor
+        // may not see is refused as a missing one, and the refusal tells nothing about it.
+        let original = try access.visibleCase(request.caseNumber, in: db)
+        let actor = access.user
         if let expected = request.expectedVersion, expected != original.version {
             throw WorkflowError.staleVersion(case: original.number, expected: expected, current: original.version)
         }
@@ -67,15 +69,12 @@ public final class Workflow {
                              replyID: replyID, holder: change.record.holder, notices: change.warnings)
     }
 
-    /// Clerks work their own department's cases and must hold a case to handle it; acting on an
-    /// unheld case claims it. Supervisors and admins may act anywhere (override).
+    /// Clerks must hold a case to handle it; acting on an unheld case claims it. Supervisors and
+    /// admins may act anywhere (override). Which cases a clerk may act on at all is `CaseAccess`'s
+    /// rule (their own department's), applied when the case was read.
     private func checkPermission(actor: User, rule: LifecycleRule, change: inout CaseChange) throws {
         guard actor.role == .clerk else { return }
         let record = change.record
-        guard actor.department == record.department else {
-            throw WorkflowError.otherDepartment(case: record.number, caseDepartment: record.department,
-                                                userDepartment: actor.department ?? "no department")
-        }
         guard rule.handlesCase, !record.status.isTerminal else { return }
         if let holder = record.holder {
             guard holder == actor.login else { throw WorkflowError.notHolder(case: record.number, holder: holder) }

@@ -24,7 +24,8 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .caseNotFound(let number):
-            return "no case \(number)"
+            // The same words whether the case is missing or one the reader may not see (`CaseAccess`).
+            return "no case \(number) that you may see"
         case .notAllowed(let action, let status, let allowed):
             let options = allowed.isEmpty ? "none: the case is closed"
                 : allowed.map(\.rawValue).joined(separator: ", ")
@@ -38,7 +39,7 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
         case .unknownUser(let login):
             return "user '\(login)' is not registered in this database (an admin adds users with `wicket users add`)"
         case .inactiveUser(let login):
-            return "user '\(login)' is deactivated"
+            return "user '\(login)' is deactivated and may not see or change cases (an admin reactivates users with `wicket users add`)"
         case .supervisorOnly(let action):
             return "only a supervisor or admin may \(action.rawValue)"
         case .otherDepartment(let number, let caseDepartment, let userDepartment):
@@ -61,7 +62,7 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
     private var chinese: String {
         switch self {
         case .caseNotFound(let number):
-            return "没有案件 \(number)"
+            return "没有您可查看的案件 \(number)"
         case .notAllowed(let action, let status, let allowed):
             let options = allowed.isEmpty ? "无：案件已办结" : allowed.map(\.rawValue).joined(separator: "、")
             return "案件状态为 \(status.rawValue)，不能执行 \(action.rawValue)（当前可执行：\(options)）"
@@ -74,7 +75,7 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
         case .unknownUser(let login):
             return "用户“\(login)”未在本数据库登记（管理员可用 `wicket users add` 添加）"
         case .inactiveUser(let login):
-            return "用户“\(login)”已停用"
+            return "用户“\(login)”已停用，不能查看或办理案件（管理员可用 `wicket users add` 重新启用）"
         case .supervisorOnly(let action):
             return "只有科长或管理员可以执行 \(action.rawValue)"
         case .otherDepartment(let number, let caseDepartment, let userDepartment):

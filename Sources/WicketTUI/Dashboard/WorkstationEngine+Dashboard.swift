@@ -13,7 +13,7 @@ extension WorkstationEngine {
         switch effect {
         case .open:
             if state.dashboard == nil {
-                state.dashboard = DashboardState(department: state.user.role == .clerk ? state.user.department : nil)
+                state.dashboard = DashboardState(department: access.listDepartment)
             }
             state.dashboard?.visible = true
             state.inbox.filters.drillDown = nil
@@ -42,7 +42,7 @@ extension WorkstationEngine {
     /// Rebuilds the report; a clerk's department is always their own, whatever the state says.
     func reloadDashboard() throws {
         guard var dashboard = state.dashboard, dashboard.visible else { return }
-        let department = try ReportAccess.department(for: state.user, requested: dashboard.department)
+        let department = try access.department(requested: dashboard.department)
         dashboard.department = department
         let report = try ReportBuilder(store: store).build(period: dashboard.period, department: department)
         dashboard.report = report

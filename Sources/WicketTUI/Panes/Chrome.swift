@@ -74,6 +74,7 @@ struct Chrome {
         case .clerk: return UIText.roleClerk.text(language)
         case .supervisor: return UIText.roleSupervisor.text(language)
         case .admin: return UIText.roleAdmin.text(language)
+        case .portal: return role.word.text(language)
         }
     }
 }

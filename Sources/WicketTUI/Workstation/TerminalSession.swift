@@ -10,6 +10,8 @@ public enum TerminalSession {
     /// `dashboard`: open on the supervisor dashboard (`wicket dashboard`).
     public static func run(store: CaseStore, login: String, actedBy: String? = nil, dashboard: Bool = false,
                            options: WorkstationOptions = WorkstationOptions()) throws {
+        // Refused with the reason before the screen is taken over (the engine checks again).
+        try CaseAccess.check(login, in: store).requireCases()
         let terminal = try NCursesTerminal(options: NCursesTerminal.Options(ambiguousWidth: options.ambiguousWidth,
                                                                             useColors: options.useColors))
         TerminationSignals.install()

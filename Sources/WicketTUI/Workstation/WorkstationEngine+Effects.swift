@@ -19,7 +19,7 @@ extension WorkstationEngine {
                 try run(.openDetail(number))
             }
         case .openDetail(let number):
-            let detail = try CaseDetail.load(number: number, in: store)
+            let detail = try CaseDetail.load(number: number, in: store, for: access)
             if detail.record.number != state.detail.detail?.record.number {
                 state.detail.scroll = 0
                 state.detail.materialCursor = 0
@@ -50,7 +50,7 @@ extension WorkstationEngine {
         case .sendReply:
             try sendReply()
         case .openMaterialsDialog(let number):
-            let detail = try CaseDetail.load(number: number, in: store)
+            let detail = try CaseDetail.load(number: number, in: store, for: access)
             let items = detail.materials.map { material in
                 MaterialChoice(material: material, name: store.material(material.code).map {
                     Words.name(zh: $0.nameZh, en: $0.nameEn, state.language)
@@ -70,7 +70,9 @@ extension WorkstationEngine {
             state.reply.editor.insert(text)
             markDraftDirty()
         case .openAssignPicker(let department):
-            let people = try CaseQueries.users(in: nil, store: store).filter { $0.department == department || $0.role != .clerk }
+            let people = try CaseQueries.users(in: nil, store: store).filter {
+                CaseAccess(user: $0).maySee(caseDepartment: department)
+            }
             state.overlay = .picker(PickerState(title: UIText.pickerAssign.text(state.language), items: people.map {
                 PickerItem(label: "\($0.login)  \($0.displayName)  \(Chrome.roleName($0.role, state.language))", choice: .assignTo($0.login))
             }))
@@ -105,7 +107,7 @@ extension WorkstationEngine {
         var filter = CaseFilter(limit: 500)
         let user = state.user
         // Clerks see their own department's queues; supervisors and admins see every department.
-        if user.role == .clerk { filter.department = user.department }
+        filter.department = access.listDepartment
         switch tab {
         case .mine: filter.holder = user.login
         case .unassigned: filter.unassignedOnly = true
@@ -126,14 +128,16 @@ extension WorkstationEngine {
         state.inbox.filters.drillDown?.filter ?? filter(for: state.inbox.tab)
     }
 
+    /// Who the workstation's user is and what they may see (`CaseAccess`), checked when it opened.
+    var access: CaseAccess { CaseAccess(user: state.user) }
+
     /// Rows, tab counts and the clerk's workload: after any change of the data. The counts come
     /// from the tallies the database keeps (a few hundred rows, however large the hall); each
     /// equals the count of its tab's filter (`filter(for:)`), as the core's tests check.
     func reloadInbox(select number: String? = nil) throws {
         inboxLoads += 1
         let user = state.user
-        let counts = try InboxTabCounts.read(for: user.login, department: user.role == .clerk ? user.department : nil,
-                                             in: store)
+        let counts = try InboxTabCounts.read(for: user.login, department: access.listDepartment, in: store)
         state.tabCounts = [.mine: counts.mine, .unassigned: counts.unassigned, .awaitingMaterials: counts.awaitingMaterials,
                            .warnings: counts.warnings, .all: counts.all]
         state.workload = try CaseQueries.workload(of: state.user.login, in: store)
@@ -216,7 +220,9 @@ extension WorkstationEngine {
             let record = try Intake(store: store).register(application, actor: state.user.login)
             state.overlay = nil
             try reloadInbox(select: record.number)
-            try run(.openDetail(record.number))
+            // A walk-in for another department's service is registered for that department; this
+            // clerk does not see it (`CaseAccess`), so there is no detail to open.
+            if access.maySee(caseDepartment: record.department) { try run(.openDetail(record.number)) }
             let text = UIText.statusRegistered.format(state.language, record.number, record.serviceCode,
                                                       Words.channel(record.channel, state.language))
             state.status = StatusMessage(text: text, isError: false)

@@ -25,14 +25,17 @@ public final class WorkstationEngine {
     var lastHeartbeat: TimeInterval = -.infinity
 
     public init(store: CaseStore, login: String, width: Int, height: Int) throws {
-        guard let user = try CaseQueries.user(login, in: store) else { throw WorkflowError.unknownUser(login) }
-        guard user.active else { throw WorkflowError.inactiveUser(login) }
+        // The same rule as the command line's (`CaseAccess`): an unregistered or deactivated login,
+        // or one that sees no case (a portal login), is refused before anything is shown.
+        let access = try CaseAccess.check(login, in: store)
+        try access.requireCases()
+        let user = access.user
         self.store = store
         workflow = Workflow(store: store)
         update = Update(catalog: store.catalog)
         state = WorkstationState(width: width, height: height, user: user,
                                  databaseName: (store.path as NSString).lastPathComponent)
-        if user.role != .clerk { state.inbox.tab = .all }
+        if access.scope == .everyDepartment { state.inbox.tab = .all }
         dataVersion = try store.db.dataVersion()
         changeStamp = try CaseQueries.changeStamp(in: store)
         run([.reloadInbox])
@@ -78,7 +81,8 @@ public final class WorkstationEngine {
             if state.dashboard?.visible == true { run([.dashboard(.reload)]) }
         }
         if let openCase {
-            if let fresh = try? CaseDetail.load(number: openCase.number, in: store) {
+            do {
+                let fresh = try CaseDetail.load(number: openCase.number, in: store, for: access)
                 if fresh.record.version != openCase.version {
                     state.detail.changedElsewhere = true
                     let last = fresh.history.last
@@ -92,6 +96,15 @@ public final class WorkstationEngine {
                     state.status = StatusMessage(text: refusal + notice, isError: true)
                 }
                 state.detail.detail = fresh
+            } catch let refusal as WorkflowError where refusal == .caseNotFound(openCase.number) {
+                // Moved out of what this user may see (transferred to another department): nothing
+                // newer is shown, and the pane closes with the reason.
+                state.detail = DetailState()
+                state.focus = .inbox
+                state.status = StatusMessage(text: UIText.statusRefused.format(state.language, refusal.message(state.language)),
+                                             isError: true)
+            } catch {
+                // Unreadable for a moment (e.g. busy): keep what is shown; the next poll tries again.
             }
         }
         refreshPresence()

@@ -105,10 +105,14 @@ struct CommandContext {
         return .fixed(date)
     }
 
-    /// Refuses unless the acting user is an admin (catalog, calendar, users, settings).
+    /// The acting user's access (`CaseAccess`): refuses an unregistered or deactivated login.
+    func access(_ store: CaseStore) throws -> CaseAccess {
+        try CaseAccess.check(actingUser, in: store)
+    }
+
+    /// Refuses unless the acting user is an active admin (catalog, calendar, users, settings).
     func requireAdmin(_ store: CaseStore, for what: Bilingual) throws {
-        let user = try Administration(store: store).user(actingUser)
-        guard let user else { throw WorkflowError.unknownUser(actingUser) }
+        let user = try access(store).user
         guard user.role == .admin else {
             throw WorkflowError.invalidArgument(Bilingual(
                 en: "only an admin may \(what.en) (you are \(user.role.rawValue) \(actingUser))",

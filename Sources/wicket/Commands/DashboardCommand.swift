@@ -16,6 +16,8 @@ enum DashboardCommand {
             """
     ) { _, context in
         let store = try context.openStore()
+        // Refused, with the reason, before the screen is taken over.
+        try context.access(store).requireCases()
         guard Workstation.canOpen else {
             throw WorkflowError.invalidArgument(Bilingual(
                 en: "the dashboard needs a terminal; use `wicket report` (or `wicket screen --view dashboard`) instead",

@@ -9,6 +9,7 @@ extension HelpText {
         "import": """
             每行一件申请；编号（ref）已登记的行不作改动，因此可以放心重复运行。
             错误行以 `line N: reason` 报告在标准错误上，其余照常导入（有错误行时退出码为 1）。
+            只有管理员和门户登录（`users add portal --role portal`）可以导入；其他人会被拒绝。
             """,
         "act": "操作：" + CaseAction.allCases.map(\.rawValue).joined(separator: " "),
         "report": "与看板（`wicket dashboard`）相同的数字，由同一段代码算出。",
@@ -103,7 +104,7 @@ extension HelpText {
         "report --csv": "输出 CSV：带字节顺序标记的 UTF-8（电子表格可读中文），表头 section,key,value",
         "report --no-bom": "配合 --csv：不加字节顺序标记（供脚本使用）",
         "users --name": "add：显示名（默认为登录名）",
-        "users --role": "add：clerk（默认）、supervisor 或 admin",
+        "users --role": "add：clerk（默认）、supervisor、admin 或 portal（网上办事大厅的登录：只能导入）",
         "users --dept": "add：部门（办事员必填）",
         "users --inactive": "add：登记为已停用（或停用已有用户）",
         "users --json": "list：输出 JSON",

@@ -8,9 +8,12 @@ enum ImportCommand {
         discussion: """
             One application per line; a line whose ref is already registered changes nothing, so a re-run is safe.
             Bad lines are reported as `line N: reason` on stderr and the rest are imported (exit 1 if any was bad).
+            Admins and portal logins (`users add portal --role portal`) may import; anyone else is refused.
             """
     ) { args, context in
         let store = try context.openStore()
+        // Admins and the portal's login (`CaseAccess`); refused before the file is even opened.
+        try context.access(store).requireImport()
         let path = args.positionals[0]
         let handle: FileHandle
         if path == "-" {

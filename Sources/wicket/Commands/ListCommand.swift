@@ -47,7 +47,8 @@ enum ListCommand {
         guard filter.limit >= 1 else { throw UsageError(en: "--limit must be at least 1",
             zh: "--limit 至少为 1") }
         let store = try context.openStore()
-        filter.department = try visibleDepartment(store, context: context, requested: filter.department)
+        // Clerks see their own department's cases, as in the workstation (`CaseAccess`).
+        filter.department = try context.access(store).department(requested: filter.department)
         let cases = try CaseQueries.list(filter, in: store)
         if args.has("--json") {
             Output.json(cases.map { JSONShapes.summary($0, store: store) })
@@ -76,21 +77,6 @@ enum ListCommand {
         Bilingual(en: "SERVICE", zh: "事项"), Bilingual(en: "APPLICANT", zh: "申请人"), Bilingual(en: "ID NUMBER", zh: "证件号"),
         Bilingual(en: "CHANNEL", zh: "渠道"), Bilingual(en: "DUE", zh: "到期"), Bilingual(en: "HOLDER", zh: "经办人"),
     ]
-
-    /// Clerks see their own department's queues, as in the workstation; supervisors and admins
-    /// see every department (or the one asked for).
-    static func visibleDepartment(_ store: CaseStore, context: CommandContext, requested: String?) throws -> String? {
-        guard let user = try CaseQueries.user(context.actingUser, in: store) else {
-            throw WorkflowError.unknownUser(context.actingUser)
-        }
-        guard user.role == .clerk, let own = user.department else { return requested }
-        if let requested, requested != own {
-            throw WorkflowError.invalidArgument(Bilingual(
-                en: "clerks see their own department's cases (\(own)), not \(requested); a supervisor sees every department",
-                zh: "办事员只能查看本部门（\(own)）的案件，不能查看 \(requested)；科长可查看所有部门"))
-        }
-        return own
-    }
 }
 
 /// A yes/no cell of a table in the reader's language.

@@ -10,10 +10,13 @@ enum ShowCommand {
         ]
     ) { args, context in
         let store = try context.openStore()
+        let access = try context.access(store)
+        try access.requireCases()
         // Reveal first, so the history printed below already names this look at the numbers.
         let revealed = args.has("--reveal")
             ? try context.workflow(store).reveal(caseNumber: args.positionals[0], actor: context.actingUser) : nil
-        let detail = try CaseDetail.load(number: args.positionals[0], in: store)
+        // A case this user may not see is refused in the words used for a missing one.
+        let detail = try CaseDetail.load(number: args.positionals[0], in: store, for: access)
         if args.has("--json") {
             Output.json(JSONShapes.detail(detail, revealed: revealed))
             return 0

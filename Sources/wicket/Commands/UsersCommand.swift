@@ -6,7 +6,7 @@ enum UsersCommand {
         summary: "Register users (admins only) or list them.",
         options: [
             .value("--name", "NAME", "add: display name (default: the login)"),
-            .value("--role", "ROLE", "add: clerk (default), supervisor or admin"),
+            .value("--role", "ROLE", "add: clerk (default), supervisor, admin, or portal (the online portal's login: imports only)"),
             .value("--dept", "CODE", "add: department (required for clerks)"),
             .flag("--inactive", "add: register as deactivated (or deactivate an existing user)"),
             .flag("--json", "list: print JSON"),
@@ -39,8 +39,8 @@ enum UsersCommand {
             let login = args.positionals[1]
             let roleText = args.value("--role") ?? "clerk"
             guard let role = Role(rawValue: roleText) else {
-                throw UsageError(en: "unknown role '\(roleText)' (clerk, supervisor, admin)",
-                    zh: "未知角色“\(roleText)”（clerk、supervisor、admin）")
+                throw UsageError(en: "unknown role '\(roleText)' (\(Role.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    zh: "未知角色“\(roleText)”（\(Role.allCases.map(\.rawValue).joined(separator: "、"))）")
             }
             try admin.saveUser(User(login: login, displayName: args.value("--name") ?? login, role: role,
                                     department: args.value("--dept"), active: !args.has("--inactive")))
