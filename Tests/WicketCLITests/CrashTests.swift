@@ -138,6 +138,8 @@ final class CrashTests: XCTestCase {
             for process in stress where ClerkProcesses.sigkill(process) { stressKills += 1 }
             var reported: [ActionRecord] = []
             for log in logs {
+                // Killed before it made its log (a loaded machine starts processes slowly): it reported nothing.
+                guard FileManager.default.fileExists(atPath: log.path) else { continue }
                 let parsed = ActionRecord.parseLog(try String(contentsOf: log, encoding: .utf8))
                 XCTAssertEqual(parsed.locked + parsed.errors, [], "round \(round)")
                 reported += parsed.records
