@@ -188,4 +188,25 @@ final class SharedHostTests: XCTestCase {
         pane.press("Q")
         pane.waitFor("EXITED 0")
     }
+
+    /// `check-host` says what is right and what is wrong with a host's set-up, line by line.
+    func testCheckHostNamesWhatIsWrong() throws {
+        try host.setUpHall()
+        let good = try host.runAsRoot(["check-host"])
+        XCTAssertEqual(good.status, 0, good.stdout + good.stderr)
+        XCTAssertFalse(good.stdout.contains("WRONG"), good.stdout)
+        XCTAssertTrue(good.stdout.contains("setgid \(HallHost.group)"), good.stdout)
+
+        // A clerk added to the service group, a companion made world-readable, the folder opened up.
+        try HallHost.system(["/usr/sbin/usermod", "-aG", HallHost.group, HallHost.clerks[0]])
+        _ = chmod(host.database + "-shm", 0o664)
+        _ = chmod(host.hallFolder, 0o2775)
+        let bad = try host.runAsRoot(["check-host"])
+        XCTAssertEqual(bad.status, 1)
+        let wrong = bad.stdout.split(separator: "\n").filter { $0.hasPrefix("WRONG") }
+        XCTAssertEqual(wrong.count, 3, bad.stdout)
+        XCTAssertTrue(wrong.contains { $0.contains(HallHost.clerks[0]) && $0.contains("sqlite3") }, bad.stdout)
+        XCTAssertTrue(wrong.contains { $0.contains("hall.db-shm") }, bad.stdout)
+        XCTAssertTrue(wrong.contains { $0.contains("2770") }, bad.stdout)
+    }
 }
