@@ -101,8 +101,9 @@ struct BulkIntake {
 struct SubmissionWindow {
     /// Used when the calendar holds no day at all.
     static let floor = Day(year: 2000, month: 1, day: 1)!
-    /// The earliest hall day allowed.
+    /// The earliest hall day allowed, and the instant it starts (compared per line: no zone lookup).
     let firstDay: Day
+    let earliest: Date
     /// The latest instant allowed, and the clock's reading it was computed from.
     let latest: Date
     let now: Date
@@ -110,11 +111,12 @@ struct SubmissionWindow {
 
     init(store: CaseStore) {
         let calendar = store.calendar
-        if let earliest = calendar.holidays.union(calendar.makeUpWorkdays).min() {
-            firstDay = Day(year: earliest.components.year, month: 1, day: 1)!
+        if let first = calendar.holidays.union(calendar.makeUpWorkdays).min() {
+            firstDay = Day(year: first.components.year, month: 1, day: 1)!
         } else {
             firstDay = Self.floor
         }
+        earliest = store.hallTime.start(of: firstDay)
         now = store.clock.now
         latest = now.addingTimeInterval(86_400)
         hallTime = store.hallTime
@@ -122,7 +124,7 @@ struct SubmissionWindow {
 
     /// `text` is the line's own spelling of `date`, for the message (a day past 9999 has no other).
     func check(_ date: Date, text: String) throws {
-        if hallTime.day(of: date) < firstDay {
+        if date < earliest {
             throw ImportLine.Failure(
                 "date \"\(text)\" in submitted_at is before the hall's calendar starts (\(firstDay))",
                 "submitted_at 的日期“\(text)”早于本厅日历的起始日（\(firstDay)）")
