@@ -74,6 +74,7 @@ do {
         try EffectiveSettings(flags: flags, environment: environment, config: ConfigFile.load(environment), system: systemConfig)
     }
     settingsLanguage = settings.language
+    Output.language = settings.language
     let trust = try RunTrust.decide(command: words.first, databasePath: settings.db.value, systemConfig: systemConfig)
     // The outbox reads the delivery command from the environment; a config file's command fills it in.
     if settings.deliveryCommand.source == .file, !trust.isHallRun {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Registers a batch of validated applications inside the caller's write transaction, with the
 /// same rows `Intake.insert` writes one by one (both build them from `NewCase`), but in a few
 /// multi-row statements per table, the history chain hashed in memory from its tail, and the
@@ -88,5 +90,49 @@ struct BulkIntake {
         let computed = caseClock.marks(start: day, limitDays: limitDays, pausedDays: 0)
         marks[key] = computed
         return computed
+    }
+}
+
+/// The instants an imported application may be dated: from the first day of the hall calendar's
+/// first year (a fixed floor when no calendar is loaded) to one day after the hall's clock. A
+/// date outside is a portal's mistake (`9999-12-31`, `0001-01-01`, a clock a year off); such a
+/// line is refused on its own, and no far-off day ever reaches the clocks or the tallies (whose
+/// hall day of `9999-12-31T23:00:00Z` would be past year 9999, which SQLite's `date()` cannot name).
+struct SubmissionWindow {
+    /// Used when the calendar holds no day at all.
+    static let floor = Day(year: 2000, month: 1, day: 1)!
+    /// The earliest hall day allowed, and the instant it starts (compared per line: no zone lookup).
+    let firstDay: Day
+    let earliest: Date
+    /// The latest instant allowed, and the clock's reading it was computed from.
+    let latest: Date
+    let now: Date
+    let hallTime: HallTime
+
+    init(store: CaseStore) {
+        let calendar = store.calendar
+        if let first = calendar.holidays.union(calendar.makeUpWorkdays).min() {
+            firstDay = Day(year: first.components.year, month: 1, day: 1)!
+        } else {
+            firstDay = Self.floor
+        }
+        earliest = store.hallTime.start(of: firstDay)
+        now = store.clock.now
+        latest = now.addingTimeInterval(86_400)
+        hallTime = store.hallTime
+    }
+
+    /// `text` is the line's own spelling of `date`, for the message (a day past 9999 has no other).
+    func check(_ date: Date, text: String) throws {
+        if date < earliest {
+            throw ImportLine.Failure(
+                "date \"\(text)\" in submitted_at is before the hall's calendar starts (\(firstDay))",
+                "submitted_at 的日期“\(text)”早于本厅日历的起始日（\(firstDay)）")
+        }
+        if date > latest {
+            throw ImportLine.Failure(
+                "date \"\(text)\" in submitted_at is more than a day after the hall's clock (\(hallTime.display(now)))",
+                "submitted_at 的日期“\(text)”比本厅时钟（\(hallTime.display(now))）晚一天以上")
+        }
     }
 }

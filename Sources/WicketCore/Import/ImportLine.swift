@@ -3,6 +3,12 @@ import Foundation
 /// Parses one JSON Lines application. Every rejection says which field and why.
 enum ImportLine {
     static let maxFieldBytes = 64 * 1024
+    /// The longest line read: room for every field at `maxFieldBytes`, even written with escapes.
+    /// A longer line is refused without being held in memory (see `LineReader`).
+    static let maxLineBytes = 1 << 20
+
+    static let lineTooLong = Failure("line is over 1 MiB (the limit for one application); skipped",
+                                     "该行超过 1 MiB（一件申请的上限），已跳过")
 
     /// Both languages at once: the CLI prints the reason in the user's language when it reports the line.
     struct Failure: Error {
@@ -10,7 +16,8 @@ enum ImportLine {
         init(_ en: String, _ zh: String) { reason = Bilingual(en: en, zh: zh) }
     }
 
-    static func parse(_ bytes: ArraySlice<UInt8>) throws -> Application {
+    /// `window`, when given, refuses a `submitted_at` outside it (see `SubmissionWindow`).
+    static func parse(_ bytes: ArraySlice<UInt8>, window: SubmissionWindow? = nil) throws -> Application {
         guard var text = String(validating: bytes, as: UTF8.self) else {
             throw Failure("not valid UTF-8", "不是有效的 UTF-8")
         }
@@ -21,6 +28,11 @@ enum ImportLine {
             throw Failure("not JSON", "不是 JSON")
         }
         guard case .object = fields else { throw Failure("not a JSON object", "不是 JSON 对象") }
+        // JSON leaves a repeated key to the reader; a line that says two things is refused, not guessed at.
+        if let repeated = fields.repeatedKey() {
+            let shown = repeated.count > 80 ? String(repeated.prefix(80)) + "…" : repeated
+            throw Failure("field \"\(shown)\" appears more than once", "字段“\(shown)”重复出现")
+        }
 
         func string(_ key: String, in object: JSONLine.Value, required: Bool = true) throws -> String? {
             guard let value = object[key], value.isPresent else {
@@ -50,6 +62,7 @@ enum ImportLine {
             throw Failure("bad date \"\(submittedText)\" in submitted_at (use RFC 3339, e.g. 2026-11-26T09:30:00+08:00)",
                           "submitted_at 的日期“\(submittedText)”有误（用 RFC 3339，如 2026-11-26T09:30:00+08:00）")
         }
+        try window?.check(submittedAt, text: submittedText)
         guard let applicant = fields["applicant"], case .object = applicant else {
             throw fields["applicant"] == nil ? Failure("missing field \"applicant\"", "缺少字段“applicant”")
                 : Failure("field \"applicant\" must be an object", "字段“applicant”应为对象")
@@ -81,6 +94,33 @@ enum ImportLine {
 }
 
 private extension JSONLine.Value {
+    /// The first key an object repeats, at any depth, as a path (`applicant.name`); nil when none does.
+    func repeatedKey() -> String? {
+        switch self {
+        case .object(let fields):
+            if fields.count <= 16 {
+                // A portal line holds a dozen keys: comparing pairs is quicker than hashing them.
+                for (index, field) in fields.enumerated() where fields[..<index].contains(where: { $0.key == field.key }) {
+                    return field.key
+                }
+            } else {
+                var seen = Set<String>()
+                for field in fields where !seen.insert(field.key).inserted { return field.key }
+            }
+            for field in fields {
+                if let inner = field.value.repeatedKey() { return field.key + "." + inner }
+            }
+            return nil
+        case .array(let items):
+            for item in items {
+                if let inner = item.repeatedKey() { return inner }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
     /// JSON null counts as absent, as it did when `NSNull` did.
     var isPresent: Bool {
         if case .null = self { return false }

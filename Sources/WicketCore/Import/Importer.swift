@@ -26,6 +26,12 @@ public struct Importer {
         public func message(_ language: Language) -> String { "line \(line): \(reason.text(language))" }
     }
 
+    /// The input could not be read (a folder, a device error): the import stops where it is.
+    public struct ReadError: Error, Sendable {
+        public let code: Int32
+        public var reason: String { String(cString: strerror(code)) }
+    }
+
     public struct Summary: Equatable, Sendable {
         public var imported = 0
         public var alreadyPresent = 0
@@ -37,8 +43,9 @@ public struct Importer {
     public func run(from handle: FileHandle, progress: ((Summary) -> Void)? = nil) throws -> Summary {
         var summary = Summary()
         var reader = LineReader(handle: handle)
-        var batch: [(Int, ArraySlice<UInt8>)] = []
+        var batch: [(Int, Result<ArraySlice<UInt8>, ImportLine.Failure>)] = []
         let intake = Intake(store: store)
+        let window = SubmissionWindow(store: store)
         var bulk = BulkIntake(store: store, actor: actor)
         // Admins and the portal's login only (`CaseAccess`); anyone else is refused before a line is read.
         try CaseAccess.check(actor, in: store).requireImport()
@@ -52,7 +59,7 @@ public struct Importer {
             var errors: [LineError] = []
             for (lineNumber, bytes) in batch {
                 do {
-                    let application = try ImportLine.parse(bytes)
+                    let application = try ImportLine.parse(bytes.get(), window: window)
                     try intake.validate(application)
                     applications.append(application)
                 } catch let failure as ImportLine.Failure {
@@ -70,7 +77,7 @@ public struct Importer {
         }
         while let line = try reader.nextLine() {
             summary.linesRead += 1
-            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            if case .success(let bytes) = line, bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
             batch.append((summary.linesRead, line))
             if batch.count >= batchSize { try flush() }
         }
@@ -97,33 +104,90 @@ extension Importer {
 }
 
 /// Splits a byte stream into lines without decoding it, so invalid UTF-8 is reported per line.
+/// A line longer than `limit` is never held whole: once that many bytes have passed without a
+/// newline, the rest of the line is read and dropped chunk by chunk, and the line comes back as
+/// `ImportLine.lineTooLong`; the next call goes on with the next line.
 struct LineReader {
     let handle: FileHandle
+    let limit: Int
+    private static let chunkSize = 1 << 16
     private var buffer: [UInt8] = []
     private var start = 0
+    /// How many bytes from `start` are known to hold no newline (a long line is not searched again
+    /// from its start each time a chunk arrives).
+    private var searched = 0
     private var finished = false
+    /// Where each read lands before it is appended (or, for a line being dropped, searched and forgotten).
+    private var chunk = [UInt8](repeating: 0, count: LineReader.chunkSize)
 
-    init(handle: FileHandle) { self.handle = handle }
+    init(handle: FileHandle, limit: Int = ImportLine.maxLineBytes) {
+        self.handle = handle
+        self.limit = limit
+    }
 
-    mutating func nextLine() throws -> ArraySlice<UInt8>? {
+    mutating func nextLine() throws -> Result<ArraySlice<UInt8>, ImportLine.Failure>? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 10) {
+            if let newline = Self.newline(in: buffer, from: start + searched) {
                 var line = buffer[start..<newline]
                 start = newline + 1
+                searched = 0
                 if line.last == 13 { line = line.dropLast() }
-                return line
+                return line.count <= limit ? .success(line) : .failure(ImportLine.lineTooLong)
             }
+            searched = buffer.count - start
             if finished {
                 guard start < buffer.count else { return nil }
                 let line = buffer[start...]
                 start = buffer.count
-                return line
+                searched = 0
+                return line.count <= limit ? .success(line) : .failure(ImportLine.lineTooLong)
             }
-            let chunk = try handle.read(upToCount: 1 << 16) ?? Data()
-            if chunk.isEmpty { finished = true }
+            // Over the limit even if a CR LF ends it next: drop it.
+            if searched > limit + 1 {
+                try skipRestOfLine()
+                return .failure(ImportLine.lineTooLong)
+            }
             buffer.removeFirst(start)
             start = 0
-            buffer.append(contentsOf: chunk)
+            let count = try read()
+            if count == 0 { finished = true }
+            chunk.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        }
+    }
+
+    /// Reads on past the next newline, keeping only what follows it.
+    private mutating func skipRestOfLine() throws {
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        searched = 0
+        while true {
+            let count = try read()
+            if count == 0 {
+                finished = true
+                return
+            }
+            if let newline = Self.newline(in: chunk[..<count], from: 0) {
+                chunk.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[(newline + 1)..<count])) }
+                return
+            }
+        }
+    }
+
+    /// The index of the first newline in `bytes` at or after `from`.
+    private static func newline(in bytes: some ContiguousBytes, from: Int) -> Int? {
+        bytes.withUnsafeBytes { raw in
+            guard from < raw.count, let found = memchr(raw.baseAddress! + from, 10, raw.count - from) else { return nil }
+            return raw.baseAddress!.distance(to: UnsafeRawPointer(found))
+        }
+    }
+
+    /// Fills `chunk` from the input: how many bytes came, 0 at its end.
+    private mutating func read() throws -> Int {
+        let descriptor = handle.fileDescriptor
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+            if count >= 0 { return count }
+            if errno != EINTR { throw Importer.ReadError(code: errno) }
         }
     }
 }

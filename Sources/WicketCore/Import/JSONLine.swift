@@ -6,6 +6,7 @@
 /// yesterday is refused today: a leading byte-order mark, a trailing comma in an object or a
 /// list, the last of duplicate keys wins, at most 512 levels of nesting. Anything else that is
 /// not JSON (lone surrogates, raw control characters in strings, numbers out of range) is refused.
+/// (`ImportLine` then refuses a line with a repeated key: this reader keeps every key in order for it.)
 enum JSONLine {
     indirect enum Value {
         case string(String)

@@ -38,14 +38,14 @@ enum DemoCommand {
                 try store.setSetting("demo", "1")
                 let generator = DemoGenerator(store: store, demoLogin: context.actingUser, caseCount: count)
                 try generator.run { done in
-                    if Output.stderrIsTerminal { FileHandle.standardError.write(Data("\rdemo: \(done)/\(count) cases".utf8)) }
+                    if Output.stderrIsTerminal { Output.raw("\rdemo: \(done)/\(count) cases", standardError: true) }
                 }
             } catch {
                 // A half-made demo would be reused next time; start over instead.
                 for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
                 throw error
             }
-            if Output.stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if Output.stderrIsTerminal { Output.raw("\r\u{1B}[K", standardError: true) }
         }
         if Workstation.canOpen {
             try Workstation.open(store, context: context)

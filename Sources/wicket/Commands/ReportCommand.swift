@@ -40,7 +40,7 @@ enum ReportCommand {
         } else if args.has("--csv") {
             // Excel takes a UTF-8 file without a byte order mark for the local code page (GBK in China).
             // Written as raw bytes: `Output.line` would show the invisible mark as a placeholder.
-            if !args.has("--no-bom") { FileHandle.standardOutput.write(Data("\u{FEFF}".utf8)) }
+            if !args.has("--no-bom") { Output.raw("\u{FEFF}") }
             // Codes, ISO days and English keys in any language: scripts and spreadsheets read these.
             Output.line("section,key,value")
             for row in rows { Output.line([row.section.rawValue, row.key, row.value].map(csvField).joined(separator: ",")) }
