@@ -11,19 +11,29 @@ public final class CaseStore {
     public private(set) var thresholds: WarningThresholds
     public let clock: WallClock
 
-    /// Opens an existing Wicket database, migrating an older schema forward.
-    public static func open(path: String, clock: WallClock = .system) throws -> CaseStore {
+    /// Where the history key is: `keyPath`, by default `<path>.key` (`HistoryKey.defaultPath`).
+    public var historyKeyPath: String { db.historyKeyPathValue }
+
+    /// Opens an existing Wicket database, migrating an older schema forward. The history key is
+    /// read from `keyPath` (default: beside the database); a missing key leaves reading working,
+    /// while writing history and `check` fail naming the key file. Keying an older database's
+    /// history (migration 8) makes the key if there is none, where `HistoryKey.create` may.
+    public static func open(path: String, clock: WallClock = .system, keyPath: String? = nil) throws -> CaseStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        let keyPath = keyPath ?? HistoryKey.defaultPath(forDatabase: path)
         let db = try openDatabase(path: path, create: false)
-        try Migrator.verifyAndMigrate(db)
+        try Migrator.verifyAndMigrate(db) { try HistoryKey.loadOrCreate(path: keyPath, databasePath: path) }
         SharedFileAccess.keepCompanions(db)
         SharedFileAccess.adjustCompanions(of: path)
+        db.attachHistoryKey(path: keyPath, databasePath: path)
         return try CaseStore(db: db, clock: clock)
     }
 
     /// Creates a new database with the default catalog and calendar; `creator` becomes its first admin.
+    /// The history key is made at `keyPath` (default `<path>.key`), or kept if one is there.
     public static func create(path: String, creator: String, clock: WallClock = .system,
-                              catalog: Catalog = DefaultCatalog.catalog) throws -> CaseStore {
+                              catalog: Catalog = DefaultCatalog.catalog, keyPath: String? = nil) throws -> CaseStore {
+        let keyPath = keyPath ?? HistoryKey.defaultPath(forDatabase: path)
         if FileManager.default.fileExists(atPath: path),
            (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 > 0 {
             // Refuse before writing: this may be someone's live database, or not ours at all.
@@ -38,6 +48,9 @@ public final class CaseStore {
         // An empty file an admin prepared keeps the owner, group and mode they gave it.
         SharedFileAccess.keepCompanions(db)
         if isNew { SharedFileAccess.prepareNewDatabase(at: path) } else { SharedFileAccess.adjustCompanions(of: path) }
+        // After the file got its group and mode: the key follows them.
+        _ = try HistoryKey.loadOrCreate(path: keyPath, databasePath: path)
+        db.attachHistoryKey(path: keyPath, databasePath: path)
         let now = Timestamp.format(clock.now)
         try db.write {
             try db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('timezone', ?)", HallTime.defaultIdentifier)
@@ -86,8 +99,14 @@ public final class CaseStore {
         try db.scalarString("SELECT value FROM settings WHERE key = ?", key)
     }
 
-    public func setSetting(_ key: String, _ value: String?) throws {
-        try db.write {
+    /// Settings that move the stored warning and due days of running cases.
+    static let clockSettings: Set<String> = ["timezone", "yellow_percent", "red_percent", "delivery_limit_days"]
+
+    /// Changes a setting; one that moves due days (zone, thresholds, delivery limit) moves them in
+    /// the same transaction. Returns how many cases' days moved.
+    @discardableResult
+    public func setSetting(_ key: String, _ value: String?) throws -> Int {
+        let moved = try db.write {
             if let value {
                 try db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", key, value)
             } else {
@@ -98,8 +117,11 @@ public final class CaseStore {
                 try HallDayShifts.write(try HallDayShifts.zone(in: db), into: db)
                 try Tallies.refill(db)
             }
+            guard Self.clockSettings.contains(key) else { return 0 }
+            return try OpenClocks.read(from: db, today: today).recompute(in: db)
         }
         try reloadReferenceData()
+        return moved
     }
 
     public var caseClock: CaseClock { CaseClock(calendar: calendar, thresholds: thresholds) }

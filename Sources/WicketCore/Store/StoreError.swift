@@ -6,6 +6,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case notWicket(path: String)
     case newerSchema(path: String, found: Int, known: Int)
     case cannotOpen(path: String, reason: String)
+    /// Migration 8 found the unkeyed chain broken at this event, so it would not key it.
+    case historyNotKeyable(path: String, eventID: Int)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(path) was made by a newer Wicket (schema \(found), this one knows up to \(known)); upgrade Wicket, nothing was written"
         case .cannotOpen(let path, let reason):
             return "cannot open \(path): \(reason)"
+        case .historyNotKeyable(let path, let eventID):
+            return "\(path): history event #\(eventID) does not match its SHA-256 hash or the event before it, so the history was changed around Wicket; it is not keyed (that would hide the change) and nothing was written. Run `wicket check` with the Wicket that made the file, or restore a backup"
         }
     }
 
@@ -40,6 +44,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(path) 由更新版本的 Wicket 创建（结构版本 \(found)，本程序最高支持 \(known)）；请升级 Wicket，未写入任何内容"
         case .cannotOpen(let path, let reason):
             return "无法打开 \(path)：\(reason)"
+        case .historyNotKeyable(let path, let eventID):
+            return "\(path)：历史记录 #\(eventID) 与其 SHA-256 哈希或前一条记录不符，历史曾被绕过 Wicket 改动；为免掩盖改动，未给历史加密钥，未写入任何内容。请用创建该文件的 Wicket 运行 `wicket check`，或恢复备份"
         }
     }
 }
