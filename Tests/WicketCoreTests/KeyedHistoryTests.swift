@@ -195,6 +195,20 @@ final class KeyedHistoryTests: XCTestCase {
         XCTAssertEqual(try IntegrityCheck(db: db, key: stranger).run().events, 5)
     }
 
+    /// A backup carries its key beside it, so the copy checks on its own.
+    func testABackupIsCheckedWithItsCopyOfTheKey() throws {
+        let copy = hall.directory.appendingPathComponent("copy.db").path
+        _ = try DatabaseBackup.run(from: db, to: copy, overwrite: false)
+        XCTAssertEqual(try String(contentsOfFile: copy + ".key", encoding: .utf8),
+                       try String(contentsOfFile: keyPath, encoding: .utf8))
+        var info = stat()
+        XCTAssertEqual(stat(copy + ".key", &info), 0)
+        XCTAssertEqual(info.st_mode & 0o222, 0)
+        XCTAssertEqual(try IntegrityCheck(db: try CaseStore.open(path: copy).db).run().events, 5)
+        _ = try DatabaseBackup.run(from: db, to: copy, overwrite: true)
+        XCTAssertEqual(try IntegrityCheck(db: try CaseStore.open(path: copy).db).run().events, 5)
+    }
+
     // MARK: a missing key
 
     func testWithoutItsKeyADatabaseReadsButNeitherWritesHistoryNorChecks() throws {

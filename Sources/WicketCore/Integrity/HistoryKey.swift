@@ -9,9 +9,11 @@ public struct HistoryKey: Sendable {
     /// Where the key was read from (named in messages).
     public let path: String
     let mac: HMACSHA256
+    private let bytes: [UInt8]
 
     init(bytes: [UInt8], path: String) {
         self.path = path
+        self.bytes = bytes
         mac = HMACSHA256(key: bytes)
     }
 
@@ -109,6 +111,30 @@ public struct HistoryKey: Sendable {
         }
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        try install(bytes, at: path, databasePath: databasePath)
+        return HistoryKey(bytes: bytes, path: path)
+    }
+
+    /// This key written to `path` for the database at `databasePath` (a backup's copy), with the
+    /// same care as `create`. An existing file holding this key is kept; another is replaced only
+    /// with `replacing`. Not in a privileged run other than root: the caller would own the copy.
+    public func copy(to path: String, databasePath: String, replacing: Bool) throws -> HistoryKey {
+        if ProcessTrust.isPrivileged && geteuid() != 0 {
+            throw HistoryKeyError.creationRefused(path: path, databasePath: databasePath)
+        }
+        if let existing = try? Self.load(path: path, databasePath: databasePath, privileged: false), existing.bytes == bytes {
+            return existing
+        }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            guard replacing else { throw HistoryKeyError.exists(path: path) }
+            guard unlink(path) == 0 else { throw HistoryKeyError.cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+        }
+        try Self.install(bytes, at: path, databasePath: databasePath)
+        return HistoryKey(bytes: bytes, path: path)
+    }
+
+    private static func install(_ bytes: [UInt8], at path: String, databasePath: String) throws {
         let text = Array((SHA256.hexString(bytes) + "\n").utf8)
         var database = stat()
         let hasDatabase = stat(databasePath, &database) == 0
@@ -141,7 +167,6 @@ public struct HistoryKey: Sendable {
             if errno == EEXIST { throw HistoryKeyError.exists(path: path) }
             throw HistoryKeyError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
-        return HistoryKey(bytes: bytes, path: path)
     }
 
     /// The key at `path`, made first if there is none (a new database, or the migration that keys
