@@ -99,6 +99,14 @@ final class CheckReplayTests: XCTestCase {
         XCTAssertTrue(found?.text(.zh).contains("到期日已过时") ?? false)
     }
 
+    func testDaysOnAClosedCaseAreNamed() throws {
+        let number = try hall.submit().number
+        try hall.act(number, .withdraw) { $0.reason = "no longer needed" }
+        XCTAssertNoThrow(try IntegrityCheck(db: db).run())
+        try db.execute("UPDATE cases SET yellow_on = '2030-01-01', red_on = '2030-01-02', due_on = '2030-01-03' WHERE number = ?", number)
+        XCTAssertTrue(problem()?.message.contains("case \(number) has stale due days") ?? false)
+    }
+
     func testStaleAcceptanceDueDayIsNamed() throws {
         let number = try hall.submit().number
         try db.execute("UPDATE cases SET acceptance_due_on = '2030-01-01' WHERE number = ?", number)

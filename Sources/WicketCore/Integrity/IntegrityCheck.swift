@@ -266,9 +266,12 @@ public struct IntegrityCheck {
         }
     }
 
-    /// A running case's stored days against the calendar and settings as they are now.
+    /// A running case's stored days against the calendar and settings as they are now; a paused
+    /// or closed case's days must be empty.
     private func compareDueDays(_ row: Row, number: String, clocks: OpenClocks) throws {
-        guard let expected = clocks.expected(row) else { return }
+        // A paused or closed case keeps no days (README: NULL while paused or closed).
+        let running = ["submitted", "accepted", "in_review", "approved"].contains(row.string("status"))
+        guard let expected = clocks.expected(row) ?? (running ? nil : OpenClocks.Expected(marks: nil)) else { return }
         let acceptance = row.string("status") == CaseStatus.submitted.rawValue
         guard !OpenClocks.matches(row, expected, acceptance: acceptance) else { return }
         func days(_ yellow: String?, _ red: String?, _ due: String?, _ acceptanceDue: String?) -> String {

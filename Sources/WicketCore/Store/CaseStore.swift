@@ -42,6 +42,10 @@ public final class CaseStore {
             if identity.applicationID == Schema.applicationID { throw StoreError.alreadyExists(path: path) }
             if identity.tableCount > 0 || identity.userVersion > 0 { throw StoreError.notWicket(path: path) }
         }
+        // Refused before the database is made: a database without its key could not be used.
+        if ProcessTrust.isPrivileged && geteuid() != 0 && !FileManager.default.fileExists(atPath: keyPath) {
+            throw HistoryKeyError.creationRefused(path: keyPath, databasePath: path)
+        }
         let isNew = !FileManager.default.fileExists(atPath: path)
         let db = try openDatabase(path: path, create: true)
         try Migrator.verifyAndMigrate(db)
