@@ -109,7 +109,8 @@ final class BulkImportTests: XCTestCase {
                               receivedDay: Day(year: 2026, month: 11, day: 26)!, marks: ClockMarks(
                                 yellowOn: Day(year: 2026, month: 11, day: 27)!, redOn: Day(year: 2026, month: 11, day: 27)!,
                                 dueOn: Day(year: 2026, month: 11, day: 27)!))
-            var details: [String: Any] = ["channel": "mail", "submitted_at": new.submitted, "materials": materials]
+            var details: [String: Any] = ["channel": "mail", "department": "HEALTH", "submitted_at": new.submitted,
+                                          "materials": materials]
             if let ref { details["ref"] = ref }
             XCTAssertEqual(new.submitDetails, History.json(details))
         }

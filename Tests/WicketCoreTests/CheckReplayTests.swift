@@ -80,7 +80,39 @@ final class CheckReplayTests: XCTestCase {
         let found = problem()
         XCTAssertEqual(found?.kind, .caseHistory)
         XCTAssertEqual(found?.eventID, transfer)
-        XCTAssertEqual(found?.message, "case \(number) is in department PSB but its history (transfer, event #\(transfer)) puts it in HEALTH: the case was changed around Wicket")
+        XCTAssertEqual(found?.message, "case \(number) is in department PSB but its history (event #\(transfer)) puts it in HEALTH: the case was changed around Wicket")
+    }
+
+    /// The department a case starts in is in its submission: moved with SQL, it is found.
+    func testADepartmentChangedWithoutATransferIsNamed() throws {
+        let number = try hall.submit().number
+        let submit = try lastEventID()
+        XCTAssertTrue(try db.scalarString("SELECT details FROM history WHERE id = ?", submit)!.contains(#""department":"PSB""#))
+        try db.execute("UPDATE cases SET department = 'HEALTH' WHERE number = ?", number)
+        let found = problem()
+        XCTAssertEqual(found?.eventID, submit)
+        XCTAssertEqual(found?.message, "case \(number) is in department HEALTH but its history (event #\(submit)) puts it in PSB: the case was changed around Wicket")
+    }
+
+    /// Moved with SQL and then transferred by a clerk: the transfer's own "from" gives it away.
+    func testAMoveAroundWicketBeforeATransferIsNamed() throws {
+        let number = try hall.submit().number
+        try db.execute("UPDATE cases SET department = 'HEALTH' WHERE number = ?", number)
+        try hall.act(number, .transfer, as: "sup") {
+            $0.target = "PSB"
+            $0.reason = "back"
+        }
+        let transfer = try lastEventID()
+        let found = problem()
+        XCTAssertEqual(found?.eventID, transfer)
+        XCTAssertTrue(found?.message.contains("transfers the case from HEALTH, but its history") ?? false, found?.message ?? "")
+    }
+
+    func testTheSubmittedDepartmentIsReadAsJSONWouldReadIt() {
+        XCTAssertEqual(IntegrityCheck.submittedDepartment(#"{"channel":"online","department":"PSB","materials":[]}"#), "PSB")
+        XCTAssertNil(IntegrityCheck.submittedDepartment(#"{"channel":"online","materials":[],"ref":"x"}"#))
+        XCTAssertNil(IntegrityCheck.submittedDepartment(#"{"channel":"online","department":"P\"SB","materials":[]}"#))
+        XCTAssertNil(IntegrityCheck.submittedDepartment(#"{"channel":"online","materials":[],"ref":"a,\"department\":\"X"}"#))
     }
 
     // MARK: due days

@@ -129,15 +129,15 @@ public struct IntegrityCheck {
         /// Who holds the case after its last event, and the event that made it so.
         var holder: String?
         var holderEventID: Int
-        /// The department its last transfer moved it to (nil: never transferred, so the history
-        /// does not say; a submission records no department).
+        /// The department its submission or last transfer put it in (nil: the history does not
+        /// say: submissions recorded no department before schema 8).
         var department: String?
         var departmentEventID: Int?
     }
 
     /// Replays one event's effect on who holds the case and where it is (Workflow+Apply: claim,
     /// release, assign, transfer, take next, and any action that claims an unheld case).
-    private func replay(_ event: HistoryChain.Event, into trail: inout CaseTrail) {
+    private func replay(_ event: HistoryChain.Event, into trail: inout CaseTrail) throws {
         func details() -> [String: Any] {
             (try? JSONSerialization.jsonObject(with: Data(event.details.utf8))) as? [String: Any] ?? [:]
         }
@@ -145,6 +145,8 @@ public struct IntegrityCheck {
         case CaseAction.submitEvent:
             trail.holder = nil
             trail.holderEventID = event.id
+            trail.department = Self.submittedDepartment(event.details) ?? details()["department"] as? String
+            trail.departmentEventID = event.id
         case CaseAction.claim.rawValue:
             trail.holder = event.actor
             trail.holderEventID = event.id
@@ -155,9 +157,16 @@ public struct IntegrityCheck {
             trail.holder = details()["to_holder"] as? String
             trail.holderEventID = event.id
         case CaseAction.transfer.rawValue:
+            let moved = details()
+            if let known = trail.department, let from = moved["from_department"] as? String, from != known,
+               let since = trail.departmentEventID {
+                throw Problem(kind: .caseHistory, eventID: event.id, message: Bilingual(
+                    en: "history event #\(event.id) transfers the case from \(from), but its history (event #\(since)) had it in \(known): the case was moved around Wicket before",
+                    zh: "历史记录 #\(event.id) 将案件从 \(from) 转出，但其历史（记录 #\(since)）表明它属于 \(known)：案件此前被绕过 Wicket 移动"))
+            }
             trail.holder = nil
             trail.holderEventID = event.id
-            trail.department = details()["to_department"] as? String
+            trail.department = moved["to_department"] as? String
             trail.departmentEventID = event.id
         default:
             if event.details.contains("\"claimed\":true"), details()["claimed"] as? Bool == true {
@@ -165,6 +174,18 @@ public struct IntegrityCheck {
                 trail.holderEventID = event.id
             }
         }
+    }
+
+    /// The department in a submission's details as `NewCase.submitDetails` writes them (after
+    /// `"channel"`), read without a JSON parser: every case has one. Nil when absent or escaped
+    /// (then the parser decides).
+    static func submittedDepartment(_ details: String) -> String? {
+        let utf8 = details.utf8
+        let marker = Array(",\"department\":\"".utf8)
+        guard let start = utf8.firstRange(of: marker)?.upperBound else { return nil }
+        guard let end = utf8[start...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }),
+              utf8[end] == UInt8(ascii: "\"") else { return nil }
+        return String(utf8[start..<end])
     }
 
     private func historyAndCases(key: HistoryKey) throws -> Summary {
@@ -212,7 +233,7 @@ public struct IntegrityCheck {
             trail.version = event.version
             trail.status = event.toStatus
             trail.lastEventID = event.id
-            replay(event, into: &trail)
+            try replay(event, into: &trail)
             trails[event.caseID] = trail
             previous = (event.id, stored)
             summary.events += 1
@@ -261,8 +282,8 @@ public struct IntegrityCheck {
         let department = row.string("department")
         if let implied = trail.department, let eventID = trail.departmentEventID, implied != department {
             throw Problem(kind: .caseHistory, eventID: eventID, message: Bilingual(
-                en: "case \(number) is in department \(department) but its history (transfer, event #\(eventID)) puts it in \(implied): the case was changed around Wicket",
-                zh: "案件 \(number) 属于部门 \(department)，但其历史（转办，记录 #\(eventID)）表明应属于 \(implied)：案件被绕过 Wicket 改动"))
+                en: "case \(number) is in department \(department) but its history (event #\(eventID)) puts it in \(implied): the case was changed around Wicket",
+                zh: "案件 \(number) 属于部门 \(department)，但其历史（记录 #\(eventID)）表明应属于 \(implied)：案件被绕过 Wicket 改动"))
         }
     }
 
