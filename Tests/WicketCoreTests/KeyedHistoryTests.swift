@@ -143,6 +143,16 @@ final class KeyedHistoryTests: XCTestCase {
         }
     }
 
+    /// A clerk's setgid run may not make the key (it would be the clerk's); root or the owner may.
+    func testOnlyAnUnprivilegedRunOrRootMakesAKey() {
+        XCTAssertTrue(HistoryKey.creationAllowed(privileged: false, effectiveUser: 1000))
+        XCTAssertTrue(HistoryKey.creationAllowed(privileged: true, effectiveUser: 0))
+        XCTAssertFalse(HistoryKey.creationAllowed(privileged: true, effectiveUser: 1000))
+        let refusal = HistoryKeyError.creationRefused(path: "/srv/wicket/hall.db.key", databasePath: "/srv/wicket/hall.db")
+        XCTAssertEqual(refusal.description, "the history key /srv/wicket/hall.db.key does not exist yet and a clerk's run may not create it: run `wicket check` (or any command) once as the owner of /srv/wicket/hall.db or as root")
+        XCTAssertTrue(refusal.message(.zh).contains("wicket check"))
+    }
+
     func testAMalformedKeyIsNamed() throws {
         let other = hall.directory.appendingPathComponent("bad.key").path
         try "not a key\n".write(toFile: other, atomically: false, encoding: .utf8)

@@ -43,7 +43,7 @@ public enum DatabaseBackup {
             try syncFile(partial)
             // The history key goes beside the copy (PATH.key), so the copy can be checked on its own.
             // Not from a clerk's privileged run: the clerk would own a copy of the key.
-            if !ProcessTrust.isPrivileged || geteuid() == 0, let key = try? source.historyKey() {
+            if HistoryKey.creationAllowed(), let key = try? source.historyKey() {
                 do {
                     _ = try key.copy(to: target.path + ".key", databasePath: partial, replacing: overwrite)
                 } catch let error as HistoryKeyError {

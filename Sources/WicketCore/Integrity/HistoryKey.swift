@@ -96,6 +96,11 @@ public struct HistoryKey: Sendable {
         return bytes
     }
 
+    /// Whether this process may write a key file: not a privileged (setgid) run, unless it is root.
+    public static func creationAllowed(privileged: Bool = ProcessTrust.isPrivileged, effectiveUser: uid_t = geteuid()) -> Bool {
+        !privileged || effectiveUser == 0
+    }
+
     /// Makes a new random key at `path`; an existing file is never replaced (`.exists`).
     ///
     /// The file is opened with `O_CREAT | O_EXCL | O_NOFOLLOW` under a temporary name beside
@@ -106,7 +111,7 @@ public struct HistoryKey: Sendable {
     /// allowed, and mode 0440 (0400 when the database is not group-readable). A privileged run
     /// other than root may not make one: the key would belong to whoever ran it.
     public static func create(path: String, databasePath: String) throws -> HistoryKey {
-        if ProcessTrust.isPrivileged && geteuid() != 0 {
+        if !creationAllowed() {
             throw HistoryKeyError.creationRefused(path: path, databasePath: databasePath)
         }
         var generator = SystemRandomNumberGenerator()
@@ -119,7 +124,7 @@ public struct HistoryKey: Sendable {
     /// same care as `create`. An existing file holding this key is kept; another is replaced only
     /// with `replacing`. Not in a privileged run other than root: the caller would own the copy.
     public func copy(to path: String, databasePath: String, replacing: Bool) throws -> HistoryKey {
-        if ProcessTrust.isPrivileged && geteuid() != 0 {
+        if !Self.creationAllowed() {
             throw HistoryKeyError.creationRefused(path: path, databasePath: databasePath)
         }
         if let existing = try? Self.load(path: path, databasePath: databasePath, privileged: false), existing.bytes == bytes {

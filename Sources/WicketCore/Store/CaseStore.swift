@@ -43,7 +43,7 @@ public final class CaseStore {
             if identity.tableCount > 0 || identity.userVersion > 0 { throw StoreError.notWicket(path: path) }
         }
         // Refused before the database is made: a database without its key could not be used.
-        if ProcessTrust.isPrivileged && geteuid() != 0 && !FileManager.default.fileExists(atPath: keyPath) {
+        if !HistoryKey.creationAllowed() && !FileManager.default.fileExists(atPath: keyPath) {
             throw HistoryKeyError.creationRefused(path: keyPath, databasePath: path)
         }
         let isNew = !FileManager.default.fileExists(atPath: path)
