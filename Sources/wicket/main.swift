@@ -82,7 +82,7 @@ do {
     }
     let context = CommandContext(databasePathOption: flags.db, realLogin: ProcessTrust.realLogin,
                                  asOption: flags.actingUser, requestedClock: try CommandContext.clock(environment),
-                                 isHallRun: trust.isHallRun, environment: environment, settings: settings)
+                                 isHallRun: trust.isHallRun, systemConfig: systemConfig, environment: environment, settings: settings)
     guard let name = words.first else {
         try Workstation.open(context.openStore(), context: context)
         exit(0)

@@ -47,6 +47,8 @@ final class BulkImportTests: XCTestCase {
         ]
         let window = try TestHall()
         defer { window.remove() }
+        // One history key for both halls, so their chains can be compared hash for hash.
+        window.store.db.historyKeyState = hall.store.db.historyKeyState
         for application in applications { try Intake(store: window.store).register(application, actor: "admin") }
         let summary = try importLines(try applications.map(line), into: hall)
         XCTAssertEqual(summary.imported, 2)
@@ -107,7 +109,8 @@ final class BulkImportTests: XCTestCase {
                               receivedDay: Day(year: 2026, month: 11, day: 26)!, marks: ClockMarks(
                                 yellowOn: Day(year: 2026, month: 11, day: 27)!, redOn: Day(year: 2026, month: 11, day: 27)!,
                                 dueOn: Day(year: 2026, month: 11, day: 27)!))
-            var details: [String: Any] = ["channel": "mail", "submitted_at": new.submitted, "materials": materials]
+            var details: [String: Any] = ["channel": "mail", "department": "HEALTH", "submitted_at": new.submitted,
+                                          "materials": materials]
             if let ref { details["ref"] = ref }
             XCTAssertEqual(new.submitDetails, History.json(details))
         }

@@ -21,6 +21,9 @@ final class HistoryChainTests: XCTestCase {
 
     override func tearDown() { hall.remove() }
 
+    /// The hash Wicket writes, under this database's key (the tamperer here holds the key).
+    private func keyed(_ event: HistoryChain.Event) -> String { HistoryChain.hash(event, key: try! db.historyKey()) }
+
     private func check() throws -> IntegrityCheck.Summary { try IntegrityCheck(db: db).run() }
 
     private func problem(file: StaticString = #filePath, line: UInt = #line) -> IntegrityCheck.Problem? {
@@ -78,7 +81,7 @@ final class HistoryChainTests: XCTestCase {
     func testAnEditedAndRehashedEventIsNamed() throws {
         var event = HistoryChain.Event(row: try db.queryOne("SELECT \(HistoryChain.columns) FROM history WHERE id = 3")!)
         event.reason = "rewritten"
-        try tamper("UPDATE history SET reason = ?, hash = ? WHERE id = 3", event.reason, HistoryChain.hash(event))
+        try tamper("UPDATE history SET reason = ?, hash = ? WHERE id = 3", event.reason, keyed(event))
         let found = problem()
         XCTAssertEqual(found?.eventID, 3)
         XCTAssertTrue(found?.message.contains("#3 was changed (and re-hashed)") ?? false, found?.message ?? "")
@@ -122,7 +125,7 @@ final class HistoryChainTests: XCTestCase {
         try tamper("""
             INSERT INTO history(id, case_id, at, actor, action, from_status, to_status, reason, details, version, previous_hash, hash)
             VALUES (8, 1, ?, 'li', 'approve', 'in_review', 'approved', '', '{}', 5, ?, ?)
-            """, event.at, event.previousHash, HistoryChain.hash(event))
+            """, event.at, event.previousHash, keyed(event))
         let found = problem()
         XCTAssertEqual(found?.kind, .caseHistory)
         XCTAssertEqual(found?.eventID, 8)
@@ -139,7 +142,7 @@ final class HistoryChainTests: XCTestCase {
         for id in 5...7 {
             var event = HistoryChain.Event(row: try db.queryOne("SELECT \(HistoryChain.columns) FROM history WHERE id = ?", id)!)
             event.previousHash = previous
-            previous = HistoryChain.hash(event)
+            previous = keyed(event)
             try db.execute("UPDATE history SET previous_hash = ?, hash = ? WHERE id = ?", event.previousHash, previous, id)
         }
         try db.executeScript(Schema.version3Triggers)
@@ -188,15 +191,15 @@ final class HistoryChainTests: XCTestCase {
             previous_hash!
 
             """)
-        XCTAssertEqual(HistoryChain.hash(event), SHA256.hex(HistoryChain.content(event)))
+        XCTAssertEqual(HistoryChain.unkeyedHash(event), SHA256.hex(HistoryChain.content(event)))
         // Lengths keep field boundaries: text moved from one field into the next hashes differently.
         var shifted = event
         shifted.actor = "li\naction#6:submit"
         shifted.action = ""
-        XCTAssertNotEqual(HistoryChain.hash(shifted), HistoryChain.hash(event))
+        XCTAssertNotEqual(keyed(shifted), keyed(event))
         var empty = event
         empty.fromStatus = ""
-        XCTAssertNotEqual(HistoryChain.hash(empty), HistoryChain.hash(event), "absent differs from empty")
+        XCTAssertNotEqual(keyed(empty), keyed(event), "absent differs from empty")
     }
 
     /// A database from before the chain (schema 2, built here row by row): migration 3 hashes its
@@ -221,21 +224,22 @@ final class HistoryChainTests: XCTestCase {
                 """)
         }
         let reopened = try CaseStore.open(path: path, clock: hall.clock.wallClock)
+        func keyed(_ event: HistoryChain.Event) -> String { HistoryChain.hash(event, key: try! reopened.db.historyKey()) }
         XCTAssertEqual(try reopened.db.scalarInt("PRAGMA user_version"), Schema.latestVersion)
         let first = HistoryChain.Event(id: 1, caseID: 1, at: "2026-11-02T01:00:00Z", actor: "li", action: "submit",
                                        fromStatus: nil, toStatus: "submitted", reason: "", details: #"{"ref":"p-1"}"#,
                                        version: 1, previousHash: nil)
         let second = HistoryChain.Event(id: 2, caseID: 1, at: "2026-11-03T01:00:00Z", actor: "li", action: "accept",
                                         fromStatus: "submitted", toStatus: "accepted", reason: "", details: "{}",
-                                        version: 2, previousHash: HistoryChain.hash(first))
+                                        version: 2, previousHash: keyed(first))
         XCTAssertEqual(try reopened.db.query("SELECT previous_hash, hash FROM history ORDER BY id").map {
             [$0.optionalString("previous_hash"), $0.optionalString("hash")]
-        }, [[nil, HistoryChain.hash(first)], [HistoryChain.hash(first), HistoryChain.hash(second)]])
+        }, [[nil, keyed(first)], [keyed(first), keyed(second)]])
         XCTAssertEqual(try IntegrityCheck(db: reopened.db).run().events, 2)
         XCTAssertThrowsError(try reopened.db.execute("DELETE FROM history"))
         // New events continue the chain after the migrated ones.
         try Workflow(store: reopened).perform(ActionRequest(caseNumber: "2026-000001", action: .startReview, actor: "li"))
-        XCTAssertEqual(try reopened.db.scalarString("SELECT previous_hash FROM history WHERE id = 3"), HistoryChain.hash(second))
+        XCTAssertEqual(try reopened.db.scalarString("SELECT previous_hash FROM history WHERE id = 3"), keyed(second))
         XCTAssertEqual(try IntegrityCheck(db: reopened.db).run().events, 3)
     }
 }

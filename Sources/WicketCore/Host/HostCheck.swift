@@ -90,7 +90,7 @@ public struct HostCheck {
         }
 
         // The history key: root's, readable by the service group, by nobody else.
-        let key = config.historyKey ?? database + ".key"
+        let key = config.historyKey ?? HistoryKey.defaultPath(forDatabase: database)
         var keyInfo = stat()
         if lstat(key, &keyInfo) != 0 {
             wrong("\(key) (the history key) does not exist", "\(key)（历史密钥）不存在")

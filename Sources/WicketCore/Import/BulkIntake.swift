@@ -45,6 +45,7 @@ struct BulkIntake {
         let stamp = Timestamp.format(store.clock.now)
         var id = (try db.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM cases")) ?? 1
         let firstID = id
+        let key = try db.historyKey()
         let tail = try HistoryChain.tail(in: db)
         var eventID = (tail?.id ?? 0) + 1
         var previousHash = tail?.hash
@@ -65,7 +66,7 @@ struct BulkIntake {
             let event = HistoryChain.Event(id: eventID, caseID: id, at: stamp, actor: actor, action: CaseAction.submitEvent,
                                            fromStatus: nil, toStatus: CaseStatus.submitted.rawValue, reason: "",
                                            details: new.submitDetails, version: 1, previousHash: previousHash)
-            let hash = HistoryChain.hash(event)
+            let hash = HistoryChain.hash(event, key: key)
             historyValues += History.values(event, hash: hash)
             previousHash = hash
             id += 1

@@ -3,7 +3,8 @@ import Foundation
 
 /// `wicket backup PATH`: a consistent copy made with SQLite's online backup API while clerks
 /// keep working. The copy is written beside PATH under a temporary name, checked, and only then
-/// renamed into place, so PATH is never a half-written file.
+/// renamed into place, so PATH is never a half-written file. The history key is copied beside it
+/// as `PATH.key` (same mode rules as the original), so `wicket --db PATH check` verifies the copy.
 public enum DatabaseBackup {
     public struct Summary: Sendable, Equatable {
         public let path: String
@@ -40,6 +41,15 @@ public enum DatabaseBackup {
                 chmod(partial, mode_t(mode.uint16Value))
             }
             try syncFile(partial)
+            // The history key goes beside the copy (PATH.key), so the copy can be checked on its own.
+            // Not from a clerk's privileged run: the clerk would own a copy of the key.
+            if HistoryKey.creationAllowed(), let key = try? source.historyKey() {
+                do {
+                    _ = try key.copy(to: target.path + ".key", databasePath: partial, replacing: overwrite)
+                } catch let error as HistoryKeyError {
+                    throw Failure(message: error.description)
+                }
+            }
             guard rename(partial, target.path) == 0 else {
                 throw Failure(message: "cannot rename the copy to \(path): \(String(cString: strerror(errno)))")
             }

@@ -1,5 +1,6 @@
-/// The history as one hash chain over the whole table: each event stores the SHA-256 of its
-/// content, and that content includes the previous event's hash. Changing, deleting or inserting
+/// The history as one hash chain over the whole table: each event stores the HMAC-SHA-256 of its
+/// content under the history key (`HistoryKey`, a file outside the database), and that content
+/// includes the previous event's hash. Changing, deleting or inserting
 /// an event therefore breaks the chain at that event, and `IntegrityCheck` names it.
 ///
 /// One global chain (not one per case) so a deleted case's events cannot vanish unnoticed;
@@ -89,7 +90,13 @@ public enum HistoryChain {
         return out
     }
 
-    public static func hash(_ event: Event) -> String { SHA256.hex(content(event)) }
+    /// The event's keyed hash: HMAC-SHA-256 of `content` under `key`, as hex.
+    public static func hash(_ event: Event, key: HistoryKey) -> String { key.hex(content(event)) }
+
+    /// The hash before the chain was keyed (migration 9): plain SHA-256 of the same content.
+    /// Wicket no longer writes it; `wicket check` recognises it to say that an event was forged
+    /// (or a chain re-hashed) by someone without the key.
+    public static func unkeyedHash(_ event: Event) -> String { SHA256.hex(content(event)) }
 
     /// The columns `Event(row:)` reads, for queries over the history.
     static let columns = "id, case_id, at, actor, action, from_status, to_status, reason, details, version, previous_hash, hash"
@@ -108,12 +115,52 @@ public enum HistoryChain {
         try db.forEachRow("SELECT \(columns) FROM history ORDER BY id", arguments: []) { row in
             var event = Event(row: row)
             event.previousHash = previous
-            let hash = hash(event)
+            let hash = unkeyedHash(event)
             hashed.append((event.id, previous, hash))
             previous = hash
         }
         for entry in hashed {
             try db.execute("UPDATE history SET previous_hash = ?, hash = ? WHERE id = ?", entry.previous, entry.hash, entry.id)
+        }
+    }
+
+    /// Migration 9: the chain hashed again, in id order, with the key, inside the migration's
+    /// transaction (it lifts `history_no_update` and puts it back). The unkeyed chain is checked
+    /// first: keying an edited history would make the edit pass every later check, so an event
+    /// that does not match its SHA-256 stops the migration and names it (nothing is written).
+    static func rekey(_ db: Database, key: () throws -> HistoryKey) throws {
+        guard try db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM history LIMIT 1)") == 1 else { return }
+        let key = try key()
+        // Already keyed with this key (a file whose version was set back, or a migration
+        // interrupted after the commit): nothing to do; `wicket check` verifies the rest.
+        if let first = try db.queryOne("SELECT \(columns) FROM history ORDER BY id LIMIT 1"),
+           first.optionalString("hash") == hash(Event(row: first), key: key) {
+            return
+        }
+        var lastID = 0
+        var unkeyedPrevious: String?
+        var keyedPrevious: String?
+        while true {
+            let rows = try db.query("SELECT \(columns) FROM history WHERE id > ? ORDER BY id LIMIT 10000", lastID)
+            guard !rows.isEmpty else { break }
+            var updates: [(id: Int, previous: String?, hash: String)] = []
+            updates.reserveCapacity(rows.count)
+            for row in rows {
+                var event = Event(row: row)
+                guard event.previousHash == unkeyedPrevious, let stored = row.optionalString("hash"),
+                      unkeyedHash(event) == stored else {
+                    throw StoreError.historyNotKeyable(path: db.path, eventID: event.id)
+                }
+                unkeyedPrevious = stored
+                event.previousHash = keyedPrevious
+                let keyed = hash(event, key: key)
+                updates.append((event.id, keyedPrevious, keyed))
+                keyedPrevious = keyed
+                lastID = event.id
+            }
+            for update in updates {
+                try db.execute("UPDATE history SET previous_hash = ?, hash = ? WHERE id = ?", update.previous, update.hash, update.id)
+            }
         }
     }
 }

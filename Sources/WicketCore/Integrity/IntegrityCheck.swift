@@ -1,14 +1,30 @@
-/// `wicket check`: SQLite's own integrity and foreign-key checks, then the history chain and
-/// every case against its history, then the dashboard's tallies against the cases. Stops at the
+import Foundation
+
+/// `wicket check`: SQLite's own integrity and foreign-key checks, then the history chain (keyed:
+/// each hash is an HMAC under the history key) and every case against what its history implies
+/// (status, version, holder, department), the running cases' stored due days against a fresh
+/// computation, then the dashboard's tallies against the cases. Stops at the
 /// first problem and names it, so an operator knows where to look (the event, the case) rather
 /// than only that something is wrong.
 public struct IntegrityCheck {
     public let db: Database
+    private let key: () throws -> HistoryKey
 
-    public init(db: Database) { self.db = db }
+    /// Checks with the history key `CaseStore` loaded for `db`.
+    public init(db: Database) {
+        self.db = db
+        key = { try db.historyKey() }
+    }
+
+    /// Checks with a key given explicitly (e.g. a backup's copy of the key).
+    public init(db: Database, key: HistoryKey) {
+        self.db = db
+        self.key = { key }
+    }
 
     public enum Kind: String, Sendable {
-        case integrity, foreignKey = "foreign key", protection, chain, caseHistory = "case history", tally
+        case integrity, foreignKey = "foreign key", protection, key = "history key", chain,
+             caseHistory = "case history", dueDays = "due days", tally
     }
 
     public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
@@ -48,13 +64,21 @@ public struct IntegrityCheck {
                 try sqliteIntegrity()
                 try foreignKeys()
                 try appendOnlyTriggers()
-                let summary = try historyAndCases()
+                let summary = try historyAndCases(key: try historyKey())
                 try tallies()
                 return summary
             }
         } catch let error as DatabaseError where error.primaryCode == 11 /* SQLITE_CORRUPT */ || error.primaryCode == 26 {
             // Damage bad enough that SQLite stops reading is still an answer to "is the file sound?".
             throw Problem(kind: .integrity, eventID: nil, message: Bilingual(en: error.message, zh: error.message))
+        }
+    }
+
+    private func historyKey() throws -> HistoryKey {
+        do {
+            return try key()
+        } catch let error as HistoryKeyError {
+            throw Problem(kind: .key, eventID: nil, message: error.text)
         }
     }
 
@@ -102,9 +126,69 @@ public struct IntegrityCheck {
         var version: Int
         var status: String
         var lastEventID: Int
+        /// Who holds the case after its last event, and the event that made it so.
+        var holder: String?
+        var holderEventID: Int
+        /// The department its submission or last transfer put it in (nil: the history does not
+        /// say: submissions recorded no department before schema 8).
+        var department: String?
+        var departmentEventID: Int?
     }
 
-    private func historyAndCases() throws -> Summary {
+    /// Replays one event's effect on who holds the case and where it is (Workflow+Apply: claim,
+    /// release, assign, transfer, take next, and any action that claims an unheld case).
+    private func replay(_ event: HistoryChain.Event, into trail: inout CaseTrail) throws {
+        func details() -> [String: Any] {
+            (try? JSONSerialization.jsonObject(with: Data(event.details.utf8))) as? [String: Any] ?? [:]
+        }
+        switch event.action {
+        case CaseAction.submitEvent:
+            trail.holder = nil
+            trail.holderEventID = event.id
+            trail.department = Self.submittedDepartment(event.details) ?? details()["department"] as? String
+            trail.departmentEventID = event.id
+        case CaseAction.claim.rawValue:
+            trail.holder = event.actor
+            trail.holderEventID = event.id
+        case CaseAction.release.rawValue:
+            trail.holder = nil
+            trail.holderEventID = event.id
+        case CaseAction.assign.rawValue:
+            trail.holder = details()["to_holder"] as? String
+            trail.holderEventID = event.id
+        case CaseAction.transfer.rawValue:
+            let moved = details()
+            if let known = trail.department, let from = moved["from_department"] as? String, from != known,
+               let since = trail.departmentEventID {
+                throw Problem(kind: .caseHistory, eventID: event.id, message: Bilingual(
+                    en: "history event #\(event.id) transfers the case from \(from), but its history (event #\(since)) had it in \(known): the case was moved around Wicket before",
+                    zh: "历史记录 #\(event.id) 将案件从 \(from) 转出，但其历史（记录 #\(since)）表明它属于 \(known)：案件此前被绕过 Wicket 移动"))
+            }
+            trail.holder = nil
+            trail.holderEventID = event.id
+            trail.department = moved["to_department"] as? String
+            trail.departmentEventID = event.id
+        default:
+            if event.details.contains("\"claimed\":true"), details()["claimed"] as? Bool == true {
+                trail.holder = event.actor
+                trail.holderEventID = event.id
+            }
+        }
+    }
+
+    /// The department in a submission's details as `NewCase.submitDetails` writes them (after
+    /// `"channel"`), read without a JSON parser: every case has one. Nil when absent or escaped
+    /// (then the parser decides).
+    static func submittedDepartment(_ details: String) -> String? {
+        let utf8 = details.utf8
+        let marker = Array(",\"department\":\"".utf8)
+        guard let start = utf8.firstRange(of: marker)?.upperBound else { return nil }
+        guard let end = utf8[start...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }),
+              utf8[end] == UInt8(ascii: "\"") else { return nil }
+        return String(utf8[start..<end])
+    }
+
+    private func historyAndCases(key: HistoryKey) throws -> Summary {
         var numbers: [Int: String] = [:]
         try db.forEachRow("SELECT id, number FROM cases", arguments: []) { numbers[$0.int("id")] = $0.string("number") }
         func name(_ event: HistoryChain.Event) -> String {
@@ -123,10 +207,15 @@ public struct IntegrityCheck {
                                         zh: "\(nameZh(event)) 没有哈希：它是绕过 Wicket 写入的"))
             }
             try checkLink(event, after: previous)
-            guard HistoryChain.hash(event) == stored else {
+            guard HistoryChain.hash(event, key: key) == stored else {
+                if HistoryChain.unkeyedHash(event) == stored {
+                    throw Problem(kind: .chain, eventID: event.id, message: Bilingual(
+                        en: "\(name(event)) carries a plain SHA-256 hash, not one keyed with the history key: it was forged (or the chain re-hashed) around Wicket by someone without the key",
+                        zh: "\(nameZh(event)) 的哈希是未加密钥的 SHA-256，而不是用历史密钥计算的：它是不持有密钥的人绕过 Wicket 伪造的（或整条链被重新计算）"))
+                }
                 throw Problem(kind: .chain, eventID: event.id,
-                              message: Bilingual(en: "\(name(event)) was changed after it was written: its content no longer matches its hash",
-                                        zh: "\(nameZh(event)) 写入后被改动：内容与哈希不再相符"))
+                              message: Bilingual(en: "\(name(event)) was changed after it was written, or hashed with another key: its content no longer matches its keyed hash",
+                                        zh: "\(nameZh(event)) 写入后被改动，或用其他密钥计算了哈希：内容与带密钥的哈希不再相符"))
             }
             let expected = (trails[event.caseID]?.version ?? 0) + 1
             guard event.version == expected else {
@@ -139,12 +228,20 @@ public struct IntegrityCheck {
                               message: Bilingual(en: "\(name(event)) is the case's first event but not its submission",
                                         zh: "\(nameZh(event)) 是该案件的第一条记录，但不是提交记录"))
             }
-            trails[event.caseID] = CaseTrail(version: event.version, status: event.toStatus, lastEventID: event.id)
+            var trail = trails[event.caseID]
+                ?? CaseTrail(version: 0, status: "", lastEventID: 0, holder: nil, holderEventID: event.id)
+            trail.version = event.version
+            trail.status = event.toStatus
+            trail.lastEventID = event.id
+            try replay(event, into: &trail)
+            trails[event.caseID] = trail
             previous = (event.id, stored)
             summary.events += 1
         }
         summary.headHash = previous?.hash
-        try db.forEachRow("SELECT id, number, status, version FROM cases ORDER BY id", arguments: []) { row in
+        let clocks = try OpenClocks.read(from: db)
+        try db.forEachRow("SELECT id, number, version, holder, department, \(OpenClocks.columns) FROM cases ORDER BY id",
+                          arguments: []) { row in
             let number = row.string("number")
             guard let trail = trails[row.int("id")] else {
                 throw Problem(kind: .caseHistory, eventID: nil, message: Bilingual(en: "case \(number) has no history",
@@ -166,9 +263,50 @@ public struct IntegrityCheck {
                               message: Bilingual(en: "case \(number) is \(row.string("status")) but its last event says \(trail.status): the case was changed around Wicket",
                                         zh: "案件 \(number) 的状态为 \(row.string("status"))，但最后一条记录为 \(trail.status)：案件被绕过 Wicket 改动"))
             }
+            try compareHolderAndDepartment(row, number: number, trail: trail)
+            try compareDueDays(row, number: number, clocks: clocks)
             summary.cases += 1
         }
         return summary
+    }
+
+    private func compareHolderAndDepartment(_ row: Row, number: String, trail: CaseTrail) throws {
+        let holder = row.optionalString("holder")
+        if holder != trail.holder {
+            let held = holder ?? "nobody", implied = trail.holder ?? "nobody"
+            let heldZh = holder ?? "无人", impliedZh = trail.holder ?? "无人"
+            throw Problem(kind: .caseHistory, eventID: trail.holderEventID, message: Bilingual(
+                en: "case \(number) is held by \(held) but its history (event #\(trail.holderEventID)) leaves it with \(implied): the case was changed around Wicket",
+                zh: "案件 \(number) 由 \(heldZh) 持有，但其历史（记录 #\(trail.holderEventID)）表明应由 \(impliedZh) 持有：案件被绕过 Wicket 改动"))
+        }
+        let department = row.string("department")
+        if let implied = trail.department, let eventID = trail.departmentEventID, implied != department {
+            throw Problem(kind: .caseHistory, eventID: eventID, message: Bilingual(
+                en: "case \(number) is in department \(department) but its history (event #\(eventID)) puts it in \(implied): the case was changed around Wicket",
+                zh: "案件 \(number) 属于部门 \(department)，但其历史（记录 #\(eventID)）表明应属于 \(implied)：案件被绕过 Wicket 改动"))
+        }
+    }
+
+    /// A running case's stored days against the calendar and settings as they are now; a paused
+    /// or closed case's days must be empty.
+    private func compareDueDays(_ row: Row, number: String, clocks: OpenClocks) throws {
+        // A paused or closed case keeps no days (README: NULL while paused or closed).
+        let running = ["submitted", "accepted", "in_review", "approved"].contains(row.string("status"))
+        guard let expected = clocks.expected(row) ?? (running ? nil : OpenClocks.Expected(marks: nil)) else { return }
+        let acceptance = row.string("status") == CaseStatus.submitted.rawValue
+        guard !OpenClocks.matches(row, expected, acceptance: acceptance) else { return }
+        func days(_ yellow: String?, _ red: String?, _ due: String?, _ acceptanceDue: String?) -> String {
+            "yellow \(yellow ?? "-"), red \(red ?? "-"), due \(due ?? "-")"
+                + (acceptance ? ", acceptance due \(acceptanceDue ?? "-")" : "")
+        }
+        let stored = days(row.optionalString("yellow_on"), row.optionalString("red_on"), row.optionalString("due_on"),
+                          row.optionalString("acceptance_due_on"))
+        let marks = expected.marks
+        let fresh = days(marks?.yellowOn.description, marks?.redOn.description, marks?.dueOn.description,
+                         expected.acceptanceDueOn?.description)
+        throw Problem(kind: .dueDays, eventID: nil, message: Bilingual(
+            en: "case \(number) has stale due days: it holds \(stored), but the calendar and settings give \(fresh) (a calendar or setting change did not reach it, or the case was changed around Wicket)",
+            zh: "案件 \(number) 的到期日已过时：存的是 \(stored)，按工作日历与设置应为 \(fresh)（日历或设置的修改未作用到它，或案件被绕过 Wicket 改动）"))
     }
 
     /// An event must name the hash of the event before it; which one is to blame depends on

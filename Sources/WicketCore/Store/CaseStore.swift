@@ -11,26 +11,36 @@ public final class CaseStore {
     public private(set) var thresholds: WarningThresholds
     public let clock: WallClock
 
+    /// Where the history key is: `keyPath`, by default `<path>.key` (`HistoryKey.defaultPath`).
+    public var historyKeyPath: String { db.historyKeyPathValue }
+
     /// Opens an existing Wicket database, migrating an older schema forward. Only `create` makes a
-    /// hall: a missing or empty file is refused, never silently made into a new, empty hall.
-    public static func open(path: String, clock: WallClock = .system) throws -> CaseStore {
+    /// hall: a missing or empty file is refused, never silently made into a new, empty hall. The
+    /// history key is read from `keyPath` (default: beside the database); a missing key leaves
+    /// reading working, while writing history and `check` fail naming the key file. Keying an
+    /// older database's history makes the key if there is none, where `HistoryKey.create` may.
+    public static func open(path: String, clock: WallClock = .system, keyPath: String? = nil) throws -> CaseStore {
         let file = SharedFileAccess.resolved(path)
         var info = stat()
         guard lstat(file, &info) == 0 else { throw StoreError.missing(path: path) }
         try SharedFileAccess.refuseUnsafeFiles(at: file)
+        let keyPath = keyPath ?? HistoryKey.defaultPath(forDatabase: file)
         let db = try openDatabase(path: file, create: false)
         let identity = try Migrator.inspect(db)
         if identity.tableCount == 0 && identity.userVersion == 0 { throw StoreError.empty(path: path) }
-        try Migrator.verifyAndMigrate(db)
+        try Migrator.verifyAndMigrate(db) { try HistoryKey.loadOrCreate(path: keyPath, databasePath: file) }
         SharedFileAccess.keepCompanions(db)
+        db.attachHistoryKey(path: keyPath, databasePath: file)
         return try CaseStore(db: db, clock: clock)
     }
 
     /// Creates a new database with the default catalog and calendar; `creator` becomes its first admin.
+    /// The history key is made at `keyPath` (default `<path>.key`), or kept if one is there.
     public static func create(path: String, creator: String, clock: WallClock = .system,
-                              catalog: Catalog = DefaultCatalog.catalog) throws -> CaseStore {
+                              catalog: Catalog = DefaultCatalog.catalog, keyPath: String? = nil) throws -> CaseStore {
         let file = SharedFileAccess.resolved(path)
         try SharedFileAccess.refuseUnsafeFiles(at: file)
+        let keyPath = keyPath ?? HistoryKey.defaultPath(forDatabase: file)
         var info = stat()
         let exists = lstat(file, &info) == 0
         if exists, info.st_size > 0 {
@@ -40,12 +50,19 @@ public final class CaseStore {
             if identity.applicationID == Schema.applicationID { throw StoreError.alreadyExists(path: path) }
             if identity.tableCount > 0 || identity.userVersion > 0 { throw StoreError.notWicket(path: path) }
         }
+        // Refused before the database is made: a database without its key could not be used.
+        if !HistoryKey.creationAllowed() && !FileManager.default.fileExists(atPath: keyPath) {
+            throw HistoryKeyError.creationRefused(path: keyPath, databasePath: path)
+        }
         // An empty file an admin prepared keeps the owner, group and mode they gave it; a new one
         // is made by us, with its group and mode set on our own descriptor.
         if !exists { try SharedFileAccess.createDatabaseFile(at: file) }
         let db = try openDatabase(path: file, create: false)
         try Migrator.verifyAndMigrate(db)
         SharedFileAccess.keepCompanions(db)
+        // After the file got its group and mode: the key follows them.
+        _ = try HistoryKey.loadOrCreate(path: keyPath, databasePath: file)
+        db.attachHistoryKey(path: keyPath, databasePath: file)
         let now = Timestamp.format(clock.now)
         try db.write {
             try db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('timezone', ?)", HallTime.defaultIdentifier)
@@ -94,8 +111,14 @@ public final class CaseStore {
         try db.scalarString("SELECT value FROM settings WHERE key = ?", key)
     }
 
-    public func setSetting(_ key: String, _ value: String?) throws {
-        try db.write {
+    /// Settings that move the stored warning and due days of running cases.
+    static let clockSettings: Set<String> = ["timezone", "yellow_percent", "red_percent", "delivery_limit_days"]
+
+    /// Changes a setting; one that moves due days (zone, thresholds, delivery limit) moves them in
+    /// the same transaction. Returns how many cases' days moved.
+    @discardableResult
+    public func setSetting(_ key: String, _ value: String?) throws -> Int {
+        let moved = try db.write {
             if let value {
                 try db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", key, value)
             } else {
@@ -106,8 +129,11 @@ public final class CaseStore {
                 try HallDayShifts.write(try HallDayShifts.zone(in: db), into: db)
                 try Tallies.refill(db)
             }
+            guard Self.clockSettings.contains(key) else { return 0 }
+            return try OpenClocks.read(from: db, today: today).recompute(in: db)
         }
         try reloadReferenceData()
+        return moved
     }
 
     public var caseClock: CaseClock { CaseClock(calendar: calendar, thresholds: thresholds) }

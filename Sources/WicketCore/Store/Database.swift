@@ -7,6 +7,10 @@ public final class Database {
     public let path: String
     private var statementCache: [String: Statement] = [:]
     private var transactionDepth = 0
+    /// The key of the history chain, set by `CaseStore` when it opens the file (or why it
+    /// could not be read); nil for a connection opened without one.
+    var historyKeyState: Result<HistoryKey, HistoryKeyError>?
+    var historyKeyPathValue = ""
 
     /// Opens (or with `create`, creates) the file. Nothing is written here: settings that write
     /// (WAL) are applied by `configureForSharing()` only after the file was found to be Wicket's.
@@ -185,6 +189,24 @@ public final class Database {
     }
 
     public var isInTransaction: Bool { transactionDepth > 0 }
+
+    /// Reads the history key for this connection now; a problem is kept and thrown by `historyKey()`.
+    func attachHistoryKey(path: String, databasePath: String) {
+        historyKeyPathValue = path
+        do {
+            historyKeyState = .success(try HistoryKey.load(path: path, databasePath: databasePath))
+        } catch let error as HistoryKeyError {
+            historyKeyState = .failure(error)
+        } catch {
+            historyKeyState = .failure(.unreadable(path: path, reason: "\(error)"))
+        }
+    }
+
+    /// The history key, or the reason there is none (it names the key file).
+    public func historyKey() throws -> HistoryKey {
+        guard let historyKeyState else { throw HistoryKeyError.notLoaded }
+        return try historyKeyState.get()
+    }
 
     func error(code: Int32, sql: String?) -> DatabaseError {
         DatabaseError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)

@@ -14,7 +14,10 @@ enum Migrator {
         }
     }
 
-    static func verifyAndMigrate(_ db: Database, upTo target: Int = Schema.latestVersion) throws {
+    /// `historyKey` finds or makes the history key for a migration that needs it (migration 9
+    /// on a file that already has events); without one such a migration fails with `.notLoaded`.
+    static func verifyAndMigrate(_ db: Database, upTo target: Int = Schema.latestVersion,
+                                 historyKey: (() throws -> HistoryKey)? = nil) throws {
         let identity = try inspect(db)
         let isEmpty = identity.tableCount == 0 && identity.userVersion == 0
         if !isEmpty && identity.applicationID != Schema.applicationID {
@@ -30,6 +33,10 @@ enum Migrator {
                 guard (try db.scalarInt("PRAGMA user_version") ?? 0) < migration.version else { return }
                 try db.executeScript(migration.sql)
                 try migration.code?(db)
+                try migration.keyed?(db) {
+                    guard let historyKey else { throw HistoryKeyError.notLoaded }
+                    return try historyKey()
+                }
                 try db.execute("PRAGMA application_id = \(Schema.applicationID)")
                 try db.execute("PRAGMA user_version = \(migration.version)")
             }

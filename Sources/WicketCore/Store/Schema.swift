@@ -14,6 +14,11 @@ enum Schema {
         Migration(version: 6, name: "dashboard tallies kept by triggers", sql: tallyTables, code: installTallies),
         Migration(version: 7, name: "bulk import counts tallies per batch", sql: bulkImport),
         Migration(version: 8, name: "portal role: a service login that imports", sql: "", code: allowPortalRole),
+        Migration(version: 9, name: "history chain keyed (HMAC-SHA-256, key file outside the database)",
+                  sql: "DROP TRIGGER IF EXISTS history_no_update;", keyed: { db, key in
+            try HistoryChain.rekey(db, key: key)
+            try db.executeScript(historyNoUpdate)
+        }),
     ]
 
     static var latestVersion: Int { migrations.last!.version }
@@ -216,12 +221,16 @@ enum Schema {
 
     /// The history is append-only: an event once written is never changed or removed, by
     /// Wicket or by anyone with the sqlite3 shell (dropping these is what `wicket check` catches).
-    static let version3Triggers = """
-    CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN
-        SELECT RAISE(ABORT, 'history is append-only: an event cannot be changed');
-    END;
+    static let version3Triggers = historyNoUpdate + """
+
     CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN
         SELECT RAISE(ABORT, 'history is append-only: an event cannot be deleted');
+    END;
+    """
+
+    static let historyNoUpdate = """
+    CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN
+        SELECT RAISE(ABORT, 'history is append-only: an event cannot be changed');
     END;
     """
 }
@@ -232,4 +241,6 @@ struct Migration: Sendable {
     let sql: String
     /// Work SQL alone cannot do (e.g. computing hashes), run after `sql` in the same transaction.
     var code: (@Sendable (Database) throws -> Void)? = nil
+    /// Work that needs the history key; `key` finds (or makes) it, and is only called if needed.
+    var keyed: (@Sendable (Database, _ key: () throws -> HistoryKey) throws -> Void)? = nil
 }

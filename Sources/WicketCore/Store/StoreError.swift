@@ -12,6 +12,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case unsafeFile(path: String)
     /// The operator made the database read-only (e.g. `chmod 440`); writing is refused, reading works.
     case readOnly(path: String)
+    /// Migration 9 found the unkeyed chain broken at this event, so it would not key it.
+    case historyNotKeyable(path: String, eventID: Int)
 
     public var description: String {
         switch self {
@@ -33,6 +35,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(path) is a symbolic link or not a plain file; Wicket refuses to open the hall through it (someone may be redirecting its writes): an admin should look at it and remove it"
         case .readOnly(let path):
             return "the hall's database \(path) is read-only (an operator made it so); you can look, but nothing can be changed: ask the admin"
+        case .historyNotKeyable(let path, let eventID):
+            return "\(path): history event #\(eventID) does not match its SHA-256 hash or the event before it, so the history was changed around Wicket; it is not keyed (that would hide the change) and nothing was written. Run `wicket check` with the Wicket that made the file, or restore a backup"
         }
     }
 
@@ -58,6 +62,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(path) 是符号链接或不是普通文件；Wicket 拒绝经由它打开业务厅（可能有人在重定向写入）：请管理员检查并删除"
         case .readOnly(let path):
             return "业务厅数据库 \(path) 是只读的（由运维人员设置）；可以查看，但不能作任何改动：请联系管理员"
+        case .historyNotKeyable(let path, let eventID):
+            return "\(path)：历史记录 #\(eventID) 与其 SHA-256 哈希或前一条记录不符，历史曾被绕过 Wicket 改动；为免掩盖改动，未给历史加密钥，未写入任何内容。请用创建该文件的 Wicket 运行 `wicket check`，或恢复备份"
         }
     }
 }

@@ -67,51 +67,21 @@ public struct Administration {
         try store.reloadReferenceData()
     }
 
-    /// Replaces the calendar and moves every open case's warning and due days to match it.
+    /// Replaces the calendar and moves every open case's warning and due days to match it, in
+    /// one transaction: no moment (and no crash) leaves the new calendar with the old days.
     public func loadCalendar(_ entries: [CalendarEntry]) throws -> Int {
         let db = store.db
-        try db.write { try CalendarWriter.replace(with: entries, in: db) }
+        let moved = try db.write {
+            try CalendarWriter.replace(with: entries, in: db)
+            return try OpenClocks.read(from: db, today: store.today).recompute(in: db)
+        }
         try store.reloadReferenceData()
-        return try recomputeOpenClocks()
+        return moved
     }
 
     /// Recomputes stored marks from each case's own clock fields; returns how many cases moved.
     public func recomputeOpenClocks() throws -> Int {
-        let db = store.db
-        let workflow = Workflow(store: store)
-        return try db.write {
-            var moved = 0
-            let open = "'submitted', 'accepted', 'in_review', 'approved'"
-            let rows = try db.query("SELECT \(CaseRecord.columns) FROM cases WHERE status IN (\(open))")
-            for row in rows {
-                var record = CaseRecord(row: row)
-                let before = record.marks
-                switch record.status {
-                case .submitted:
-                    let start = workflow.receivedDay(record)
-                    let limit = store.service(record.serviceCode)?.acceptanceLimitDays ?? 5
-                    record.marks = store.caseClock.marks(start: start, limitDays: limit, pausedDays: 0)
-                    record.acceptanceDueOn = record.marks?.dueOn
-                case .approved:
-                    guard let decided = record.decidedAt.flatMap(Timestamp.parse) else { continue }
-                    record.marks = store.caseClock.marks(start: store.hallTime.day(of: decided),
-                                                         limitDays: workflow.deliveryLimitDays, pausedDays: 0)
-                default:
-                    record.marks = workflow.decisionMarks(record)
-                }
-                guard record.marks != before else { continue }
-                try db.execute("UPDATE cases SET yellow_on = ?, red_on = ?, due_on = ?, acceptance_due_on = ? WHERE id = ?",
-                               record.marks?.yellowOn.description, record.marks?.redOn.description,
-                               record.marks?.dueOn.description, record.acceptanceDueOn?.description, record.id)
-                moved += 1
-            }
-            // Workstations reload their inboxes when this moves (see `CaseQueries.changeStamp`).
-            if moved > 0 {
-                try db.execute("INSERT INTO settings(key, value) VALUES ('clock_epoch', '1') "
-                               + "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
-            }
-            return moved
-        }
+        try OpenClocks(store: store).recompute(in: store.db)
     }
 
     public func loadTemplates(_ templates: [(CaseAction, Language, ReplyTemplate)]) throws {

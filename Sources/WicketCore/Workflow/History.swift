@@ -1,7 +1,8 @@
 import Foundation
 
 /// Appends history events: who, when, from, to, reason and details (JSON with sorted keys, so
-/// the same event always reads the same), each chained to the one before by its hash.
+/// the same event always reads the same), each chained to the one before by its keyed hash.
+/// Without the history key (`Database.historyKey()`) nothing is appended and the action fails.
 enum History {
     @discardableResult
     static func append(caseID: Int, at: String, actor: String, action: String, from: CaseStatus?, to: CaseStatus,
@@ -16,12 +17,13 @@ enum History {
                        reason: String, details: String, version: Int, in db: Database) throws -> Int {
         // Inside the caller's write transaction (a savepoint) or its own: reading the chain's tail
         // and appending after it must happen under one write lock.
-        try db.write {
+        let key = try db.historyKey()
+        return try db.write {
             let tail = try HistoryChain.tail(in: db)
             let event = HistoryChain.Event(id: (tail?.id ?? 0) + 1, caseID: caseID, at: at, actor: actor, action: action,
                                            fromStatus: from?.rawValue, toStatus: to.rawValue, reason: reason,
                                            details: details, version: version, previousHash: tail?.hash)
-            try db.execute("INSERT INTO history(\(columns)) VALUES \(row)", arguments: values(event, hash: HistoryChain.hash(event)))
+            try db.execute("INSERT INTO history(\(columns)) VALUES \(row)", arguments: values(event, hash: HistoryChain.hash(event, key: key)))
             return event.id
         }
     }

@@ -45,11 +45,14 @@ struct NewCase {
     }
 
     /// The `submit` event's details, exactly as `History.json` writes this dictionary (keys
-    /// sorted: channel, materials, ref, submitted_at), but without building it: per imported
-    /// case the dictionary of `Any` cost more than hashing the event.
+    /// sorted: channel, department, materials, ref, submitted_at), but without building it: per
+    /// imported case the dictionary of `Any` cost more than hashing the event. The department
+    /// the case starts in is recorded so `wicket check` can replay where a case should be.
     var submitDetails: String {
         var out = "{\"channel\":"
         CompactJSON.string(application.channel.rawValue, into: &out)
+        out += ",\"department\":"
+        CompactJSON.string(service.department, into: &out)
         out += ",\"materials\":["
         for (index, code) in application.materials.enumerated() {
             if index > 0 { out += "," }

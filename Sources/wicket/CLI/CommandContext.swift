@@ -15,6 +15,8 @@ struct CommandContext {
     var clockPinned: Bool { environment["WICKET_NOW"].map { !$0.isEmpty } ?? false }
     /// The setgid program working on the hall for a caller it does not trust (see `RunTrust`).
     let isHallRun: Bool
+    /// The host's root-owned settings, if the host has them.
+    let systemConfig: SystemConfig?
     let environment: [String: String]
     let settings: EffectiveSettings
 
@@ -31,6 +33,15 @@ struct CommandContext {
     /// `--db`, else `$WICKET_DB`, else the config file's `db`, else
     /// `$XDG_DATA_HOME/wicket/wicket.db` (~/.local/share/wicket/wicket.db).
     var databasePath: String { settings.db.value }
+
+    /// The history key of the host's hall is where the host's settings say (`history-key`); any
+    /// other database's beside it (`HistoryKey.defaultPath`).
+    var historyKeyPath: String? {
+        guard let systemConfig, systemConfig.trusted, let key = systemConfig.historyKey, let hall = systemConfig.db,
+              let here = SystemConfig.canonicalFolder(of: databasePath), let there = SystemConfig.canonicalFolder(of: hall),
+              here == there, (databasePath as NSString).lastPathComponent == (hall as NSString).lastPathComponent else { return nil }
+        return key
+    }
 
     /// Language, widths and keys for `wicket screen` (no theme: the text has no colours).
     func screenOptions() -> WorkstationOptions {
@@ -59,10 +70,10 @@ struct CommandContext {
 
     /// Opens the database and checks that `--as` is allowed on it before any command runs.
     func openStore() throws -> CaseStore {
-        var store = try CaseStore.open(path: databasePath, clock: clock)
+        var store = try CaseStore.open(path: databasePath, clock: clock, keyPath: historyKeyPath)
         if isHallRun, clockPinned {
             if try store.setting("demo") == "1" {
-                store = try CaseStore.open(path: databasePath, clock: requestedClock)
+                store = try CaseStore.open(path: databasePath, clock: requestedClock, keyPath: historyKeyPath)
             } else {
                 Output.error(CLIText.warning.format(settings.language, Bilingual(
                     en: "WICKET_NOW is ignored: the hall runs on the system clock (only a demo database may be pinned)",

@@ -6,8 +6,9 @@ enum CheckCommand {
         summary: "Check the database: integrity, foreign keys, the history chain, cases against their history.",
         discussion: """
             Runs PRAGMA integrity_check and foreign_key_check, makes sure the history is still append-only,
-            recomputes every history event's SHA-256 along the chain, and compares each case's status and
-            version with its last event. Exit 0 when all is well (the head hash is printed: keep it to prove
+            recomputes every history event's HMAC-SHA-256 along the chain with the history key (the file
+            DATABASE.key), compares each case's status, version, holder and department with what its
+            history implies, and each running case's warning and due days with the calendar. Exit 0 when all is well (the head hash is printed: keep it to prove
             later that the history was not rewritten); exit 1 with the first problem found, named.
             """
     ) { _, context in

@@ -45,8 +45,10 @@ enum SettingsCommand {
                 zh: "未知设置“\(key)”（\(keys.map(\.0).joined(separator: "、"))）")
         }
         try context.requireAdmin(store, for: Bilingual(en: "change settings", zh: "修改设置"))
+        // Thresholds, zone and delivery limit all move stored due days, in the same transaction.
+        let moved: Int
         if verb == "unset" {
-            try store.setSetting(key, nil)
+            moved = try store.setSetting(key, nil)
         } else {
             guard args.positionals.count == 3 else { throw UsageError(en: "settings set \(key) needs a VALUE",
                 zh: "settings set \(key) 需要一个值") }
@@ -54,10 +56,8 @@ enum SettingsCommand {
             guard entry.2(value) else { throw WorkflowError.invalidArgument(Bilingual(
                 en: "bad value for \(key): \(value) (\(entry.1))",
                 zh: "\(key) 的取值有误：\(value)（\(entry.1)）")) }
-            try store.setSetting(key, value)
+            moved = try store.setSetting(key, value)
         }
-        // Thresholds, zone and delivery limit all move stored due days.
-        let moved = try Administration(store: store).recomputeOpenClocks()
         Output.line((verb == "set" ? CLIText.settingSet : CLIText.settingReset).format(context.settings.language, key, moved))
         return 0
     }
