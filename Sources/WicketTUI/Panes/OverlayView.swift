@@ -31,8 +31,9 @@ struct OverlayView {
                         column: inner.column, style: theme.hint, maxWidth: inner.width)
             let field = prompt.input.visible(width: inner.width - 2, measure: surface.measure)
             surface.put("> " + field.text, row: inner.row + 1, column: inner.column, style: .plain, maxWidth: inner.width)
-            surface.put(UIText.promptKeys.text(state.language), row: inner.row + 2, column: inner.column, style: theme.hint,
-                        maxWidth: inner.width)
+            // Why Enter was not taken, in place of the key hint: the dialog stays until answered or Esc.
+            surface.put(prompt.problem ?? UIText.promptKeys.text(state.language), row: inner.row + 2, column: inner.column,
+                        style: prompt.problem == nil ? theme.hint : theme.error, maxWidth: inner.width)
             return CursorPosition(row: inner.row + 1, column: inner.column + 2 + field.cursorColumn)
         case .picker(let picker):
             let box = centered(width: 64, height: min(picker.items.count + 2, surface.height - 4), in: surface.bounds)

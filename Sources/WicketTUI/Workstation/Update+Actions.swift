@@ -14,6 +14,22 @@ extension Update {
             return []
         }
         let language = state.language
+        func refuse(_ text: String) -> [Effect] {
+            state.status = StatusMessage(text: UIText.statusRefused.format(language, text), isError: true)
+            return []
+        }
+        // The key acts on the case the clerk sees, or on nothing.
+        if let left = state.shownCaseLeft {
+            return refuse(UIText.refusedUnseen.format(language, left, pending.caseNumber))
+        }
+        if let shown = shownBesideHighlight(state), shown != pending.caseNumber {
+            _ = refuse(UIText.refusedPaneDiffers.format(language, shown, pending.caseNumber))
+            return [.openDetail(pending.caseNumber)]
+        }
+        // The core's permission rule, before any question is asked.
+        if Lifecycle.rule(for: action).supervisorOnly && !state.user.role.canOverride {
+            return refuse(WorkflowError.supervisorOnly(action).message(language))
+        }
         switch action {
         case .requestMaterials:
             return [.openMaterialsDialog(pending.caseNumber)]
@@ -36,6 +52,9 @@ extension Update {
         case .note:
             state.overlay = .prompt(PromptState(title: UIText.promptNote.text(language), pending: pending, field: .text))
             return []
+        case .supplement:
+            state.overlay = .prompt(PromptState(title: UIText.promptSupplement.text(language), pending: pending, field: .text))
+            return []
         default:
             if Lifecycle.rule(for: action).reasonRequired {
                 state.overlay = .prompt(PromptState(title: UIText.promptReason.format(language, ActionKeys.label(action, language)),
@@ -52,12 +71,27 @@ extension Update {
             state.status = StatusMessage(text: UIText.noCaseSelected.text(state.language), isError: true)
             return []
         }
-        let actions = Lifecycle.actions(from: status).filter { state.keys.key(for: $0) != nil }
+        let actions = menuActions(from: status, state)
         let title = UIText.pickerActions.format(state.language, InboxView.shortStatus(status, state.language))
         state.overlay = .picker(PickerState(title: title, items: actions.map {
             PickerItem(label: "\(state.keys.key(for: $0)!)  \(ActionKeys.label($0, state.language))", choice: .action($0))
         }))
         return []
+    }
+
+    /// The case the detail pane shows beside the inbox while the inbox has the keys: the
+    /// highlighted row's, unless something left them apart.
+    func shownBesideHighlight(_ state: WorkstationState) -> String? {
+        guard state.focus == .inbox, Layout.showsDetailBesideInbox(state), state.inbox.selectedCase != nil else { return nil }
+        return state.detail.detail?.record.number
+    }
+
+    /// What the `.` menu offers on a case in `status`: the actions with a key that this user may
+    /// take (the core's rule: some are for supervisors).
+    func menuActions(from status: CaseStatus, _ state: WorkstationState) -> [CaseAction] {
+        Lifecycle.actions(from: status).filter {
+            state.keys.key(for: $0) != nil && (state.user.role.canOverride || !Lifecycle.rule(for: $0).supervisorOnly)
+        }
     }
 
     func filterPicker(_ state: WorkstationState) -> PickerState {

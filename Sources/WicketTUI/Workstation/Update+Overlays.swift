@@ -20,7 +20,7 @@ extension Update {
             return []
         case .prompt(var prompt):
             guard key == .enter else {
-                _ = prompt.input.handle(key)
+                if prompt.input.handle(key) { prompt.problem = nil }
                 state.overlay = .prompt(prompt)
                 return []
             }
@@ -72,19 +72,29 @@ extension Update {
         }
     }
 
+    /// Enter answers the dialog; an answer it cannot take keeps it open with the problem shown
+    /// inside, so nothing typed afterwards can run as a command.
     private func finishPrompt(_ prompt: PromptState, _ state: inout WorkstationState) -> [Effect] {
+        var prompt = prompt
         var pending = prompt.pending
         let answer = prompt.input.text.trimmingCharacters(in: .whitespaces)
+        let language = state.language
+        func stay(_ problem: UIText) -> [Effect] {
+            prompt.problem = problem.text(language)
+            state.overlay = .prompt(prompt)
+            return []
+        }
+        // Only the applicant's message with a supplement may be left empty.
+        if answer.isEmpty && pending.action != .supplement {
+            return stay(prompt.field == .days ? .promptNeedsDays : prompt.field == .reason ? .promptNeedsReason : .promptNeedsText)
+        }
         switch prompt.field {
         case .reason: pending.reason = answer
-        case .text: pending.text = answer
+        case .text: pending.text = answer.isEmpty ? nil : answer
         case .days:
-            guard let days = Int(answer), days > 0 else {
-                state.status = StatusMessage(text: UIText.promptNeedsDays.text(state.language), isError: true)
-                return []
-            }
+            guard let days = Int(answer), days > 0 else { return stay(.promptNeedsDays) }
             pending.days = days
-            state.overlay = .prompt(PromptState(title: UIText.promptExtendReason.text(state.language), pending: pending, field: .reason))
+            state.overlay = .prompt(PromptState(title: UIText.promptExtendReason.text(language), pending: pending, field: .reason))
             return []
         }
         state.overlay = nil

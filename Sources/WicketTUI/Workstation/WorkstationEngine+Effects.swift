@@ -158,6 +158,7 @@ extension WorkstationEngine {
         let from = InboxView.shortStatus(outcome.from, language), to = InboxView.shortStatus(outcome.to, language)
         var text = outcome.from == outcome.to ? UIText.statusActed.format(language, outcome.caseNumber, action, to)
             : UIText.statusMoved.format(language, outcome.caseNumber, action, from, to)
+        text += resultDetail(request)
         if outcome.replyID != nil { text += UIText.statusReplyStored.text(language) }
         if !outcome.notices.isEmpty { text += UIText.statusWarning.format(language, outcome.warnings(language).joined(separator: "; ")) }
         state.status = StatusMessage(text: text, isError: !outcome.warnings.isEmpty)
@@ -169,6 +170,31 @@ extension WorkstationEngine {
             try run(.openDetail(selected))
         } else if state.detail.detail != nil || state.focus != .inbox {
             try run(.openDetail(outcome.caseNumber))
+        }
+    }
+
+    /// To whom, where, which item: what the status line's action words alone do not say.
+    private func resultDetail(_ request: ActionRequest) -> String {
+        let language = state.language
+        switch request.action {
+        case .assign:
+            guard let login = request.target else { return "" }
+            let name = (try? CaseQueries.user(login, in: store))?.map { "\($0.login) (\($0.displayName))" } ?? login
+            return UIText.statusToWhom.format(language, name)
+        case .transfer:
+            guard let code = request.target else { return "" }
+            let name = store.catalog.departments.first { $0.code == code }
+                .map { "\(code) " + Words.name(zh: $0.nameZh, en: $0.nameEn, language) } ?? code
+            return UIText.statusToWhom.format(language, name)
+        case .material:
+            guard let materialState = request.materialState else { return "" }
+            let names = request.materials.map { code in
+                store.material(code).map { Words.name(zh: $0.nameZh, en: $0.nameEn, language) } ?? code
+            }
+            return UIText.statusMaterialMark.format(language, names.joined(separator: ", "),
+                                                    Words.materialState(materialState, language))
+        default:
+            return ""
         }
     }
 
@@ -239,13 +265,21 @@ extension WorkstationEngine {
         }
         try refreshMatches()
         guard jump else { return }
+        let noMatch = UIText.statusNoMatch.text(state.language)
+        if state.status.text == noMatch { state.status = .none }
         if let current = state.inbox.selectedCase, state.inbox.matches.contains(current.number) { return }
         if let index = state.inbox.rows.firstIndex(where: { state.inbox.matches.contains($0.number) }) {
             state.inbox.selected = index
             if Layout.showsDetailBesideInbox(state) { try run(.openDetail(state.inbox.rows[index].number)) }
-        } else if state.inbox.moreBefore || state.inbox.moreAfter {
+        } else if (state.inbox.moreBefore || state.inbox.moreAfter), try firstMatchBeyondRows() {
             // None in the rows held: the first match in the list, wherever it is.
-            try firstMatchBeyondRows()
+        } else {
+            // Nothing matches: say so, and the selection is where it was before the search.
+            if let origin = state.inbox.searchOrigin, let index = state.inbox.rows.firstIndex(where: { $0.number == origin }) {
+                state.inbox.selected = index
+                try run(.followSelection)
+            }
+            state.status = StatusMessage(text: noMatch, isError: false)
         }
     }
 }

@@ -73,6 +73,7 @@ public final class WorkstationEngine {
         guard let version = try? store.db.dataVersion(), version != dataVersion else { return presenceChanged }
         dataVersion = version
         let openCase = state.detail.detail?.record
+        let target = state.currentCaseNumber, highlighted = state.inbox.selectedCase?.number
         // Drafts and presence heartbeats commit too; only a change of cases reloads the lists.
         let stamp = (try? CaseQueries.changeStamp(in: store)) ?? ""
         if stamp != changeStamp || stamp.isEmpty {
@@ -107,8 +108,27 @@ public final class WorkstationEngine {
                 // Unreadable for a moment (e.g. busy): keep what is shown; the next poll tries again.
             }
         }
+        followChangedTarget(target, highlighted: highlighted)
         refreshPresence()
         return true
+    }
+
+    /// After another terminal's change: where the detail showed the highlighted row beside the
+    /// inbox and the highlight moved (its case left the list), the detail moves with it. If the case
+    /// the keys act on is no longer the one the clerk was looking at, the clerk is told, and the
+    /// next action key is refused (`shownCaseLeft`).
+    private func followChangedTarget(_ target: String?, highlighted: String?) {
+        if state.focus == .inbox, Layout.showsDetailBesideInbox(state), let selected = state.inbox.selectedCase?.number,
+           selected != highlighted, state.detail.detail?.record.number == highlighted {
+            run([.openDetail(selected)])
+        }
+        guard let target, state.currentCaseNumber != target else { return }
+        state.shownCaseLeft = target
+        let language = state.language
+        let moved = state.currentCaseNumber.map { UIText.statusCaseLeft.format(language, target, $0) }
+            ?? UIText.statusCaseLeftNone.format(language, target)
+        let earlier = state.status.text.isEmpty ? "" : state.status.text + " — "
+        state.status = StatusMessage(text: earlier + moved, isError: true)
     }
 
     /// Saves the reply draft if it changed; called after each batch of keys.
@@ -129,6 +149,10 @@ public final class WorkstationEngine {
         let visible = Layout.inboxRowsVisible(state)
         state.inbox.top = InboxView.scrollTop(selected: state.inbox.selected, previous: state.inbox.top,
                                               visible: visible, count: state.inbox.rows.count)
+        if let box = Layout.panes(state).detail, state.detail.scroll > 0 {
+            let view = DetailView(theme: theme, hallTime: store.hallTime, catalog: store.catalog, language: state.language)
+            state.detail.scroll = min(state.detail.scroll, view.maxScroll(state, in: box, measure: state.measure))
+        }
         if state.reply.caseNumber != nil {
             let width = Layout.replyTextWidth(state)
             let height = max(1, (Layout.panes(state).reply?.height ?? state.height) - 3)
@@ -142,7 +166,7 @@ public final class WorkstationEngine {
             do {
                 try run(effect)
             } catch let refusal as WorkflowError {
-                state.status = StatusMessage(text: UIText.statusRefused.format(state.language, refusal.message(state.language)), isError: true)
+                state.status = StatusMessage(text: Refusal.text(refusal, state), isError: true)
             } catch {
                 state.status = StatusMessage(text: UIText.statusError.format(state.language, ErrorText.message(error, state.language)), isError: true)
             }
