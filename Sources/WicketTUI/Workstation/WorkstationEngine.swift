@@ -108,18 +108,20 @@ public final class WorkstationEngine {
                 // Unreadable for a moment (e.g. busy): keep what is shown; the next poll tries again.
             }
         }
-        followChangedTarget(target, highlighted: highlighted)
+        followChangedTarget(target, highlighted: highlighted, shown: openCase?.number)
         refreshPresence()
         return true
     }
 
-    /// After another terminal's change: where the detail showed the highlighted row beside the
-    /// inbox and the highlight moved (its case left the list), the detail moves with it. If the case
-    /// the keys act on is no longer the one the clerk was looking at, the clerk is told, and the
-    /// next action key is refused (`shownCaseLeft`).
-    private func followChangedTarget(_ target: String?, highlighted: String?) {
+    /// After another terminal's change, beside the inbox: where the detail showed the highlighted
+    /// row and the highlight moved (its case left the list), or the detail had to close (its case
+    /// left what this user may see), the detail shows the highlighted row. If the case the keys act
+    /// on is no longer the one the clerk was looking at, the clerk is told, and the next action key
+    /// is refused (`shownCaseLeft`).
+    private func followChangedTarget(_ target: String?, highlighted: String?, shown: String?) {
+        let current = state.detail.detail?.record.number
         if state.focus == .inbox, Layout.showsDetailBesideInbox(state), let selected = state.inbox.selectedCase?.number,
-           selected != highlighted, state.detail.detail?.record.number == highlighted {
+           (current == nil && shown != nil) || (selected != highlighted && current == highlighted && current != nil) {
             run([.openDetail(selected)])
         }
         guard let target, state.currentCaseNumber != target else { return }
@@ -127,8 +129,9 @@ public final class WorkstationEngine {
         let language = state.language
         let moved = state.currentCaseNumber.map { UIText.statusCaseLeft.format(language, target, $0) }
             ?? UIText.statusCaseLeftNone.format(language, target)
-        let earlier = state.status.text.isEmpty ? "" : state.status.text + " — "
-        state.status = StatusMessage(text: earlier + moved, isError: true)
+        // What moved first: a narrow message line cuts the end.
+        let earlier = state.status.text.isEmpty ? "" : " — " + state.status.text
+        state.status = StatusMessage(text: moved + earlier, isError: true)
     }
 
     /// Saves the reply draft if it changed; called after each batch of keys.
