@@ -109,6 +109,7 @@ final class ScreenTruthTests: XCTestCase {
         XCTAssertEqual(engine.state.inbox.selectedCase?.number, "2026-000005")
         try fixture.press(engine, ".")
         guard case .picker(let menu) = engine.state.overlay else { return XCTFail(". opens the action menu") }
+        XCTAssertTrue(menu.title.contains("2026-000005"), "the menu names its case: \(menu.title)")
         XCTAssertTrue(menu.items.contains { if case .action(.supplement) = $0.choice { return true }; return false },
                       menu.items.map(\.label).joined(separator: " | "))
         try fixture.press(engine, "<Esc>")
@@ -221,12 +222,14 @@ final class ScreenTruthTests: XCTestCase {
         let index = try XCTUnwrap(sun.state.inbox.rows.firstIndex { $0.number == "2026-000001" })
         try fixture.press(sun, String(repeating: "j", count: index) + "A")
         guard case .picker(let people) = sun.state.overlay else { return XCTFail("A lists the people") }
+        XCTAssertTrue(people.title.contains("2026-000001"), people.title)
         let zhang = try XCTUnwrap(people.items.firstIndex { $0.label.hasPrefix("zhang") })
         try fixture.press(sun, String(repeating: "j", count: zhang) + "<Enter>")
         XCTAssertTrue(sun.state.status.text.contains("2026-000001") && sun.state.status.text.contains("张伟"), sun.state.status.text)
 
         try fixture.press(sun, "t")
         guard case .picker(let departments) = sun.state.overlay else { return XCTFail("t lists departments") }
+        XCTAssertTrue(departments.title.contains("2026-000001"), departments.title)
         let target = try XCTUnwrap(departments.items.first { if case .transferTo = $0.choice { return true }; return false })
         guard case .transferTo(let code) = target.choice else { return }
         let department = try XCTUnwrap(fixture.store.catalog.departments.first { $0.code == code })

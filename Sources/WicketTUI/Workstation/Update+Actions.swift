@@ -38,7 +38,7 @@ extension Update {
             return state.reply.caseNumber == pending.caseNumber ? [] : [.loadDraft(pending.caseNumber)]
         case .transfer:
             let current = state.detail.detail?.record.department ?? state.inbox.selectedCase?.department
-            state.overlay = .picker(PickerState(title: UIText.pickerTransfer.text(language), items: catalog.departments
+            state.overlay = .picker(PickerState(title: UIText.pickerTransfer.format(language, pending.caseNumber), items: catalog.departments
                 .filter { $0.code != current }
                 .map { PickerItem(label: "\($0.code)  " + Words.name(zh: $0.nameZh, en: $0.nameEn, language),
                                   choice: .transferTo($0.code)) }))
@@ -67,12 +67,14 @@ extension Update {
     }
 
     func openActionMenu(_ state: inout WorkstationState) -> [Effect] {
-        guard let status = state.detail.detail?.record.status ?? state.inbox.selectedCase?.status else {
+        guard let number = state.currentCaseNumber,
+              let status = state.detail.detail.flatMap({ $0.record.number == number ? $0.record.status : nil })
+                ?? state.inbox.rows.first(where: { $0.number == number })?.status else {
             state.status = StatusMessage(text: UIText.noCaseSelected.text(state.language), isError: true)
             return []
         }
         let actions = menuActions(from: status, state)
-        let title = UIText.pickerActions.format(state.language, InboxView.shortStatus(status, state.language))
+        let title = UIText.pickerActions.format(state.language, number, InboxView.shortStatus(status, state.language))
         state.overlay = .picker(PickerState(title: title, items: actions.map {
             PickerItem(label: "\(state.keys.key(for: $0)!)  \(ActionKeys.label($0, state.language))", choice: .action($0))
         }))

@@ -73,7 +73,7 @@ extension WorkstationEngine {
             let people = try CaseQueries.users(in: nil, store: store).filter {
                 CaseAccess(user: $0).maySee(caseDepartment: department)
             }
-            state.overlay = .picker(PickerState(title: UIText.pickerAssign.text(state.language), items: people.map {
+            state.overlay = .picker(PickerState(title: UIText.pickerAssign.format(state.language, state.currentCaseNumber ?? ""), items: people.map {
                 PickerItem(label: "\($0.login)  \($0.displayName)  \(Chrome.roleName($0.role, state.language))", choice: .assignTo($0.login))
             }))
         case .openIntake:
