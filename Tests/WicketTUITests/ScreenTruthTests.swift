@@ -78,6 +78,23 @@ final class ScreenTruthTests: XCTestCase {
         }
     }
 
+    func testACaseFilteredOutByAChangeElsewhereMovesTheTargetAndTheKeyIsRefusedOnce() throws {
+        let engine = try fixture.engine("sun")
+        try fixture.press(engine, "f")
+        guard case .picker(let picker) = engine.state.overlay else { return XCTFail("f opens the filter picker") }
+        let submitted = try XCTUnwrap(picker.items.firstIndex { $0.label.hasSuffix("submitted") })
+        try fixture.press(engine, String(repeating: "j", count: submitted) + "<Enter>")
+        let shown = try XCTUnwrap(engine.state.detail.detail?.record.number)
+        // li accepts it at her window: it no longer matches sun's filter.
+        try elsewhere(ActionRequest(caseNumber: shown, action: .accept, actor: "li"))
+        XCTAssertTrue(engine.pollForChanges())
+        let now = try XCTUnwrap(engine.state.inbox.selectedCase?.number)
+        XCTAssertEqual(engine.state.detail.detail?.record.number, now)
+        try fixture.press(engine, "x")
+        XCTAssertNil(engine.state.overlay, "refused once: the x was typed for \(shown)")
+        XCTAssertTrue(engine.state.status.text.contains("\(shown) left the list"), engine.state.status.text)
+    }
+
     // MARK: 2. a dialog stays open until answered or cancelled
 
     func testAnEmptyEnterKeepsTheReasonDialogOpenAndTheReasonStaysText() throws {
@@ -202,6 +219,16 @@ final class ScreenTruthTests: XCTestCase {
         XCTAssertNotEqual(fixture.screen(engine), atEnd, "one line up after G")
         try fixture.press(engine, "G<PgDn><PgDn>k")
         XCTAssertNotEqual(fixture.screen(engine), atEnd, "one line up after PgDn at the end")
+    }
+
+    func testAMoveTheLifecycleForbidsIsRefusedBeforeItsReasonIsAsked() throws {
+        let engine = try fixture.engine()
+        try fixture.press(engine, "1")
+        let index = try XCTUnwrap(engine.state.inbox.rows.firstIndex { $0.number == "2026-000002" })
+        try fixture.press(engine, String(repeating: "j", count: index) + "x")
+        XCTAssertNil(engine.state.overlay, "no reason asked for a reject an accepted case cannot take")
+        XCTAssertTrue(engine.state.status.text.contains("cannot reject a case that is accepted"), engine.state.status.text)
+        XCTAssertTrue(engine.state.status.text.contains("v start review"), engine.state.status.text)
     }
 
     func testExtendAndAssignAreRefusedBeforeAsking() throws {

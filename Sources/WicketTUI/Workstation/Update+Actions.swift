@@ -30,6 +30,12 @@ extension Update {
         if Lifecycle.rule(for: action).supervisorOnly && !state.user.role.canOverride {
             return refuse(WorkflowError.supervisorOnly(action).message(language))
         }
+        // And the lifecycle's, from the status on screen (the core checks again when it acts).
+        if let status = shownStatus(of: pending.caseNumber, state), !Lifecycle.rule(for: action).from.contains(status) {
+            let refusal = WorkflowError.notAllowed(action: action, status: status, allowed: Workflow.choices(from: status))
+            state.status = StatusMessage(text: Refusal.text(refusal, state), isError: true)
+            return []
+        }
         switch action {
         case .requestMaterials:
             return [.openMaterialsDialog(pending.caseNumber)]
@@ -67,9 +73,7 @@ extension Update {
     }
 
     func openActionMenu(_ state: inout WorkstationState) -> [Effect] {
-        guard let number = state.currentCaseNumber,
-              let status = state.detail.detail.flatMap({ $0.record.number == number ? $0.record.status : nil })
-                ?? state.inbox.rows.first(where: { $0.number == number })?.status else {
+        guard let number = state.currentCaseNumber, let status = shownStatus(of: number, state) else {
             state.status = StatusMessage(text: UIText.noCaseSelected.text(state.language), isError: true)
             return []
         }
@@ -79,6 +83,12 @@ extension Update {
             PickerItem(label: "\(state.keys.key(for: $0)!)  \(ActionKeys.label($0, state.language))", choice: .action($0))
         }))
         return []
+    }
+
+    /// The status the screen shows for `number`: the detail's, else its inbox row's.
+    func shownStatus(of number: String, _ state: WorkstationState) -> CaseStatus? {
+        if let record = state.detail.detail?.record, record.number == number { return record.status }
+        return state.inbox.rows.first { $0.number == number }?.status
     }
 
     /// The case the detail pane shows beside the inbox while the inbox has the keys: the
