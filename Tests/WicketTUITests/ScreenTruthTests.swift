@@ -130,14 +130,28 @@ final class ScreenTruthTests: XCTestCase {
         XCTAssertTrue(menu.items.contains { if case .action(.supplement) = $0.choice { return true }; return false },
                       menu.items.map(\.label).joined(separator: " | "))
         try fixture.press(engine, "<Esc>")
+        let outstanding = try CaseDetail.load(number: "2026-000005", in: fixture.store).materials
+            .filter { $0.state.isOutstanding }.map(\.code)
+        XCTAssertGreaterThan(outstanding.count, 1)
         let key = try XCTUnwrap(engine.state.keys.key(for: .supplement))
         try fixture.press(engine, String(key))
-        guard case .prompt = engine.state.overlay else { return XCTFail("supplement asks what came in") }
+        // First what came in: the outstanding items of the checklist, each ticked with Space.
+        guard case .materials(let dialog) = engine.state.overlay else { return XCTFail("supplement asks what came in") }
+        XCTAssertEqual(dialog.purpose, .supplement)
+        XCTAssertEqual(dialog.items.map(\.material.code), outstanding)
+        XCTAssertTrue(fixture.screen(engine).contains("Supplement received — 2026-000005"), fixture.screen(engine))
+        try fixture.press(engine, "<Space><Enter>")
+        // Then the applicant's message (may be empty), in a dialog naming the case.
+        guard case .prompt(let prompt) = engine.state.overlay else { return XCTFail("then the applicant's message") }
+        XCTAssertEqual(prompt.pending.caseNumber, "2026-000005")
+        XCTAssertEqual(prompt.pending.materials, [outstanding[0]])
         try fixture.press(engine, "户口簿已补交<Enter>")
         let detail = try CaseDetail.load(number: "2026-000005", in: fixture.store)
         XCTAssertEqual(detail.record.status, .submitted)
         XCTAssertEqual(detail.history.last?.action, "supplement")
         XCTAssertTrue(detail.messages.contains { $0.direction == "inbound" && $0.body == "户口簿已补交" })
+        XCTAssertEqual(detail.materials.first { $0.code == outstanding[0] }?.state, .submitted, "the checklist follows")
+        XCTAssertEqual(detail.materials.first { $0.code == outstanding[1] }?.state.isOutstanding, true)
     }
 
     func testARefusalOffersOnlyWhatThisClerkCanDoFromHere() throws {

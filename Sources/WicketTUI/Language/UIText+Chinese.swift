@@ -185,6 +185,8 @@ extension UIText {
         .materialsKeys: "空格 加项 · 回车 发送 · Esc 取消（缺少和不符的材料总会列出）",
         .materialsPreview: "通知预览：",
         .materialsAlwaysListed: "缺少和不符的材料总会列入告知",
+        .supplementTitle: "补正收到 — {0}",
+        .supplementKeys: "空格 此项已收到 · 回车 下一步：申请人留言 · Esc 取消",
         .warningPrefix: "注意：",
         .intakeTitle: "窗口登记",
         .intakeKeys: "Tab 下一项 · ←→ 事项 · 空格 勾选 · Ctrl-S 登记 · Esc 取消",

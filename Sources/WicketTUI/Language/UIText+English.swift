@@ -185,6 +185,8 @@ extension UIText {
         .materialsKeys: "Space add an item · Enter send · Esc cancel (missing and defective items are always listed)",
         .materialsPreview: "Notice preview:",
         .materialsAlwaysListed: "missing and defective items are always in the notice",
+        .supplementTitle: "Supplement received — {0}",
+        .supplementKeys: "Space: this item came in · Enter: next, the applicant's message · Esc cancel",
         .warningPrefix: "WARNING: ",
         .intakeTitle: "Walk-in intake",
         .intakeKeys: "Tab next · ←→ service · Space tick · Ctrl-S register · Esc cancel",

@@ -189,6 +189,8 @@ public enum UIText: String, CaseIterable, Sendable {
     case materialsKeys
     case materialsPreview
     case materialsAlwaysListed
+    case supplementTitle
+    case supplementKeys
     case warningPrefix
     case intakeTitle
     case intakeKeys

@@ -15,6 +15,8 @@ public enum Effect: Sendable {
     case saveDraft
     case sendReply
     case openMaterialsDialog(String)
+    /// The supplement dialog: which outstanding checklist items came in.
+    case openSupplementDialog(String)
     case previewMaterials
     case submitMaterialsRequest
     case fillTemplate(CaseAction)

@@ -59,8 +59,8 @@ extension Update {
             state.overlay = .prompt(PromptState(title: UIText.promptNote.text(language), pending: pending, field: .text))
             return []
         case .supplement:
-            state.overlay = .prompt(PromptState(title: UIText.promptSupplement.text(language), pending: pending, field: .text))
-            return []
+            // What came in (the checklist's outstanding items), then the applicant's message.
+            return [.openSupplementDialog(pending.caseNumber)]
         default:
             if Lifecycle.rule(for: action).reasonRequired {
                 state.overlay = .prompt(PromptState(title: UIText.promptReason.format(language, ActionKeys.label(action, language)),

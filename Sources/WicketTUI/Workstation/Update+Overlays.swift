@@ -50,6 +50,16 @@ extension Update {
             switch key {
             case .down, .character("j"), .tab: dialog.selected = min(dialog.items.count - 1, dialog.selected + 1)
             case .up, .character("k"), .backTab: dialog.selected = max(0, dialog.selected - 1)
+            case .character(" ") where dialog.purpose == .supplement:
+                guard dialog.items.indices.contains(dialog.selected) else { break }
+                dialog.items[dialog.selected].request.toggle()
+            case .enter where dialog.purpose == .supplement:
+                let pending = ActionRequest(caseNumber: dialog.caseNumber, action: .supplement, actor: state.user.login,
+                                            materials: dialog.items.filter(\.request).map(\.material.code),
+                                            expectedVersion: dialog.version)
+                state.overlay = .prompt(PromptState(title: UIText.promptSupplement.text(state.language), pending: pending,
+                                                    field: .text))
+                return []
             case .character(" "):
                 guard dialog.items.indices.contains(dialog.selected) else { break }
                 if dialog.items[dialog.selected].material.state.isOutstanding {

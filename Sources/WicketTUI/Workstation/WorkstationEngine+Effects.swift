@@ -58,6 +58,15 @@ extension WorkstationEngine {
             }
             state.overlay = .materials(MaterialsDialogState(caseNumber: number, version: detail.record.version, items: items))
             previewMaterials()
+        case .openSupplementDialog(let number):
+            let detail = try CaseDetail.load(number: number, in: store, for: access)
+            let items = detail.materials.filter { $0.state.isOutstanding }.map { material in
+                MaterialChoice(material: material, name: store.material(material.code).map {
+                    Words.name(zh: $0.nameZh, en: $0.nameEn, state.language)
+                } ?? material.code, request: false)
+            }
+            state.overlay = .materials(MaterialsDialogState(purpose: .supplement, caseNumber: number,
+                                                            version: detail.record.version, items: items))
         case .previewMaterials:
             previewMaterials()
         case .submitMaterialsRequest:

@@ -118,7 +118,10 @@ public enum PickerChoice: Sendable {
 }
 
 /// The request-materials dialog: the checklist with each item to ask for, and the notice it makes.
+/// For a supplement: the outstanding items, each ticked when it came in.
 public struct MaterialsDialogState: Sendable {
+    public enum Purpose: Sendable { case request, supplement }
+    public var purpose = Purpose.request
     public var caseNumber: String
     public var version: Int
     public var items: [MaterialChoice]
