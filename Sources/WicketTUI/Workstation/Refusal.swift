@@ -14,7 +14,7 @@ enum Refusal {
                   state.user.role.canOverride || !Lifecycle.rule(for: action).supervisorOnly else { return nil }
             return "\(key) \(ActionKeys.label(action, language))"
         }
-        let offered = options.isEmpty ? UIText.allowedNone.text(language) : options.joined(separator: ", ")
+        let offered = options.isEmpty ? UIText.allowedNone.text(language) : options.joined(separator: language == .zh ? "，" : ", ")
         let text = UIText.refusedNotAllowed.format(language, ActionKeys.label(action, language),
                                                    InboxView.shortStatus(status, language), offered)
         return UIText.statusRefused.format(language, text)
