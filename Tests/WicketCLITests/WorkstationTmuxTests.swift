@@ -308,4 +308,94 @@ final class WorkstationTmuxTests: XCTestCase {
 
         quitAndExpectShell(li)
     }
+
+    // MARK: issue 12: the screen tells the truth
+
+    /// The case the detail pane shows: its header line "NUMBER  status  vN".
+    func shownCase(_ screen: String) -> String? {
+        guard let match = screen.range(of: #"2026-\d{6}  [a-z ]+  v\d+"#, options: .regularExpression) else { return nil }
+        return String(screen[match].prefix(11))
+    }
+
+    /// li's own history events, case by case.
+    func actionsBy(_ login: String, on number: String) throws -> [String] {
+        try detail(number).history.filter { $0.actor == login }.map(\.action)
+    }
+
+    func testAClerksMorningWithCasesLeavingTheListUnderHerEyes() throws {
+        let more = """
+            {"ref":"tmux-5","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-27T08:10:00+08:00","applicant":{"name":"东方朔","id_number":"110105198505052222","phone":"13700000004"},"summary":"夫妻投靠","materials":[]}
+            {"ref":"tmux-6","service":"ID-RENEW","channel":"online","submitted_at":"2026-11-27T08:20:00+08:00","applicant":{"name":"公孙胜","id_number":"110105198505053333","phone":"13700000005"},"summary":"换领","materials":["PHOTO"]}
+            {"ref":"tmux-7","service":"ID-RENEW","channel":"online","submitted_at":"2026-11-27T08:30:00+08:00","applicant":{"name":"慕容复","id_number":"110105198505054444","phone":"13700000006"},"summary":"补领","materials":["PHOTO"]}
+            """
+        XCTAssertTrue(try cli.ok(["import", "-"], stdin: more).contains("imported 3"))
+        let li = try open("li", as: "li")
+        li.press("2")
+        var screen = li.waitUntil("the first unassigned case shown") { self.shownCase($0) != nil }
+        var expected: [String: [String]] = [:]
+
+        /// Another process takes the case li is looking at out of her list; her next key is refused,
+        /// the one after acts on the case the pane then shows, and the dialog and result line name it.
+        func leaves(_ command: (String) -> [String], how: String, then key: String, answer: String?, verb: String,
+                    line: UInt = #line) throws {
+            let left = try XCTUnwrap(shownCase(screen), "no case shown:\n\(screen)", line: line)
+            try cli.ok(command(left))
+            screen = li.waitFor("\(left) left this list", line: line)
+            let now = try XCTUnwrap(shownCase(screen), "the pane shows no case after \(how):\n\(screen)", line: line)
+            XCTAssertNotEqual(now, left, "the pane still shows the case that left (\(how))", line: line)
+            XCTAssertTrue(screen.contains("the highlight is now on \(now)"), screen, line: line)
+            let before = try actionsBy("li", on: now)
+            li.press(key)
+            li.waitFor("refused: \(left) left the list and \(now) took its place", line: line)
+            XCTAssertEqual(try actionsBy("li", on: now), before, "the key typed as \(left) left did nothing", line: line)
+            li.press(key)
+            if let answer {
+                screen = li.waitFor("\(now) · ", line: line)
+                XCTAssertEqual(shownCase(screen), now, "the dialog and the pane name one case", line: line)
+                li.type(answer)
+                li.press("Enter")
+            }
+            screen = li.waitFor("\(now): \(verb)", line: line)
+            expected[now, default: []].append(verb)
+            XCTAssertEqual(try actionsBy("li", on: now), expected[now], "history of \(now)", line: line)
+            XCTAssertEqual(try actionsBy("li", on: left), expected[left] ?? [], "nothing landed on \(left)", line: line)
+        }
+
+        try leaves({ ["--as", "zhang", "act", $0, "claim"] }, how: "taken by zhang", then: "o", answer: "已电话联系申请人", verb: "note")
+        try leaves({ ["--as", "sun", "act", $0, "withdraw", "--reason", "申请人撤回"] }, how: "withdrawn", then: "a",
+                   answer: nil, verb: "accept")
+        // li's own accept moved the case to her Mine tab; the pane follows the highlight.
+        screen = li.waitUntil("the pane shows the highlighted case") { self.shownCase($0) != nil }
+        try leaves({ ["--as", "sun", "act", $0, "transfer", "--to", "CIVIL", "--reason", "属民政职责"] }, how: "transferred",
+                   then: "x", answer: "not for this hall, apply at the district", verb: "reject")
+
+        // Every action of li's is on exactly the case her screen named, and on no other.
+        for index in 1...7 {
+            let number = String(format: "2026-%06d", index)
+            XCTAssertEqual(try actionsBy("li", on: number), expected[number] ?? [], number)
+        }
+        XCTAssertEqual(expected.values.flatMap { $0 }.sorted(), ["accept", "note", "reject"])
+        quitAndExpectShell(li)
+    }
+
+    func testAnEmptyEnterInAReasonDialogKeepsItOpenAndTheReasonIsText() throws {
+        let li = try open("li", as: "li")
+        li.press("2")
+        li.waitFor("Unassigned 4", "欧阳娜娜")
+        li.press("Enter")
+        li.waitFor("2026-000001  submitted  v1")
+        li.press("x")
+        li.waitFor("2026-000001 · reject")
+        li.press("Enter")
+        li.waitFor("a reason is required", "2026-000001 · reject")
+        // Letters that are also action keys (a accept, m materials, p approve, Q quit) stay text.
+        li.type("a wrong hall: apply at Q district, map sent")
+        li.press("Enter")
+        li.waitFor("2026-000001: reject, submitted → rejected")
+        let rejected = try detail("2026-000001")
+        XCTAssertEqual(rejected.record.status, .rejected)
+        XCTAssertEqual(rejected.history.map(\.action), ["submit", "reject"])
+        XCTAssertEqual(rejected.history.last?.reason, "a wrong hall: apply at Q district, map sent")
+        quitAndExpectShell(li)
+    }
 }

@@ -36,7 +36,9 @@ final class CaseAccessWorkstationTests: XCTestCase {
                                            reason: "属卫健委职责", target: "HEALTH"))
         try workflow.perform(ActionRequest(caseNumber: "2026-000001", action: .note, actor: "sun", text: "卫健内部备注"))
         li.pollForChanges()
-        XCTAssertNil(li.state.detail.detail)
+        XCTAssertNotEqual(li.state.detail.detail?.record.number, "2026-000001",
+                          "the pane closed it (beside the inbox it shows the highlighted row instead)")
+        XCTAssertEqual(li.state.detail.detail?.record.number, li.state.inbox.selectedCase?.number)
         XCTAssertEqual(li.state.focus, .inbox)
         XCTAssertTrue(li.state.status.text.contains("no case 2026-000001 that you may see"), li.state.status.text)
         let screen = fixture.screen(li)

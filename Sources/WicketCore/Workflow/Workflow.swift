@@ -84,8 +84,9 @@ public final class Workflow {
         }
     }
 
-    /// The lifecycle moves open from `status`, for a refusal's "allowed now" list.
-    static func choices(from status: CaseStatus) -> [CaseAction] {
+    /// The lifecycle moves open from `status`, for a refusal's "allowed now" list (the workstation
+    /// refuses with the same list before it asks for a reason).
+    public static func choices(from status: CaseStatus) -> [CaseAction] {
         let bookkeeping: Set<CaseAction> = [.note, .reply, .rate, .followUp, .material]
         return Lifecycle.actions(from: status).filter { !bookkeeping.contains($0) }
     }

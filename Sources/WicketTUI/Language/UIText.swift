@@ -189,6 +189,8 @@ public enum UIText: String, CaseIterable, Sendable {
     case materialsKeys
     case materialsPreview
     case materialsAlwaysListed
+    case supplementTitle
+    case supplementKeys
     case warningPrefix
     case intakeTitle
     case intakeKeys
@@ -221,6 +223,17 @@ public enum UIText: String, CaseIterable, Sendable {
     case statusChangedElsewhere
     case statusChangedBy
     case statusRefused
+    case statusCaseLeft
+    case statusCaseLeftNone
+    case refusedUnseen
+    case refusedPaneDiffers
+    case refusedNotAllowed
+    case allowedNone
+    case promptNeedsText
+    case promptNeedsReason
+    case promptSupplement
+    case statusToWhom
+    case statusMaterialMark
     case statusError
     case statusDraftNotSaved
     case statusNoSearch

@@ -110,6 +110,20 @@ struct DetailView {
         return lines
     }
 
+    /// The notices above the lines (changed elsewhere, also open by): they take rows from the scroll.
+    private func noticeRows(_ state: WorkstationState) -> Int {
+        (state.detail.changedElsewhere ? 1 : 0) + (state.detail.alsoOpenBy.isEmpty ? 0 : 1)
+    }
+
+    /// The furthest the pane scrolls in `box`: its last line at the bottom. `G` and `PgDn` ask for
+    /// more; the state keeps this, so the first `k` after them moves.
+    func maxScroll(_ state: WorkstationState, in box: Rect, measure: DisplayWidth) -> Int {
+        let inner = box.inset(by: 1)
+        guard let detail = state.detail.detail, !inner.isEmpty else { return 0 }
+        let count = lines(detail, width: inner.width, measure: measure, revealed: state.detail.revealed).count
+        return max(0, count - max(0, inner.height - noticeRows(state)))
+    }
+
     func draw(_ state: WorkstationState, in box: Rect, focused: Bool, into surface: inout CellBuffer) {
         surface.drawBox(box, style: focused ? theme.focusedBorder : theme.border, title: " \(UIText.detailTitle.text(language)) ")
         let inner = box.inset(by: 1)

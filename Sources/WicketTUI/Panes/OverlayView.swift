@@ -31,8 +31,9 @@ struct OverlayView {
                         column: inner.column, style: theme.hint, maxWidth: inner.width)
             let field = prompt.input.visible(width: inner.width - 2, measure: surface.measure)
             surface.put("> " + field.text, row: inner.row + 1, column: inner.column, style: .plain, maxWidth: inner.width)
-            surface.put(UIText.promptKeys.text(state.language), row: inner.row + 2, column: inner.column, style: theme.hint,
-                        maxWidth: inner.width)
+            // Why Enter was not taken, in place of the key hint: the dialog stays until answered or Esc.
+            surface.put(prompt.problem ?? UIText.promptKeys.text(state.language), row: inner.row + 2, column: inner.column,
+                        style: prompt.problem == nil ? theme.hint : theme.error, maxWidth: inner.width)
             return CursorPosition(row: inner.row + 1, column: inner.column + 2 + field.cursorColumn)
         case .picker(let picker):
             let box = centered(width: 64, height: min(picker.items.count + 2, surface.height - 4), in: surface.bounds)
@@ -57,14 +58,16 @@ struct OverlayView {
     private func drawMaterials(_ dialog: MaterialsDialogState, language: Language,
                                into surface: inout CellBuffer) -> CursorPosition? {
         let box = centered(width: 90, height: surface.height - 2, in: surface.bounds)
-        frame(box, title: " " + UIText.materialsTitle.format(language, dialog.caseNumber) + " ", into: &surface)
+        let supplement = dialog.purpose == .supplement
+        frame(box, title: " " + (supplement ? UIText.supplementTitle : UIText.materialsTitle).format(language, dialog.caseNumber) + " ",
+              into: &surface)
         let inner = box.inset(by: 1)
         var row = inner.row
-        surface.put(UIText.materialsKeys.text(language),
+        surface.put((supplement ? UIText.supplementKeys : UIText.materialsKeys).text(language),
                     row: row, column: inner.column, style: theme.hint, maxWidth: inner.width)
         row += 1
         for (index, item) in dialog.items.enumerated() where row < inner.bottom {
-            let box = item.material.state.isOutstanding || item.request ? "[x]" : "[ ]"
+            let box = (item.material.state.isOutstanding && !supplement) || item.request ? "[x]" : "[ ]"
             let state = Words.materialState(item.material.state, language)
                 + (item.material.reason.isEmpty ? "" : (language == .zh ? "：" : ": ") + item.material.reason)
             let note = language == .zh ? "（\(state)）" : " (\(state))"
@@ -75,6 +78,7 @@ struct OverlayView {
             row += 1
         }
         row += 1
+        guard !supplement else { return nil }
         if row < inner.bottom {
             surface.put(UIText.materialsPreview.text(language), row: row, column: inner.column, style: theme.label, maxWidth: inner.width)
             row += 1

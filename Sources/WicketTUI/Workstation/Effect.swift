@@ -15,6 +15,8 @@ public enum Effect: Sendable {
     case saveDraft
     case sendReply
     case openMaterialsDialog(String)
+    /// The supplement dialog: which outstanding checklist items came in.
+    case openSupplementDialog(String)
     case previewMaterials
     case submitMaterialsRequest
     case fillTemplate(CaseAction)
@@ -50,7 +52,7 @@ public struct KeyBindings: Sendable, Equatable {
     public static let standard = KeyBindings(bindings: ([
         ("a", .accept), ("m", .requestMaterials), ("x", .reject), ("v", .startReview), ("p", .approve), ("d", .deny),
         ("D", .deliver), ("s", .suspend), ("u", .resume), ("E", .extend), ("w", .withdraw), ("t", .transfer),
-        ("c", .claim), ("C", .release), ("A", .assign), ("o", .note), ("r", .reply),
+        ("c", .claim), ("C", .release), ("A", .assign), ("o", .note), ("r", .reply), ("b", .supplement),
     ] as [(Character, CaseAction)]).map { KeyBinding(key: $0.0, action: $0.1) })
 
     /// Keys the panes use for themselves (moving, tabs, search, checklist marks); an action bound

@@ -14,6 +14,28 @@ extension Update {
             return []
         }
         let language = state.language
+        func refuse(_ text: String) -> [Effect] {
+            state.status = StatusMessage(text: UIText.statusRefused.format(language, text), isError: true)
+            return []
+        }
+        // The key acts on the case the clerk sees, or on nothing.
+        if let left = state.shownCaseLeft {
+            return refuse(UIText.refusedUnseen.format(language, left, pending.caseNumber))
+        }
+        if let shown = shownBesideHighlight(state), shown != pending.caseNumber {
+            _ = refuse(UIText.refusedPaneDiffers.format(language, shown, pending.caseNumber))
+            return [.openDetail(pending.caseNumber)]
+        }
+        // The core's permission rule, before any question is asked.
+        if Lifecycle.rule(for: action).supervisorOnly && !state.user.role.canOverride {
+            return refuse(WorkflowError.supervisorOnly(action).message(language))
+        }
+        // And the lifecycle's, from the status on screen (the core checks again when it acts).
+        if let status = shownStatus(of: pending.caseNumber, state), !Lifecycle.rule(for: action).from.contains(status) {
+            let refusal = WorkflowError.notAllowed(action: action, status: status, allowed: Workflow.choices(from: status))
+            state.status = StatusMessage(text: Refusal.text(refusal, state), isError: true)
+            return []
+        }
         switch action {
         case .requestMaterials:
             return [.openMaterialsDialog(pending.caseNumber)]
@@ -22,7 +44,7 @@ extension Update {
             return state.reply.caseNumber == pending.caseNumber ? [] : [.loadDraft(pending.caseNumber)]
         case .transfer:
             let current = state.detail.detail?.record.department ?? state.inbox.selectedCase?.department
-            state.overlay = .picker(PickerState(title: UIText.pickerTransfer.text(language), items: catalog.departments
+            state.overlay = .picker(PickerState(title: UIText.pickerTransfer.format(language, pending.caseNumber), items: catalog.departments
                 .filter { $0.code != current }
                 .map { PickerItem(label: "\($0.code)  " + Words.name(zh: $0.nameZh, en: $0.nameEn, language),
                                   choice: .transferTo($0.code)) }))
@@ -36,6 +58,9 @@ extension Update {
         case .note:
             state.overlay = .prompt(PromptState(title: UIText.promptNote.text(language), pending: pending, field: .text))
             return []
+        case .supplement:
+            // What came in (the checklist's outstanding items), then the applicant's message.
+            return [.openSupplementDialog(pending.caseNumber)]
         default:
             if Lifecycle.rule(for: action).reasonRequired {
                 state.overlay = .prompt(PromptState(title: UIText.promptReason.format(language, ActionKeys.label(action, language)),
@@ -48,16 +73,37 @@ extension Update {
     }
 
     func openActionMenu(_ state: inout WorkstationState) -> [Effect] {
-        guard let status = state.detail.detail?.record.status ?? state.inbox.selectedCase?.status else {
+        guard let number = state.currentCaseNumber, let status = shownStatus(of: number, state) else {
             state.status = StatusMessage(text: UIText.noCaseSelected.text(state.language), isError: true)
             return []
         }
-        let actions = Lifecycle.actions(from: status).filter { state.keys.key(for: $0) != nil }
-        let title = UIText.pickerActions.format(state.language, InboxView.shortStatus(status, state.language))
+        let actions = menuActions(from: status, state)
+        let title = UIText.pickerActions.format(state.language, number, InboxView.shortStatus(status, state.language))
         state.overlay = .picker(PickerState(title: title, items: actions.map {
             PickerItem(label: "\(state.keys.key(for: $0)!)  \(ActionKeys.label($0, state.language))", choice: .action($0))
         }))
         return []
+    }
+
+    /// The status the screen shows for `number`: the detail's, else its inbox row's.
+    func shownStatus(of number: String, _ state: WorkstationState) -> CaseStatus? {
+        if let record = state.detail.detail?.record, record.number == number { return record.status }
+        return state.inbox.rows.first { $0.number == number }?.status
+    }
+
+    /// The case the detail pane shows beside the inbox while the inbox has the keys: the
+    /// highlighted row's, unless something left them apart.
+    func shownBesideHighlight(_ state: WorkstationState) -> String? {
+        guard state.focus == .inbox, Layout.showsDetailBesideInbox(state), state.inbox.selectedCase != nil else { return nil }
+        return state.detail.detail?.record.number
+    }
+
+    /// What the `.` menu offers on a case in `status`: the actions with a key that this user may
+    /// take (the core's rule: some are for supervisors).
+    func menuActions(from status: CaseStatus, _ state: WorkstationState) -> [CaseAction] {
+        Lifecycle.actions(from: status).filter {
+            state.keys.key(for: $0) != nil && (state.user.role.canOverride || !Lifecycle.rule(for: $0).supervisorOnly)
+        }
     }
 
     func filterPicker(_ state: WorkstationState) -> PickerState {

@@ -20,7 +20,7 @@ extension Update {
             return []
         case .prompt(var prompt):
             guard key == .enter else {
-                _ = prompt.input.handle(key)
+                if prompt.input.handle(key) { prompt.problem = nil }
                 state.overlay = .prompt(prompt)
                 return []
             }
@@ -50,6 +50,16 @@ extension Update {
             switch key {
             case .down, .character("j"), .tab: dialog.selected = min(dialog.items.count - 1, dialog.selected + 1)
             case .up, .character("k"), .backTab: dialog.selected = max(0, dialog.selected - 1)
+            case .character(" ") where dialog.purpose == .supplement:
+                guard dialog.items.indices.contains(dialog.selected) else { break }
+                dialog.items[dialog.selected].request.toggle()
+            case .enter where dialog.purpose == .supplement:
+                let pending = ActionRequest(caseNumber: dialog.caseNumber, action: .supplement, actor: state.user.login,
+                                            materials: dialog.items.filter(\.request).map(\.material.code),
+                                            expectedVersion: dialog.version)
+                state.overlay = .prompt(PromptState(title: UIText.promptSupplement.text(state.language), pending: pending,
+                                                    field: .text))
+                return []
             case .character(" "):
                 guard dialog.items.indices.contains(dialog.selected) else { break }
                 if dialog.items[dialog.selected].material.state.isOutstanding {
@@ -72,19 +82,29 @@ extension Update {
         }
     }
 
+    /// Enter answers the dialog; an answer it cannot take keeps it open with the problem shown
+    /// inside, so nothing typed afterwards can run as a command.
     private func finishPrompt(_ prompt: PromptState, _ state: inout WorkstationState) -> [Effect] {
+        var prompt = prompt
         var pending = prompt.pending
         let answer = prompt.input.text.trimmingCharacters(in: .whitespaces)
+        let language = state.language
+        func stay(_ problem: UIText) -> [Effect] {
+            prompt.problem = problem.text(language)
+            state.overlay = .prompt(prompt)
+            return []
+        }
+        // Only the applicant's message with a supplement may be left empty.
+        if answer.isEmpty && pending.action != .supplement {
+            return stay(prompt.field == .days ? .promptNeedsDays : prompt.field == .reason ? .promptNeedsReason : .promptNeedsText)
+        }
         switch prompt.field {
         case .reason: pending.reason = answer
-        case .text: pending.text = answer
+        case .text: pending.text = answer.isEmpty ? nil : answer
         case .days:
-            guard let days = Int(answer), days > 0 else {
-                state.status = StatusMessage(text: UIText.promptNeedsDays.text(state.language), isError: true)
-                return []
-            }
+            guard let days = Int(answer), days > 0 else { return stay(.promptNeedsDays) }
             pending.days = days
-            state.overlay = .prompt(PromptState(title: UIText.promptExtendReason.text(state.language), pending: pending, field: .reason))
+            state.overlay = .prompt(PromptState(title: UIText.promptExtendReason.text(language), pending: pending, field: .reason))
             return []
         }
         state.overlay = nil

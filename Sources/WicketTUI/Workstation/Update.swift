@@ -7,6 +7,7 @@ public struct Update {
     public init(catalog: Catalog) { self.catalog = catalog }
 
     public func handle(_ key: Key, _ state: inout WorkstationState) -> [Effect] {
+        defer { state.shownCaseLeft = nil }
         if state.isTooSmall {
             return key == .character("Q") || key == .ctrl("c") ? [.quit] : []
         }
@@ -56,6 +57,7 @@ public struct Update {
             // A new search starts empty; n / N still step through the last one's matches.
             state.searchInput = LineInput()
             state.focus = .inbox
+            state.inbox.searchOrigin = state.inbox.selectedCase?.number
             return []
         case .character("n"):
             return [.stepMatch(forward: true)]

@@ -58,6 +58,15 @@ extension WorkstationEngine {
             }
             state.overlay = .materials(MaterialsDialogState(caseNumber: number, version: detail.record.version, items: items))
             previewMaterials()
+        case .openSupplementDialog(let number):
+            let detail = try CaseDetail.load(number: number, in: store, for: access)
+            let items = detail.materials.filter { $0.state.isOutstanding }.map { material in
+                MaterialChoice(material: material, name: store.material(material.code).map {
+                    Words.name(zh: $0.nameZh, en: $0.nameEn, state.language)
+                } ?? material.code, request: false)
+            }
+            state.overlay = .materials(MaterialsDialogState(purpose: .supplement, caseNumber: number,
+                                                            version: detail.record.version, items: items))
         case .previewMaterials:
             previewMaterials()
         case .submitMaterialsRequest:
@@ -73,7 +82,7 @@ extension WorkstationEngine {
             let people = try CaseQueries.users(in: nil, store: store).filter {
                 CaseAccess(user: $0).maySee(caseDepartment: department)
             }
-            state.overlay = .picker(PickerState(title: UIText.pickerAssign.text(state.language), items: people.map {
+            state.overlay = .picker(PickerState(title: UIText.pickerAssign.format(state.language, state.currentCaseNumber ?? ""), items: people.map {
                 PickerItem(label: "\($0.login)  \($0.displayName)  \(Chrome.roleName($0.role, state.language))", choice: .assignTo($0.login))
             }))
         case .openIntake:
@@ -158,6 +167,7 @@ extension WorkstationEngine {
         let from = InboxView.shortStatus(outcome.from, language), to = InboxView.shortStatus(outcome.to, language)
         var text = outcome.from == outcome.to ? UIText.statusActed.format(language, outcome.caseNumber, action, to)
             : UIText.statusMoved.format(language, outcome.caseNumber, action, from, to)
+        text += resultDetail(request)
         if outcome.replyID != nil { text += UIText.statusReplyStored.text(language) }
         if !outcome.notices.isEmpty { text += UIText.statusWarning.format(language, outcome.warnings(language).joined(separator: "; ")) }
         state.status = StatusMessage(text: text, isError: !outcome.warnings.isEmpty)
@@ -169,6 +179,31 @@ extension WorkstationEngine {
             try run(.openDetail(selected))
         } else if state.detail.detail != nil || state.focus != .inbox {
             try run(.openDetail(outcome.caseNumber))
+        }
+    }
+
+    /// To whom, where, which item: what the status line's action words alone do not say.
+    private func resultDetail(_ request: ActionRequest) -> String {
+        let language = state.language
+        switch request.action {
+        case .assign:
+            guard let login = request.target else { return "" }
+            let name = (try? CaseQueries.user(login, in: store))?.map { "\($0.login) (\($0.displayName))" } ?? login
+            return UIText.statusToWhom.format(language, name)
+        case .transfer:
+            guard let code = request.target else { return "" }
+            let name = store.catalog.departments.first { $0.code == code }
+                .map { "\(code) " + Words.name(zh: $0.nameZh, en: $0.nameEn, language) } ?? code
+            return UIText.statusToWhom.format(language, name)
+        case .material:
+            guard let materialState = request.materialState else { return "" }
+            let names = request.materials.map { code in
+                store.material(code).map { Words.name(zh: $0.nameZh, en: $0.nameEn, language) } ?? code
+            }
+            return UIText.statusMaterialMark.format(language, names.joined(separator: ", "),
+                                                    Words.materialState(materialState, language))
+        default:
+            return ""
         }
     }
 
@@ -239,13 +274,21 @@ extension WorkstationEngine {
         }
         try refreshMatches()
         guard jump else { return }
+        let noMatch = UIText.statusNoMatch.text(state.language)
+        if state.status.text == noMatch { state.status = .none }
         if let current = state.inbox.selectedCase, state.inbox.matches.contains(current.number) { return }
         if let index = state.inbox.rows.firstIndex(where: { state.inbox.matches.contains($0.number) }) {
             state.inbox.selected = index
             if Layout.showsDetailBesideInbox(state) { try run(.openDetail(state.inbox.rows[index].number)) }
-        } else if state.inbox.moreBefore || state.inbox.moreAfter {
+        } else if (state.inbox.moreBefore || state.inbox.moreAfter), try firstMatchBeyondRows() {
             // None in the rows held: the first match in the list, wherever it is.
-            try firstMatchBeyondRows()
+        } else {
+            // Nothing matches: say so, and the selection is where it was before the search.
+            if let origin = state.inbox.searchOrigin, let index = state.inbox.rows.firstIndex(where: { $0.number == origin }) {
+                state.inbox.selected = index
+                try run(.followSelection)
+            }
+            state.status = StatusMessage(text: noMatch, isError: false)
         }
     }
 }

@@ -134,13 +134,15 @@ extension WorkstationEngine {
         try select(target)
     }
 
-    /// The list's first match when none is among the rows held; nothing changes if there is none.
-    func firstMatchBeyondRows() throws {
+    /// The list's first match when none is among the rows held; nothing changes if there is none (false).
+    @discardableResult
+    func firstMatchBeyondRows() throws -> Bool {
         var searched = inboxFilter()
         searched.search = state.inbox.search
         searched.limit = 1
-        guard CaseQueries.pages(searched), let target = try CaseQueries.page(searched, in: store).rows.first else { return }
+        guard CaseQueries.pages(searched), let target = try CaseQueries.page(searched, in: store).rows.first else { return false }
         try select(target)
+        return true
     }
 
     /// Selects a row of the list, moving the window to it if it is not held.

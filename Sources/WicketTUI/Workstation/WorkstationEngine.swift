@@ -73,6 +73,7 @@ public final class WorkstationEngine {
         guard let version = try? store.db.dataVersion(), version != dataVersion else { return presenceChanged }
         dataVersion = version
         let openCase = state.detail.detail?.record
+        let target = state.currentCaseNumber, highlighted = state.inbox.selectedCase?.number
         // Drafts and presence heartbeats commit too; only a change of cases reloads the lists.
         let stamp = (try? CaseQueries.changeStamp(in: store)) ?? ""
         if stamp != changeStamp || stamp.isEmpty {
@@ -107,8 +108,30 @@ public final class WorkstationEngine {
                 // Unreadable for a moment (e.g. busy): keep what is shown; the next poll tries again.
             }
         }
+        followChangedTarget(target, highlighted: highlighted, shown: openCase?.number)
         refreshPresence()
         return true
+    }
+
+    /// After another terminal's change, beside the inbox: where the detail showed the highlighted
+    /// row and the highlight moved (its case left the list), or the detail had to close (its case
+    /// left what this user may see), the detail shows the highlighted row. If the case the keys act
+    /// on is no longer the one the clerk was looking at, the clerk is told, and the next action key
+    /// is refused (`shownCaseLeft`).
+    private func followChangedTarget(_ target: String?, highlighted: String?, shown: String?) {
+        let current = state.detail.detail?.record.number
+        if state.focus == .inbox, Layout.showsDetailBesideInbox(state), let selected = state.inbox.selectedCase?.number,
+           (current == nil && shown != nil) || (selected != highlighted && current == highlighted && current != nil) {
+            run([.openDetail(selected)])
+        }
+        guard let target, state.currentCaseNumber != target else { return }
+        state.shownCaseLeft = target
+        let language = state.language
+        let moved = state.currentCaseNumber.map { UIText.statusCaseLeft.format(language, target, $0) }
+            ?? UIText.statusCaseLeftNone.format(language, target)
+        // What moved first: a narrow message line cuts the end.
+        let earlier = state.status.text.isEmpty ? "" : " — " + state.status.text
+        state.status = StatusMessage(text: moved + earlier, isError: true)
     }
 
     /// Saves the reply draft if it changed; called after each batch of keys.
@@ -129,6 +152,10 @@ public final class WorkstationEngine {
         let visible = Layout.inboxRowsVisible(state)
         state.inbox.top = InboxView.scrollTop(selected: state.inbox.selected, previous: state.inbox.top,
                                               visible: visible, count: state.inbox.rows.count)
+        if let box = Layout.panes(state).detail, state.detail.scroll > 0 {
+            let view = DetailView(theme: theme, hallTime: store.hallTime, catalog: store.catalog, language: state.language)
+            state.detail.scroll = min(state.detail.scroll, view.maxScroll(state, in: box, measure: state.measure))
+        }
         if state.reply.caseNumber != nil {
             let width = Layout.replyTextWidth(state)
             let height = max(1, (Layout.panes(state).reply?.height ?? state.height) - 3)
@@ -142,7 +169,7 @@ public final class WorkstationEngine {
             do {
                 try run(effect)
             } catch let refusal as WorkflowError {
-                state.status = StatusMessage(text: UIText.statusRefused.format(state.language, refusal.message(state.language)), isError: true)
+                state.status = StatusMessage(text: Refusal.text(refusal, state), isError: true)
             } catch {
                 state.status = StatusMessage(text: UIText.statusError.format(state.language, ErrorText.message(error, state.language)), isError: true)
             }

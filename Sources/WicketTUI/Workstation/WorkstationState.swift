@@ -54,6 +54,8 @@ public struct InboxState: Sendable, Equatable {
     /// The incremental search text and the case numbers it matches within the tab.
     public var search = ""
     public var matches: Set<String> = []
+    /// The case selected when the search began: a text that matches nothing goes back to it.
+    public var searchOrigin: String?
 
     public var selectedCase: CaseSummary? { rows.indices.contains(selected) ? rows[selected] : nil }
 }
@@ -87,6 +89,8 @@ public struct PromptState: Sendable {
     public var pending: ActionRequest
     /// Which field of `pending` the answer fills.
     public var field: PromptField
+    /// Why the last Enter was not taken (shown inside the dialog, which stays open).
+    public var problem: String?
 }
 
 public enum PromptField: Sendable {
@@ -114,7 +118,10 @@ public enum PickerChoice: Sendable {
 }
 
 /// The request-materials dialog: the checklist with each item to ask for, and the notice it makes.
+/// For a supplement: the outstanding items, each ticked when it came in.
 public struct MaterialsDialogState: Sendable {
+    public enum Purpose: Sendable { case request, supplement }
+    public var purpose = Purpose.request
     public var caseNumber: String
     public var version: Int
     public var items: [MaterialChoice]
@@ -162,6 +169,10 @@ public struct WorkstationState: Sendable {
     /// Non-nil while the clerk types a `/` search.
     public var searchInput: LineInput?
     public var status = StatusMessage.none
+    /// The case the clerk was looking at when another terminal's change took it off the screen
+    /// and put another in its place. The next key cannot have been meant for the new case, so an
+    /// action key is refused once (named in the refusal); any key clears it.
+    public var shownCaseLeft: String?
     public var workload: (open: Int, warnings: Int) = (0, 0)
     public var tabCounts: [InboxTab: Int] = [:]
     /// The supervisor dashboard, when open (B / F3, or `wicket dashboard`).
