@@ -87,6 +87,12 @@ public final class CaseStore {
     }
 
     public func setSetting(_ key: String, _ value: String?) throws {
+        // A time zone change recounts every tally: a long write that waiting clerks are told about.
+        guard key == "timezone" else { return try writeSetting(key, value) }
+        try WriterActivity.during("time zone change", login: ProcessTrust.realLogin, in: db) { try writeSetting(key, value) }
+    }
+
+    private func writeSetting(_ key: String, _ value: String?) throws {
         try db.write {
             if let value {
                 try db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", key, value)

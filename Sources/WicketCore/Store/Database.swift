@@ -7,6 +7,8 @@ public final class Database {
     public let path: String
     private var statementCache: [String: Statement] = [:]
     private var transactionDepth = 0
+    /// Waits for another process's write lock, for minutes if need be, saying who holds it (README: Reliability).
+    public let lockWait: LockWait
 
     /// Opens (or with `create`, creates) the file. Nothing is written here: settings that write
     /// (WAL) are applied by `configureForSharing()` only after the file was found to be Wicket's.
@@ -23,9 +25,11 @@ public final class Database {
             throw DatabaseError(code: code, message: "\(message): \(path)")
         }
         handle = connection
+        lockWait = LockWait(path: path)
         sqlite3_extended_result_codes(handle, 1)
-        // Clerks share the file; a writer waits for another rather than failing at once.
-        sqlite3_busy_timeout(handle, 10_000)
+        // Clerks share the file; a writer waits for another rather than failing: no fixed timeout
+        // ("database is locked" after 10 s) but a handler that keeps waiting and names the holder.
+        sqlite3_busy_handler(handle, wicketBusyHandler, Unmanaged.passUnretained(lockWait).toOpaque())
     }
 
     deinit {
@@ -179,7 +183,8 @@ public final class Database {
 
     public var isInTransaction: Bool { transactionDepth > 0 }
 
-    func error(code: Int32, sql: String?) -> DatabaseError {
-        DatabaseError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    func error(code: Int32, sql: String?) -> any Error {
+        if code & 0xff == SQLITE_BUSY, let busy = lockWait.gaveUp { return HallBusyError(busy: busy) }
+        return DatabaseError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
     }
 }

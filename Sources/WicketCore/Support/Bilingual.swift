@@ -31,6 +31,7 @@ public enum ErrorText {
         switch error {
         case let refusal as WorkflowError: return refusal.message(language)
         case let problem as StoreError: return problem.message(language)
+        case let busy as HallBusyError: return busy.message(language)
         case let failure as DatabaseError:
             return (language == .zh ? "数据库错误：" : "database error: ") + failure.message
         default: return "\(error)"

@@ -68,11 +68,13 @@ public struct Administration {
     }
 
     /// Replaces the calendar and moves every open case's warning and due days to match it.
-    public func loadCalendar(_ entries: [CalendarEntry]) throws -> Int {
+    public func loadCalendar(_ entries: [CalendarEntry], by login: String = ProcessTrust.realLogin) throws -> Int {
         let db = store.db
-        try db.write { try CalendarWriter.replace(with: entries, in: db) }
-        try store.reloadReferenceData()
-        return try recomputeOpenClocks()
+        return try WriterActivity.during("calendar load", login: login, in: db) {
+            try db.write { try CalendarWriter.replace(with: entries, in: db) }
+            try store.reloadReferenceData()
+            return try recomputeOpenClocks()
+        }
     }
 
     /// Recomputes stored marks from each case's own clock fields; returns how many cases moved.
