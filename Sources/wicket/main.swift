@@ -69,6 +69,7 @@ do {
     }
     let settings = try EffectiveSettings(flags: flags, environment: environment, config: ConfigFile.load(environment))
     settingsLanguage = settings.language
+    WaitNotice.install(settings.language)
     // The outbox reads the delivery command from the environment; a config file's command fills it in.
     if settings.deliveryCommand.source == .file { setenv("WICKET_DELIVERY_COMMAND", settings.deliveryCommand.value, 1) }
     let context = CommandContext(databasePathOption: flags.db, realLogin: CommandContext.loginName(environment),

@@ -6,11 +6,12 @@ import Foundation
 public struct Importer {
     public let store: CaseStore
     public let actor: String
-    /// Cases per transaction. Each commit writes every page it changed to the WAL, and the
-    /// cases table has many indexes whose pages every batch touches again: 100,000 lines took
-    /// 8.1 s of CPU in batches of 2,000 against 10.0 s in batches of 500 (half the kernel time).
-    /// A batch holds the write lock about 0.1 s, which a clerk's action waits out (busy timeout 10 s).
-    public static let defaultBatchSize = 2_000
+    /// Cases per transaction, and so how long a clerk's action may wait for the import: the
+    /// import lets go of the write lock after each batch (and parses the next one outside it), and a
+    /// waiting clerk's busy handler takes it then. Bigger batches are cheaper (each commit rewrites
+    /// the index pages it touched: 100,000 lines took 8.1 s of CPU in batches of 2,000 against 10.0 s
+    /// in batches of 500) but hold the lock longer: 2,000 held it ≈ 0.1 s. See README, "Waiting for the hall".
+    public static let defaultBatchSize = 500
     public var batchSize = Importer.defaultBatchSize
     /// Sees how long each batch held the write lock (the benchmark's lock-hold figures).
     public var onBatchWritten: ((_ cases: Int, _ seconds: TimeInterval) -> Void)?

@@ -147,6 +147,15 @@ public final class Database {
         try transaction(begin: "BEGIN IMMEDIATE", body)
     }
 
+    /// A write that gives up after `seconds` of another's write lock (with a `HallBusyError`):
+    /// for advice such as presence heartbeats, never for a clerk's action.
+    public func write<T>(waitingAtMost seconds: TimeInterval, _ body: () throws -> T) throws -> T {
+        let saved = lockWait.limit
+        lockWait.limit = min(saved, seconds)
+        defer { lockWait.limit = saved }
+        return try write(body)
+    }
+
     /// A read transaction: one consistent snapshot across several queries.
     public func read<T>(_ body: () throws -> T) throws -> T {
         try transaction(begin: "BEGIN DEFERRED", body)
