@@ -11,9 +11,9 @@ final class HallWaitTests: XCTestCase {
     static let clerks = ["c1", "c2", "c3", "c4"]
 
     func testClerksWorkThroughAnImportAndAStoppedWriter() throws {
-        let lines = sizeFromEnvironment("WICKET_WAIT_IMPORT_LINES", default: 30_000)
-        let actions = sizeFromEnvironment("WICKET_WAIT_STRESS_ACTIONS", default: 400)
-        let binaryRuns = sizeFromEnvironment("WICKET_WAIT_BINARY_RUNS", default: 15)
+        let lines = sizeFromEnvironment("WICKET_WAIT_IMPORT_LINES", default: 20_000)
+        let actions = sizeFromEnvironment("WICKET_WAIT_STRESS_ACTIONS", default: 300)
+        let binaryRuns = sizeFromEnvironment("WICKET_WAIT_BINARY_RUNS", default: 10)
         let seed = UInt64(sizeFromEnvironment("WICKET_STRESS_SEED", default: Int.random(in: 1...1_000_000)))
         let cli = try BinaryRunner()
         defer { cli.remove() }
