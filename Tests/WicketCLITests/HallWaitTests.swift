@@ -10,6 +10,44 @@ import XCTest
 final class HallWaitTests: XCTestCase {
     static let clerks = ["c1", "c2", "c3", "c4"]
 
+    /// A writer that leaves no record (here the `sqlite3` shell, in a transaction): the kernel's
+    /// lock table still names the process holding the write lock, and the clerk's action waits for it.
+    func testAnUnrecordedHolderIsNamedFromTheLockTable() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { throw XCTSkip("no sqlite3 shell") }
+        let cli = try BinaryRunner()
+        defer { cli.remove() }
+        try cli.prepareHall(clerks: ["c1"], supervisors: [], cases: 3)
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [cli.databasePath]
+        let input = Pipe()
+        shell.standardInput = input
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        defer { if shell.isRunning { kill(shell.processIdentifier, SIGKILL) } }
+        try input.fileHandleForWriting.write(contentsOf: Data("BEGIN IMMEDIATE;\nUPDATE settings SET value = value;\n".utf8))
+        let deadline = Date().addingTimeInterval(10)
+        while WriterActivity.writeLockHolder(databasePath: cli.databasePath)?.pid != shell.processIdentifier, Date() < deadline {
+            usleep(20_000)
+        }
+        let environment = cli.environment
+        let clerk = Collected<ClerkProcesses.Run>()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            if let run = try? ClerkProcesses.wicket(["--as", "c1", "next", "--json"], environment: environment) { clerk.append(run) }
+            done.signal()
+        }.start()
+        sleep(2)
+        try input.fileHandleForWriting.write(contentsOf: Data("COMMIT;\n".utf8))
+        try input.fileHandleForWriting.close()
+        done.wait()
+        let run = try XCTUnwrap(clerk.all.first)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let login = String(cString: getpwuid(geteuid())!.pointee.pw_name)
+        XCTAssertTrue(run.stderr.contains("waiting for the hall: sqlite3 by \(login) (pid \(shell.processIdentifier)) since "),
+                      run.stderr)
+    }
+
     func testClerksWorkThroughAnImportAndAStoppedWriter() throws {
         let lines = sizeFromEnvironment("WICKET_WAIT_IMPORT_LINES", default: 20_000)
         let actions = sizeFromEnvironment("WICKET_WAIT_STRESS_ACTIONS", default: 300)
