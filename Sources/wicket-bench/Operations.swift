@@ -152,6 +152,7 @@ struct Operations {
                 if let size = ProcessInfo.processInfo.environment["WICKET_BENCH_IMPORT_BATCH"].flatMap({ Int($0) }) {
                     importer.batchSize = size
                 }
+                importer.checkpointsEachBatch = ProcessInfo.processInfo.environment["WICKET_BENCH_NO_CHECKPOINT"] == nil
                 importer.onBatchWritten = { _, seconds in shared.lock.withLock { shared.holds.add(seconds * 1000) } }
                 let start = Clock.now()
                 let summary = try importer.run(from: try FileHandle(forReadingFrom: URL(fileURLWithPath: file)))

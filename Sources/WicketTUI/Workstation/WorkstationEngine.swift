@@ -122,6 +122,7 @@ public final class WorkstationEngine {
 
     /// Saves the reply draft if it changed; called after each batch of keys.
     public func flushDraft() {
+        defer { endWait() }
         guard draftDirty, let number = state.reply.caseNumber else { return }
         draftDirty = false
         let text = state.reply.editor.text
