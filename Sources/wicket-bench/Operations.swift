@@ -98,8 +98,12 @@ struct Operations {
             let path = "\(folder)/import-target-\(run).db"
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             let store = try CaseStore.create(path: path, creator: "admin", clock: Fixture.clock)
+            var importer = Importer(store: store, actor: "admin")
+            if let size = ProcessInfo.processInfo.environment["WICKET_BENCH_IMPORT_BATCH"].flatMap({ Int($0) }) {
+                importer.batchSize = size
+            }
             let start = Clock.now()
-            let summary = try Importer(store: store, actor: "admin").run(from: try FileHandle(forReadingFrom: URL(fileURLWithPath: file)))
+            let summary = try importer.run(from: try FileHandle(forReadingFrom: URL(fileURLWithPath: file)))
             let seconds = (Clock.now() - start) / 1000
             guard summary.errors.isEmpty, summary.imported == lines else {
                 throw BenchError("import failed: \(summary.errors.prefix(3))")
@@ -108,6 +112,79 @@ struct Operations {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         return Row(operation: "import \(lines) lines", median: rates.median, p99: nil, unit: "cases/s", target: .atLeast(50_000))
+    }
+
+    /// A clerk's `wicket act` (the whole process, as at a shell) while nothing else runs, then while
+    /// a 100,000-line import runs beside it (in this process, on its own connection): the import
+    /// yields the write lock between batches, so the action waits at most about one batch.
+    /// Also the import's rate beside the clerk and how long its batches held the lock.
+    func clerkDuringImport(folder: String, lines: Int, runs: Int) throws -> [Row] {
+        let file = "\(folder)/import-\(lines).jsonl"
+        if !FileManager.default.fileExists(atPath: file) { try Fixture.importLines(lines).write(to: URL(fileURLWithPath: file)) }
+        let store = try CaseStore.open(path: work, clock: Fixture.clock)
+        var numbers = try CaseQueries.list(CaseFilter(statuses: [.submitted], limit: 100_000), in: store).map(\.number)
+        func act() throws -> Double {
+            guard let number = numbers.popLast() else { throw BenchError("no submitted case left to accept") }
+            let start = Clock.now()
+            let outcome = try ProcessRunner.run(wicket, ["--db", work, "--as", Fixture.supervisor, "act", number, "accept"])
+            guard outcome.status == 0 else { throw BenchError("wicket act \(number) accept failed: \(outcome.output)") }
+            return Clock.now() - start
+        }
+        var idle = Samples()
+        for _ in 0..<runs {
+            idle.add(try act())
+            usleep(50_000)
+        }
+
+        final class Shared: @unchecked Sendable {
+            let lock = NSLock()
+            var done = false
+            var holds = Samples()
+            var seconds = 0.0
+            var failure: String?
+        }
+        let shared = Shared()
+        let path = work
+        let importer = Thread {
+            do {
+                let store = try CaseStore.open(path: path, clock: Fixture.clock)
+                var importer = Importer(store: store, actor: "admin")
+                if let size = ProcessInfo.processInfo.environment["WICKET_BENCH_IMPORT_BATCH"].flatMap({ Int($0) }) {
+                    importer.batchSize = size
+                }
+                importer.checkpointsEachBatch = ProcessInfo.processInfo.environment["WICKET_BENCH_NO_CHECKPOINT"] == nil
+                importer.onBatchWritten = { _, seconds in shared.lock.withLock { shared.holds.add(seconds * 1000) } }
+                let start = Clock.now()
+                let summary = try importer.run(from: try FileHandle(forReadingFrom: URL(fileURLWithPath: file)))
+                shared.lock.withLock {
+                    shared.seconds = (Clock.now() - start) / 1000
+                    if summary.imported != lines { shared.failure = "imported \(summary.imported) of \(lines)" }
+                }
+            } catch {
+                shared.lock.withLock { shared.failure = "\(error)" }
+            }
+            shared.lock.withLock { shared.done = true }
+        }
+        importer.start()
+        // A clerk acts every 50 ms or so (a busier clerk than any real one), not back to back:
+        // the figure is how long one action takes beside the import, not how fast one can be repeated.
+        var busy = Samples()
+        while !shared.lock.withLock({ shared.done }) {
+            busy.add(try act())
+            usleep(50_000)
+        }
+        if let failure = shared.failure { throw BenchError("import beside the clerk failed: \(failure)") }
+        var during = Row(operation: "clerk act during \(lines)-line import (\(busy.milliseconds.count) acts)", median: busy.median,
+                         p99: busy.p99, unit: "ms", target: .atMost(150))
+        during.checksP99 = true
+        return [
+            Row(operation: "clerk act (wicket act, idle floor)", median: idle.median, p99: idle.p99, unit: "ms", target: .none),
+            during,
+            Row(operation: "import batch: write lock held", median: shared.holds.median, p99: shared.holds.p99, unit: "ms",
+                target: .none),
+            Row(operation: "import \(lines) lines beside the clerk", median: Double(lines) / shared.seconds, p99: nil,
+                unit: "cases/s", target: .none),
+        ]
     }
 
     func inboxSQL(login: String) throws -> String {

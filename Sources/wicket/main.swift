@@ -75,6 +75,7 @@ do {
     }
     settingsLanguage = settings.language
     Output.language = settings.language
+    WaitNotice.install(settings.language)
     let trust = try RunTrust.decide(command: words.first, databasePath: settings.db.value, systemConfig: systemConfig)
     // The outbox reads the delivery command from the environment; a config file's command fills it in.
     if settings.deliveryCommand.source == .file, !trust.isHallRun {

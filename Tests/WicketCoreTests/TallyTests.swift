@@ -129,7 +129,7 @@ final class TallyTests: XCTestCase {
         try db.write {
             for row in triggers { try db.execute("DROP TRIGGER \(row.string(at: 0))") }
             for table in ["tally_open", "tally_open_days", "tally_running", "tally_days", "tally_day_shifts", "poor_rating_queue",
-                          "bulk_import"] {
+                          "bulk_import", "writer_activity"] {
                 try db.execute("DROP TABLE \(table)")
             }
             try db.execute("PRAGMA user_version = 5")

@@ -17,10 +17,15 @@ public struct Outbox {
     static let maxAttempts = 12
     static let commandTimeout: TimeInterval = 30
 
+    /// Whether `$WICKET_DELIVERY_COMMAND` counts. A privileged (setgid) process run by a clerk
+    /// never takes a command from its caller's environment; `wicket deliver` refuses to run there at all.
+    public var trustsEnvironment = !ProcessTrust.isPrivileged
+
     /// The configured command: `WICKET_DELIVERY_COMMAND`, else the database's `delivery_command` setting.
     public var command: String? {
         // getenv, not ProcessInfo.environment: that copies the whole environment on every call.
-        if let raw = getenv("WICKET_DELIVERY_COMMAND"), case let fromEnvironment = String(cString: raw), !fromEnvironment.isEmpty {
+        if trustsEnvironment, let raw = getenv("WICKET_DELIVERY_COMMAND"),
+           case let fromEnvironment = String(cString: raw), !fromEnvironment.isEmpty {
             return fromEnvironment
         }
         return (try? store.setting("delivery_command")) ?? nil
@@ -34,15 +39,42 @@ public struct Outbox {
 
     /// Tries every reply that is due; never throws, since a failure is recorded on the reply itself.
     @discardableResult
-    public func deliverDue(limit: Int = 50) -> Result {
+    public func deliverDue(limit: Int = 50, shouldStop: () -> Bool = { false }) -> Result {
         var result = Result()
         guard let command else { return result }
-        for _ in 0..<limit {
+        for _ in 0..<limit where !shouldStop() {
             guard let reply = try? claimNext() else { break }
             let outcome = run(command: command, payload: reply.payload)
             try? record(outcome, for: reply.id, attempts: reply.attempts, result: &result)
         }
         return result
+    }
+
+    /// `wicket deliver --watch`: delivers what is due, then waits for another process to commit
+    /// (`PRAGMA data_version`, polled every `poll` seconds: a clerk queued a reply) or for the next
+    /// retry to fall due, and again, until `shouldStop` (SIGTERM, SIGINT) says so. `onRound` sees
+    /// each round that did something.
+    public func watch(poll: TimeInterval = 0.5, shouldStop: () -> Bool, onRound: (Result) -> Void = { _ in }) throws {
+        let db = store.db
+        while !shouldStop() {
+            let result = deliverDue(limit: 10_000, shouldStop: shouldStop)
+            if result != Result() { onRound(result) }
+            let seen = try db.dataVersion()
+            let nextDue = try nextAttempt()
+            // At least one pause a round, so a reply nothing can send (no command now) is no busy loop.
+            while !shouldStop() {
+                usleep(useconds_t(poll * 1_000_000))
+                if try db.dataVersion() != seen { break }
+                if let nextDue, clock.now >= nextDue { break }
+            }
+        }
+    }
+
+    /// When the earliest queued or failed reply falls due (a lease counts as its due time).
+    func nextAttempt() throws -> Date? {
+        try store.db.scalarString(
+            "SELECT min(next_attempt_at) FROM messages WHERE delivery_state IN ('queued', 'failed')"
+        ).flatMap(Timestamp.parse)
     }
 
     private struct ClaimedReply {

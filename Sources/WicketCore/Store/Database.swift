@@ -11,6 +11,8 @@ public final class Database {
     /// could not be read); nil for a connection opened without one.
     var historyKeyState: Result<HistoryKey, HistoryKeyError>?
     var historyKeyPathValue = ""
+    /// Waits for another process's write lock, for minutes if need be, saying who holds it (README: Reliability).
+    public let lockWait: LockWait
 
     /// Opens (or with `create`, creates) the file. Nothing is written here: settings that write
     /// (WAL) are applied by `configureForSharing()` only after the file was found to be Wicket's.
@@ -28,9 +30,11 @@ public final class Database {
             throw DatabaseError(code: code, message: "\(message): \(path)")
         }
         handle = connection
+        lockWait = LockWait(path: path)
         sqlite3_extended_result_codes(handle, 1)
-        // Clerks share the file; a writer waits for another rather than failing at once.
-        sqlite3_busy_timeout(handle, 10_000)
+        // Clerks share the file; a writer waits for another rather than failing: no fixed timeout
+        // ("database is locked" after 10 s) but a handler that keeps waiting and names the holder.
+        sqlite3_busy_handler(handle, wicketBusyHandler, Unmanaged.passUnretained(lockWait).toOpaque())
     }
 
     deinit {
@@ -148,6 +152,15 @@ public final class Database {
         try transaction(begin: "BEGIN IMMEDIATE", body)
     }
 
+    /// A write that gives up after `seconds` of another's write lock (with a `HallBusyError`):
+    /// for advice such as presence heartbeats, never for a clerk's action.
+    public func write<T>(waitingAtMost seconds: TimeInterval, _ body: () throws -> T) throws -> T {
+        let saved = lockWait.limit
+        lockWait.limit = min(saved, seconds)
+        defer { lockWait.limit = saved }
+        return try write(body)
+    }
+
     /// A read transaction: one consistent snapshot across several queries.
     public func read<T>(_ body: () throws -> T) throws -> T {
         try transaction(begin: "BEGIN DEFERRED", body)
@@ -208,7 +221,8 @@ public final class Database {
         return try historyKeyState.get()
     }
 
-    func error(code: Int32, sql: String?) -> DatabaseError {
-        DatabaseError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    func error(code: Int32, sql: String?) -> any Error {
+        if code & 0xff == SQLITE_BUSY, let busy = lockWait.gaveUp { return HallBusyError(busy: busy) }
+        return DatabaseError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
     }
 }

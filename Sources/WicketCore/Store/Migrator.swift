@@ -27,7 +27,16 @@ enum Migrator {
             throw StoreError.newerSchema(path: db.path, found: identity.userVersion, known: Schema.latestVersion)
         }
         try db.configureForSharing()
-        for migration in Schema.migrations where migration.version > identity.userVersion && migration.version <= target {
+        let pending = Schema.migrations.filter { $0.version > identity.userVersion && $0.version <= target }
+        guard !pending.isEmpty else { return }
+        // Recorded once the schema has the table (migrations after 10); before that it just runs.
+        try WriterActivity.during("schema migration", login: ProcessTrust.realLogin, in: db) {
+            try migrate(db, pending, historyKey: historyKey)
+        }
+    }
+
+    private static func migrate(_ db: Database, _ pending: [Migration], historyKey: (() throws -> HistoryKey)?) throws {
+        for migration in pending {
             try db.write {
                 // Another clerk's process may have migrated while we waited for the write lock.
                 guard (try db.scalarInt("PRAGMA user_version") ?? 0) < migration.version else { return }

@@ -19,9 +19,21 @@ enum Schema {
             try HistoryChain.rekey(db, key: key)
             try db.executeScript(historyNoUpdate)
         }),
+        Migration(version: 10, name: "writer activity: who holds the hall for a long write", sql: writerActivity),
     ]
 
     static var latestVersion: Int { migrations.last!.version }
+
+    /// One row per long writer at work (import, calendar load, time zone change, migration),
+    /// committed before it starts and deleted after: a waiting process reads it without the write lock.
+    static let writerActivity = """
+    CREATE TABLE writer_activity (
+        pid   INTEGER NOT NULL,
+        login TEXT NOT NULL,
+        what  TEXT NOT NULL,
+        since TEXT NOT NULL
+    );
+    """
 
     /// 'WICK': marks the file as Wicket's, so another program's SQLite file is refused.
     static let applicationID: Int32 = 0x5749_434B

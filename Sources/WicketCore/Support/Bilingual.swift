@@ -32,6 +32,7 @@ public enum ErrorText {
         case let refusal as WorkflowError: return refusal.message(language)
         case let problem as StoreError: return problem.message(language)
         case let problem as HistoryKeyError: return problem.message(language)
+        case let busy as HallBusyError: return busy.message(language)
         case let failure as DatabaseError:
             return (language == .zh ? "数据库错误：" : "database error: ") + failure.message
         default: return "\(error)"

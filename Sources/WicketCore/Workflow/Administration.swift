@@ -68,12 +68,15 @@ public struct Administration {
     }
 
     /// Replaces the calendar and moves every open case's warning and due days to match it, in
-    /// one transaction: no moment (and no crash) leaves the new calendar with the old days.
-    public func loadCalendar(_ entries: [CalendarEntry]) throws -> Int {
+    /// one transaction: no moment (and no crash) leaves the new calendar with the old days. Waiting
+    /// clerks are told who holds the hall meanwhile.
+    public func loadCalendar(_ entries: [CalendarEntry], by login: String = ProcessTrust.realLogin) throws -> Int {
         let db = store.db
-        let moved = try db.write {
-            try CalendarWriter.replace(with: entries, in: db)
-            return try OpenClocks.read(from: db, today: store.today).recompute(in: db)
+        let moved = try WriterActivity.during("calendar load", login: login, in: db) {
+            try db.write {
+                try CalendarWriter.replace(with: entries, in: db)
+                return try OpenClocks.read(from: db, today: store.today).recompute(in: db)
+            }
         }
         try store.reloadReferenceData()
         return moved

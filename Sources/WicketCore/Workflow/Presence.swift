@@ -18,7 +18,8 @@ public struct Presence {
     public func beat(login: String, caseNumber: String?) throws {
         let db = store.db
         let now = Int(store.clock.now.timeIntervalSince1970)
-        try db.write {
+        // Advice, not work: after half a second of another's write lock the beat is skipped.
+        try db.write(waitingAtMost: 0.5) {
             try db.execute("DELETE FROM presence WHERE login = ?1 OR last_seen < ?2",
                            login, now - Int(Self.staleAfter) * 4)
             guard let caseNumber else { return }

@@ -19,9 +19,9 @@ public final class Workflow {
 
     @discardableResult
     public func perform(_ request: ActionRequest) throws -> ActionOutcome {
-        let outcome = try db.write { try performInTransaction(request) }
-        if outcome.replyID != nil { Outbox(store: store, clock: clock).deliverDue() }
-        return outcome
+        // The reply is only queued here: delivery runs in `wicket deliver [--watch]`, never on a
+        // clerk's key path, where a hanging gateway would freeze the screen (README, "Replies and delivery").
+        try db.write { try performInTransaction(request) }
     }
 
     func performInTransaction(_ request: ActionRequest) throws -> ActionOutcome {

@@ -35,6 +35,10 @@ public enum TerminalSession {
         if dashboard { engine.openDashboard() }
         // Others stop seeing "also open by" at once, not after the presence expires.
         defer { engine.leavePresence() }
+        engine.drawWhileWaiting = { [unowned engine] in
+            let (frame, cursor) = engine.render(measure: terminal.measure)
+            terminal.present(frame, cursor: cursor)
+        }
         var needsDraw = true
         while !engine.state.shouldQuit {
             if needsDraw {

@@ -23,6 +23,11 @@ public final class WorkstationEngine {
     /// cases is announced at once and staying on one only every `heartbeatInterval`.
     var presenceCase: String?
     var lastHeartbeat: TimeInterval = -.infinity
+    /// Draws the current state at once, from inside a key's effect: set by the terminal loop, called
+    /// while a write waits for another process's lock, so the screen says why it is not answering.
+    public var drawWhileWaiting: (() -> Void)?
+    /// The status line the last wait showed, cleared when the key's work is done.
+    var waitStatus: StatusMessage?
 
     public init(store: CaseStore, login: String, width: Int, height: Int) throws {
         // The same rule as the command line's (`CaseAccess`): an unregistered or deactivated login,
@@ -38,6 +43,8 @@ public final class WorkstationEngine {
         if access.scope == .everyDepartment { state.inbox.tab = .all }
         dataVersion = try store.db.dataVersion()
         changeStamp = try CaseQueries.changeStamp(in: store)
+        // SQLite calls this on this thread, inside the waiting write: no other thread touches the state.
+        store.db.lockWait.observer = { [weak self] busy in self?.showWait(busy) }
         run([.reloadInbox])
         if Layout.showsDetailBesideInbox(state), let first = state.inbox.selectedCase { run([.openDetail(first.number)]) }
     }
@@ -56,7 +63,22 @@ public final class WorkstationEngine {
         if state.overlay == nil && state.searchInput == nil { state.status = .none }
         let effects = update.handle(key, &state)
         run(effects)
+        endWait()
         keepSelectionVisible()
+    }
+
+    /// "waiting for the hall: import by admin (pid 123) since 10:02:13…" on the status line, drawn now.
+    func showWait(_ busy: HallBusy) {
+        let status = StatusMessage(text: busy.waitingLine.text(state.language), isError: true)
+        state.status = status
+        waitStatus = status
+        drawWhileWaiting?()
+    }
+
+    /// The wait is over: its line goes unless the key's own work put another message there.
+    func endWait() {
+        if let waitStatus, state.status == waitStatus { state.status = .none }
+        waitStatus = nil
     }
 
     public func resize(width: Int, height: Int) {
@@ -136,6 +158,7 @@ public final class WorkstationEngine {
 
     /// Saves the reply draft if it changed; called after each batch of keys.
     public func flushDraft() {
+        defer { endWait() }
         guard draftDirty, let number = state.reply.caseNumber else { return }
         draftDirty = false
         let text = state.reply.editor.text
