@@ -70,7 +70,7 @@ do {
     // The host's root-owned settings (the hall's database, where the setgid program may open one);
     // the caller's own config file is read as the caller, never with the hall's group.
     let systemConfig = SystemConfig.forThisProgram()
-    let settings = try ProcessTrust.asCaller {
+    var settings = try ProcessTrust.asCaller {
         try EffectiveSettings(flags: flags, environment: environment, config: ConfigFile.load(environment), system: systemConfig)
     }
     settingsLanguage = settings.language
@@ -80,6 +80,9 @@ do {
     // The outbox reads the delivery command from the environment; a config file's command fills it in.
     if settings.deliveryCommand.source == .file, !trust.isHallRun {
         setenv("WICKET_DELIVERY_COMMAND", settings.deliveryCommand.value, 1)
+    }
+    if let hallPath = trust.hallDatabasePath {
+        settings.db = Setting(value: hallPath, source: settings.db.source, origin: settings.db.origin)
     }
     let context = CommandContext(databasePathOption: flags.db, realLogin: ProcessTrust.realLogin,
                                  asOption: flags.actingUser, requestedClock: try CommandContext.clock(environment),

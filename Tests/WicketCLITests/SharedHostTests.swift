@@ -209,4 +209,40 @@ final class SharedHostTests: XCTestCase {
         XCTAssertTrue(wrong.contains { $0.contains("hall.db-shm") }, bad.stdout)
         XCTAssertTrue(wrong.contains { $0.contains("2770") }, bad.stdout)
     }
+
+    /// The path a hall run was allowed on is the path it opens: a clerk's link to the hall, swapped
+    /// for a link to the clerk's own folder between the check and the open, changes nothing (it
+    /// once made the program open the clerk's file with the hall's `-wal`, `-shm` and key).
+    func testALinkSwappedBetweenTheCheckAndTheOpenIsNotFollowedAgain() throws {
+        let a = HallHost.clerks[0]
+        try host.setUpHall()
+        let own = host.prefix + "/swap-\(a)"
+        try HallHost.system(["/usr/bin/install", "-d", "-o", a, "-m", "755", own, own + "/evil"])
+        try host.run(a, ["--db", own + "/evil/hall.db", "init"])   // the clerk's own hall: there they are admin
+        let link = own + "/d"
+        XCTAssertEqual(symlink(host.hallFolder, link), 0)
+        let fifo = own + "/applications"
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        try HallHost.system(["/bin/chown", a, fifo])
+
+        // The import opens its file before the database: the FIFO holds it there.
+        let (process, output, errors) = try host.launch(a, ["--db", link + "/hall.db", "import", fifo])
+        usleep(700_000)
+        let swapped = own + "/d.new"
+        XCTAssertEqual(symlink(own + "/evil", swapped), 0)
+        XCTAssertEqual(rename(swapped, link), 0)
+        let writer = try XCTUnwrap(FileHandle(forWritingAtPath: fifo))
+        writer.write(Data((HallHost.applications.split(separator: "\n")[0].replacingOccurrences(of: "sh-1", with: "swap-1") + "\n").utf8))
+        try writer.close()
+        _ = output.fileHandleForReading.readDataToEndOfFile()
+        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        XCTAssertEqual(process.terminationStatus, 1, "the import ran somewhere: \(err)")
+        XCTAssertTrue(err.contains("import"), err)
+        let evil = try CaseStore.open(path: own + "/evil/hall.db")
+        XCTAssertEqual(try evil.db.scalarInt("SELECT count(*) FROM cases"), 0, "the clerk's file was written with the hall's group")
+        let hall = try CaseStore.open(path: host.database)
+        XCTAssertEqual(try hall.db.scalarInt("SELECT count(*) FROM cases"), 6)
+    }
 }

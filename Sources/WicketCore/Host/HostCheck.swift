@@ -82,6 +82,9 @@ public struct HostCheck {
             } else if info.st_gid != program.st_gid || info.st_mode & 0o007 != 0 {
                 wrong("\(path) must be the group \(serviceGroup)'s with nothing for others (now \(describe(info)))",
                       "\(path) 必须属于组 \(serviceGroup)，其他人无任何权限（现为 \(describe(info))）")
+            } else if info.st_uid != 0 && info.st_uid != program.st_uid {
+                wrong("\(path) belongs to \(describe(info)) (made by someone's run while it was missing); run chown root \(path)",
+                      "\(path) 属于 \(describe(info))（文件缺失时由他人的运行创建）；请执行 chown root \(path)")
             } else if info.st_mode & 0o060 != 0o060 {
                 ok("\(path): \(describe(info)) — read-only for the hall", "\(path)：\(describe(info))——业务厅只读")
             } else {

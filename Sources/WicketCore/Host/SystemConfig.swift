@@ -120,14 +120,50 @@ public struct SystemConfig: Sendable {
         return db.map { [($0 as NSString).deletingLastPathComponent] } ?? []
     }
 
-    /// Whether `databasePath` lies in one of the allowed folders, both sides with every symbolic
-    /// link and `..` resolved (a link in the caller's home to the hall counts as the hall).
-    public func allows(databasePath: String) -> Bool {
-        guard let folder = Self.canonicalFolder(of: databasePath) else { return false }
-        return allowedFolders.contains { allowed in
-            guard let root = Self.canonical(allowed) else { return false }
-            return folder == root || folder.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    /// The hall database `databasePath` names, as the one path a hall run may use from here on,
+    /// or nil when it is not a hall database. The path is resolved once (links, `..`) and must lie
+    /// directly in one of the allowed folders; that folder must belong to root or the program's
+    /// group owner and be writable by nobody else, and every folder above it must be root's and
+    /// writable by root alone — so no part of the returned path can be swapped for a link after
+    /// this check (a clerk's link to the hall is followed here, once, and never again).
+    public func hallPath(for databasePath: String, serviceGroup: gid_t = getegid()) -> String? {
+        guard let folder = Self.canonicalFolder(of: databasePath) else { return nil }
+        let name = (databasePath as NSString).lastPathComponent
+        guard !name.isEmpty, name != ".", name != ".." else { return nil }
+        for allowed in allowedFolders {
+            guard let root = Self.canonical(allowed), folder == root, Self.folderIsSafe(root, serviceGroup: serviceGroup) else { continue }
+            return root == "/" ? "/" + name : root + "/" + name
         }
+        return nil
+    }
+
+    /// Whether `databasePath` is a hall database (see `hallPath`).
+    public func allows(databasePath: String, serviceGroup: gid_t = getegid()) -> Bool {
+        hallPath(for: databasePath, serviceGroup: serviceGroup) != nil
+    }
+
+    /// The hall's folder: owned by root or by the service user (whose own group is the service
+    /// group), writable by no one else. Every folder above it: root's, and writable by root alone —
+    /// or sticky (like /tmp) with the folder below it root's, so nobody else may rename it.
+    static func folderIsSafe(_ folder: String, serviceGroup: gid_t) -> Bool {
+        var info = stat()
+        guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_mode & 0o002 == 0 else { return false }
+        let ownerIsService = info.st_uid == 0 || getpwuid(info.st_uid).map { $0.pointee.pw_gid == serviceGroup } ?? false
+        guard ownerIsService, info.st_mode & 0o020 == 0 || info.st_gid == serviceGroup || info.st_gid == 0 else { return false }
+        var child = info
+        var above = (folder as NSString).deletingLastPathComponent
+        while !above.isEmpty {
+            var parent = stat()
+            guard lstat(above, &parent) == 0, parent.st_mode & S_IFMT == S_IFDIR, parent.st_uid == 0 else { return false }
+            if parent.st_mode & 0o022 != 0 {
+                // Only a sticky folder, and only above a folder of root's: nobody else may rename it.
+                guard parent.st_mode & S_ISVTX != 0, child.st_uid == 0 else { return false }
+            }
+            if above == "/" { return true }
+            child = parent
+            above = (above as NSString).deletingLastPathComponent
+        }
+        return false
     }
 
     public static func canonical(_ path: String) -> String? {

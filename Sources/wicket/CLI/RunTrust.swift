@@ -17,13 +17,16 @@ import WicketCore
 struct RunTrust {
     let isHallRun: Bool
     let systemConfig: SystemConfig?
+    /// In a hall run, the database's one resolved path, checked once and used from then on (a path
+    /// given through a link is never resolved again: a clerk could swap the link in between).
+    var hallDatabasePath: String?
 
     static let rootOnlyCommands: Set<String> = ["init", "backup"]
 
     static func decide(command: String?, databasePath: String, systemConfig: SystemConfig?) throws -> RunTrust {
         guard ProcessTrust.isPrivileged else { return RunTrust(isHallRun: false, systemConfig: systemConfig) }
-        let forTheHall = command != "demo" && (systemConfig?.allows(databasePath: databasePath) ?? false)
-        guard forTheHall else {
+        let hallPath = command == "demo" ? nil : systemConfig?.hallPath(for: databasePath)
+        guard let hallPath else {
             try ProcessTrust.dropPrivilegesPermanently()
             return RunTrust(isHallRun: false, systemConfig: systemConfig)
         }
@@ -34,6 +37,6 @@ struct RunTrust {
         }
         umask(0o007)
         for variable in ["TZ", "WICKET_DELIVERY_COMMAND"] { unsetenv(variable) }
-        return RunTrust(isHallRun: true, systemConfig: systemConfig)
+        return RunTrust(isHallRun: true, systemConfig: systemConfig, hallDatabasePath: hallPath)
     }
 }
