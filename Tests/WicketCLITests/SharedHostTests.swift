@@ -66,6 +66,9 @@ final class SharedHostTests: XCTestCase {
         XCTAssertNil(try store.setting("demo"))
         let check = try host.runAsRoot(["check"])
         XCTAssertEqual(check.status, 0, check.stderr)
+        // The whole history is the admins' and root's to check, not a clerk's.
+        XCTAssertTrue(try host.run(a, ["check"], expect: 1).stderr.contains("only an admin"))
+        XCTAssertEqual(try host.run(admin, ["check"]).status, 0)
     }
 
     /// A setgid run trusts nothing of its caller's environment.

@@ -24,7 +24,18 @@ public final class Workflow {
         try db.write { try performInTransaction(request) }
     }
 
+    /// The longest note, reply, message or reason one action may store: a page of text is about
+    /// 2,000 characters. History and notes are never deleted, so a clerk pasting megabytes in a
+    /// loop would fill the hall's disk and every colleague's detail pane.
+    public static let textLimit = 20_000
+
     func performInTransaction(_ request: ActionRequest) throws -> ActionOutcome {
+        for (name, text) in [("text", request.text), ("reason", request.reason)] {
+            guard let text, text.count > Self.textLimit else { continue }
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "the \(name) is \(text.count) characters; at most \(Self.textLimit) may be stored with one action",
+                zh: "\(name == "text" ? "正文" : "理由")有 \(text.count) 个字符；一次操作最多保存 \(Self.textLimit) 个字符"))
+        }
         let now = clock.now
         let context = ActionContext(stamp: Timestamp.format(now), today: store.hallTime.day(of: now))
         let access = try CaseAccess.check(request.actor, in: db)
