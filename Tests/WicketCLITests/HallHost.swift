@@ -59,18 +59,26 @@ struct HallHost {
 
     // MARK: running
 
-    func launch(_ user: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    /// Starts a process with the test's small environment; stdout and stderr apart (or together).
+    private func spawn(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                       errorsWithOutput: Bool = false) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-        process.arguments = ["-u", user, "--", "/bin/sh", "-c", "umask 022; exec \"$0\" \"$@\"", binary] + arguments
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         process.environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": prefix].merging(environment) { $1 }
         let output = Pipe()
-        let errors = Pipe()
+        let errors = errorsWithOutput ? output : Pipe()
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         try process.run()
         return (process, output, errors)
+    }
+
+    /// `wicket ARGUMENTS` as `user`, with the everyday umask 022.
+    func launch(_ user: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+        try spawn("/usr/sbin/runuser", ["-u", user, "--", "/bin/sh", "-c", "umask 022; exec \"$0\" \"$@\"", binary] + arguments,
+                  environment: environment)
     }
 
     struct Result {
@@ -94,16 +102,7 @@ struct HallHost {
     }
 
     func runAsRoot(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": prefix]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let (process, output, errors) = try spawn(binary, arguments)
         let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
@@ -112,14 +111,7 @@ struct HallHost {
 
     /// A shell command as `user` (what a clerk with a shell on the host can do), output and errors together.
     func shell(_ user: String, _ command: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-        process.arguments = ["-u", user, "--", "/bin/sh", "-c", command]
-        process.environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": prefix]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
+        let (process, output, _) = try spawn("/usr/sbin/runuser", ["-u", user, "--", "/bin/sh", "-c", command], errorsWithOutput: true)
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, text)
