@@ -130,6 +130,24 @@ final class DashboardTests: XCTestCase {
         }
     }
 
+    /// The Chinese dashboard names statuses, channels, roles and the unassigned queue in Chinese:
+    /// no code (`in_review`, `online`, `(unassigned)`) on any of its pages.
+    func testTheChineseDashboardShowsNoEnglishCodes() throws {
+        let codes = Set(CaseStatus.allCases.map(\.rawValue) + CaseAction.allCases.map(\.rawValue)
+                        + Role.allCases.map(\.rawValue) + Channel.allCases.map(\.rawValue) + ["unassigned"])
+        for (width, height) in [(80, 24), (100, 30), (160, 45)] {
+            let engine = try fixture.engine("sun", width: width, height: height)
+            engine.state.language = .zh
+            try fixture.press(engine, "B")
+            for page in 0..<5 {
+                let text = fixture.screen(engine)
+                let found = text.split { !($0.isASCII && ($0.isLetter || $0 == "_" || $0 == "-")) }.map(String.init).filter { codes.contains($0) }
+                XCTAssertEqual(found, [], "page \(page) at \(width)×\(height):\n\(text)")
+                try fixture.press(engine, "<Tab>")
+            }
+        }
+    }
+
     /// The same screens in Chinese: every word from the catalog, the columns still aligned.
     func testChineseSnapshots() throws {
         let screens: [(String, String)] = [("dashboard", ""), ("dashboard-deadlines", "<Tab><Tab>"),

@@ -122,7 +122,9 @@ enum DashboardContent {
             }
         }
         var lines = [heading(UIText.dashByClerk.text(l))]
-        lines += bars(report.byClerk) { .clerk($0.key == Report.unassigned ? nil : $0.key) }
+        lines += bars(report.byClerk, label: { $0.key == Report.unassigned ? Report.unassignedLabel.text(l) : $0.key }) {
+            .clerk($0.key == Report.unassigned ? nil : $0.key)
+        }
         lines += [blank, heading(UIText.dashByChannel.text(l))]
         lines += bars(report.byChannel, label: { Channel(rawValue: $0.key).map { Words.channel($0, l) } ?? $0.key }) { Channel(rawValue: $0.key).map(ReportFigure.channel) }
         lines += [blank, heading(UIText.dashAging.text(l))]
