@@ -97,6 +97,8 @@ final class CellBufferTests: XCTestCase {
     func testPutInRect() {
         var buffer = CellBuffer(width: 10, height: 3)
         buffer.put("营业执照申请", in: Rect(row: 1, column: 2, width: 5, height: 1))
-        XCTAssertEqual(buffer.plainTextLines(), ["", "  营业", ""])
+        XCTAssertEqual(buffer.plainTextLines(), ["", "  营业…", ""], "cut text says so")
+        buffer.put("营业执照", in: Rect(row: 0, column: 0, width: 4, height: 1))
+        XCTAssertEqual(buffer.plainTextLines(), ["营…", "  营业…", ""], "never half a wide glyph")
     }
 }

@@ -15,6 +15,8 @@ struct DashboardSpan: Sendable {
     var figure: ReportFigure?
     /// Right-align the text in this many columns (table cells, counts).
     var width: Int?
+    /// Shown whole or not at all (a "…" in its place): a number cut short reads as another number.
+    var keepsWhole = false
 }
 
 struct DashboardLine: Sendable {
@@ -56,7 +58,12 @@ enum DashboardContent {
     }
 
     static func figure(_ count: Int, _ figure: ReportFigure, width: Int? = nil) -> DashboardSpan {
-        DashboardSpan(text: String(count), role: .number, figure: figure, width: width)
+        DashboardSpan(text: String(count), role: .number, figure: figure, width: width, keepsWhole: true)
+    }
+
+    /// A value that must be read whole (a duration, a rate), not a drill-down.
+    static func value(_ text: String, _ role: DashboardRole = .number) -> DashboardSpan {
+        DashboardSpan(text: text, role: role, figure: nil, width: nil, keepsWhole: true)
     }
 
     static func heading(_ text: String) -> DashboardLine { DashboardLine(spans: [self.text(text, .heading)]) }
