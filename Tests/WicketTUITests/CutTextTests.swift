@@ -26,6 +26,28 @@ final class CutTextTests: XCTestCase {
         }
     }
 
+    /// A tab's count is never cut ("5 All 12" must not read "5 All 1"): a tab is drawn whole, and
+    /// where the next one has no room the bar ends with "…".
+    func testTabCountsAreShownWholeOrNotAtAll() throws {
+        for language in [Language.en, .zh] {
+            for width in 60...100 {
+                let engine = try fixture.engine(width: width, height: 24)
+                engine.state.language = language
+                for tab in InboxTab.allCases { engine.state.tabCounts[tab] = 12 }
+                let bar = try XCTUnwrap(rows(fixture.screen(engine)).first)
+                var missing = false
+                for tab in InboxTab.allCases {
+                    let label = "\(tab.rawValue + 1) \(tab.title(language)) 12"
+                    if bar.contains(label) { continue }
+                    missing = true
+                    XCTAssertFalse(bar.contains("\(tab.rawValue + 1) \(tab.title(language).prefix(1))"),
+                                   "\(language) at \(width): a cut tab in \(bar)")
+                }
+                if missing { XCTAssertTrue(bar.hasSuffix("…"), "\(language) at \(width): \(bar)") }
+            }
+        }
+    }
+
     func testHelpLinesThatDoNotFitEndWithAnEllipsis() throws {
         for language in [Language.en, .zh] {
             let engine = try fixture.engine(width: 60, height: 16)
