@@ -79,6 +79,8 @@ final class DisplayWidthTests: XCTestCase {
             XCTAssertEqual(libc, sample.width + 2, "what a terminal counts for \(sample.stored)")
         }
         XCTAssertEqual(SafeText.sanitize("a\u{1F3FD}b"), "ab", "a skin tone after a letter colours nothing")
+        XCTAssertEqual(SafeText.sanitize("\u{1F600}\u{301}\u{FE0F}"), "\u{1F600}\u{301}", "a mark on an emoji stays a mark")
+        XCTAssertEqual(narrow.width(of: "\u{1F600}\u{301}\u{FE0F}"), 2)
         XCTAssertEqual(narrow.width(of: "\u{1F3FD}"), 2, "at the start of a text it is a swatch of its own")
         XCTAssertEqual(narrow.width(of: "\u{1F3F3}\u{1F54A}"), 2, "🏳 and 🕊 are one column each, as wcwidth says")
     }

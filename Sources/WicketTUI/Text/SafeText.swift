@@ -106,8 +106,8 @@ private struct Sanitizer {
         }
         if let drawn = EmojiSequence.drawnScalars(of: character) {
             // The pictographs of an emoji sequence side by side: what every terminal draws alike.
-            for scalar in drawn {
-                append(scalar, isFirst: true, isLast: true, base: scalar)
+            for (index, scalar) in drawn.enumerated() {
+                append(scalar, isFirst: index == 0, isLast: index == drawn.count - 1, base: drawn[0])
             }
             return
         }
