@@ -148,6 +148,22 @@ final class DashboardTests: XCTestCase {
         }
     }
 
+    /// The Chinese workstation's own screens — the inbox, a case, its help, a refusal — name
+    /// statuses, actions, roles, channels and the reply language in Chinese, never by their codes.
+    func testTheChineseWorkstationShowsNoEnglishCodes() throws {
+        let codes = Set(CaseStatus.allCases.map(\.rawValue) + CaseAction.allCases.map(\.rawValue)
+                        + Role.allCases.map(\.rawValue) + Channel.allCases.map(\.rawValue)
+                        + Language.allCases.map(\.rawValue) + ["unassigned"]).subtracting(["admin"]) // the fixture's login
+        for keys in ["", "2", "2<Enter>", "2<Enter>?", "5", "2v"] {
+            let engine = try fixture.engine("li", width: 160, height: 45)
+            engine.state.language = .zh
+            try fixture.press(engine, keys)
+            let text = fixture.screen(engine)
+            let found = text.split { !($0.isASCII && ($0.isLetter || $0 == "_" || $0 == "-")) }.map(String.init).filter { codes.contains($0) }
+            XCTAssertEqual(found, [], "after \(keys):\n\(text)")
+        }
+    }
+
     /// The same screens in Chinese: every word from the catalog, the columns still aligned.
     func testChineseSnapshots() throws {
         let screens: [(String, String)] = [("dashboard", ""), ("dashboard-deadlines", "<Tab><Tab>"),
