@@ -40,6 +40,55 @@ final class BilingualMessageTests: XCTestCase {
         .alreadyExtended("C1"), .alreadyHeld(case: "C1", holder: "li"), .notHeld("C1"), .noCaseToTake(department: "PSB"),
     ]
 
+    /// The codes a person reads as words in Chinese: statuses, actions, roles, channels.
+    static let codes = Set(CaseStatus.allCases.map(\.rawValue) + CaseAction.allCases.map(\.rawValue)
+                           + Role.allCases.map(\.rawValue) + Channel.allCases.map(\.rawValue))
+
+    /// The codes found in a Chinese text, outside what a person types as it is (`--option`,
+    /// a `command` in backquotes).
+    static func rawCodes(in text: String) -> [String] {
+        let scanned = text.replacingOccurrences(of: "`[^`]*`", with: "", options: .regularExpression)
+            .replacingOccurrences(of: "--[a-z-]+", with: "", options: .regularExpression)
+        return scanned.split { !($0.isASCII && ($0.isLetter || $0 == "_" || $0 == "-")) }.map(String.init).filter { codes.contains($0) }
+    }
+
+    /// Every refusal the core can give, with every action, status and role in it.
+    static var everyRefusal: [WorkflowError] {
+        var refusals = refusals
+        for action in CaseAction.allCases {
+            refusals += [.reasonRequired(action), .supervisorOnly(action)]
+            for status in CaseStatus.allCases {
+                refusals.append(.notAllowed(action: action, status: status, allowed: Workflow.choices(from: status)))
+            }
+        }
+        // Adding a case to WorkflowError stops this switch compiling until the case is listed above.
+        for refusal in refusals {
+            switch refusal {
+            case .caseNotFound, .notAllowed, .reasonRequired, .notHolder, .staleVersion, .unknownUser, .inactiveUser,
+                 .supervisorOnly, .otherDepartment, .invalidArgument, .nothingToRequest, .alreadyExtended, .alreadyHeld,
+                 .notHeld, .noCaseToTake: break
+            }
+        }
+        return refusals
+    }
+
+    func testChineseRefusalsUseChineseWordsForEveryCode() throws {
+        for refusal in Self.everyRefusal {
+            let text = refusal.message(.zh)
+            XCTAssertEqual(Self.rawCodes(in: text), [], "\(refusal): \(text)")
+        }
+        // The workflow's own Chinese explanations.
+        let hall = try TestHall()
+        defer { hall.remove() }
+        let number = try hall.submit().number
+        for action in [CaseAction.note, .reply] {
+            XCTAssertThrowsError(try hall.workflow.perform(ActionRequest(caseNumber: number, action: action, actor: "li"))) { error in
+                let text = (error as? WorkflowError)?.message(.zh) ?? "\(error)"
+                XCTAssertEqual(Self.rawCodes(in: text), [], text)
+            }
+        }
+    }
+
     func testEveryRefusalInBothLanguages() {
         for refusal in Self.refusals {
             XCTAssertEqual(refusal.message(.en), refusal.description)
@@ -168,7 +217,7 @@ final class BilingualMessageTests: XCTestCase {
             XCTFail("a note without text went through")
         } catch let refusal as WorkflowError {
             XCTAssertEqual(refusal.message(.en), "note needs --text TEXT")
-            XCTAssertEqual(refusal.message(.zh), "note 需要 --text 文字")
+            XCTAssertEqual(refusal.message(.zh), "“备注”需要 --text 文字")
         }
     }
 }

@@ -19,6 +19,19 @@ final class CellBufferTests: XCTestCase {
         XCTAssertEqual(buffer[0, 4], .blank())
     }
 
+    /// A name with a skin-tone modifier and a joiner, padded to its column: the border after it
+    /// lands where it was counted, and no cell holds a scalar a terminal could widen or join.
+    func testAnEmojiSequenceFillsExactlyTheColumnsCounted() {
+        var buffer = CellBuffer(width: 12, height: 1)
+        let name = "\u{1F468}\u{1F3FD}\u{200D}\u{1F4BB}程序员" // 👨🏽‍💻程序员
+        buffer.put("│" + buffer.measure.pad(name, toWidth: 10) + "│", row: 0, column: 0, style: .plain, maxWidth: nil)
+        XCTAssertEqual(buffer.plainTextLines(), ["│\u{1F468}\u{1F4BB}程序员│"])
+        XCTAssertEqual(buffer[0, 11].grapheme, "│")
+        for cell in buffer.row(0) where !cell.isContinuation {
+            XCTAssertEqual(cell.grapheme.unicodeScalars.count, 1, "one scalar per cell: \(cell.grapheme)")
+        }
+    }
+
     func testClipToMaxWidthReplacesAStraddlingWideCharacterWithASpace() {
         var buffer = CellBuffer(width: 10, height: 1)
         buffer.put("##########", row: 0, column: 0)
@@ -84,6 +97,8 @@ final class CellBufferTests: XCTestCase {
     func testPutInRect() {
         var buffer = CellBuffer(width: 10, height: 3)
         buffer.put("营业执照申请", in: Rect(row: 1, column: 2, width: 5, height: 1))
-        XCTAssertEqual(buffer.plainTextLines(), ["", "  营业", ""])
+        XCTAssertEqual(buffer.plainTextLines(), ["", "  营业…", ""], "cut text says so")
+        buffer.put("营业执照", in: Rect(row: 0, column: 0, width: 4, height: 1))
+        XCTAssertEqual(buffer.plainTextLines(), ["营…", "  营业…", ""], "never half a wide glyph")
     }
 }

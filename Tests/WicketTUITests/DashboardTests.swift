@@ -130,6 +130,40 @@ final class DashboardTests: XCTestCase {
         }
     }
 
+    /// The Chinese dashboard names statuses, channels, roles and the unassigned queue in Chinese:
+    /// no code (`in_review`, `online`, `(unassigned)`) on any of its pages.
+    func testTheChineseDashboardShowsNoEnglishCodes() throws {
+        let codes = Set(CaseStatus.allCases.map(\.rawValue) + CaseAction.allCases.map(\.rawValue)
+                        + Role.allCases.map(\.rawValue) + Channel.allCases.map(\.rawValue) + ["unassigned"])
+        for (width, height) in [(80, 24), (100, 30), (160, 45)] {
+            let engine = try fixture.engine("sun", width: width, height: height)
+            engine.state.language = .zh
+            try fixture.press(engine, "B")
+            for page in 0..<5 {
+                let text = fixture.screen(engine)
+                let found = text.split { !($0.isASCII && ($0.isLetter || $0 == "_" || $0 == "-")) }.map(String.init).filter { codes.contains($0) }
+                XCTAssertEqual(found, [], "page \(page) at \(width)×\(height):\n\(text)")
+                try fixture.press(engine, "<Tab>")
+            }
+        }
+    }
+
+    /// The Chinese workstation's own screens — the inbox, a case, its help, a refusal — name
+    /// statuses, actions, roles, channels and the reply language in Chinese, never by their codes.
+    func testTheChineseWorkstationShowsNoEnglishCodes() throws {
+        let codes = Set(CaseStatus.allCases.map(\.rawValue) + CaseAction.allCases.map(\.rawValue)
+                        + Role.allCases.map(\.rawValue) + Channel.allCases.map(\.rawValue)
+                        + Language.allCases.map(\.rawValue) + ["unassigned"]).subtracting(["admin"]) // the fixture's login
+        for keys in ["", "2", "2<Enter>", "2<Enter>?", "5", "2v"] {
+            let engine = try fixture.engine("li", width: 160, height: 45)
+            engine.state.language = .zh
+            try fixture.press(engine, keys)
+            let text = fixture.screen(engine)
+            let found = text.split { !($0.isASCII && ($0.isLetter || $0 == "_" || $0 == "-")) }.map(String.init).filter { codes.contains($0) }
+            XCTAssertEqual(found, [], "after \(keys):\n\(text)")
+        }
+    }
+
     /// The same screens in Chinese: every word from the catalog, the columns still aligned.
     func testChineseSnapshots() throws {
         let screens: [(String, String)] = [("dashboard", ""), ("dashboard-deadlines", "<Tab><Tab>"),

@@ -1,7 +1,15 @@
 import XCTest
 import WicketTUI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 final class DisplayWidthTests: XCTestCase {
+    override class func setUp() {
+        // wcwidth answers for UTF-8 locales only.
+        setlocale(LC_CTYPE, "C.UTF-8")
+    }
+
     let narrow = DisplayWidth(ambiguousWidth: 1)
     let wide = DisplayWidth(ambiguousWidth: 2)
 
@@ -40,11 +48,41 @@ final class DisplayWidthTests: XCTestCase {
 
     func testEmoji() {
         XCTAssertEqual(narrow.width(of: "😀"), 2)
-        XCTAssertEqual(narrow.width(of: "👍🏽"), 2, "skin tone modifier rides on its base")
+        XCTAssertEqual(narrow.width(of: "👍🏽"), 2, "drawn as 👍 alone")
         XCTAssertEqual(narrow.width(of: "☺"), 1, "text presentation by default")
-        XCTAssertEqual(narrow.width(of: "☺\u{FE0F}"), 2, "VS16 asks for emoji presentation")
-        XCTAssertEqual(narrow.width(of: "🇨🇳"), 2, "a flag is one wide glyph")
-        XCTAssertEqual(narrow.width(of: "1\u{FE0F}\u{20E3}"), 2, "keycap")
+        XCTAssertEqual(narrow.width(of: "☺\u{FE0F}"), 1, "drawn without its variation selector, as ☺")
+        XCTAssertEqual(narrow.width(of: "🇨🇳"), 2, "a flag: two regional indicators of one column each")
+        XCTAssertEqual(narrow.width(of: "🇨"), 1, "a lone regional indicator")
+        XCTAssertEqual(narrow.width(of: "1\u{FE0F}\u{20E3}"), 1, "a keycap is drawn as its key")
+    }
+
+    /// An emoji sequence is counted as what is drawn for it (`EmojiSequence`): the pictographs it
+    /// is made of, each as wide as the C library's wcwidth (which tmux, xterm and ncurses use) says.
+    func testEmojiSequencesAreCountedAsTheyAreDrawn() {
+        let samples: [(stored: String, drawn: String, width: Int)] = [
+            ("\u{1F468}\u{1F3FD}\u{200D}\u{1F4BB}", "\u{1F468}\u{1F4BB}", 4),             // 👨🏽‍💻
+            ("\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}", "\u{1F469}\u{1F469}\u{1F467}", 6), // 👩‍👩‍👧
+            ("\u{1F44D}\u{1F3FD}", "\u{1F44D}", 2),                                        // 👍🏽
+            ("\u{2764}\u{FE0F}", "\u{2764}", 1),                                           // ❤️
+            ("1\u{FE0F}\u{20E3}", "1", 1),                                                  // 1️⃣
+            ("#\u{20E3}", "#", 1),
+            ("\u{1F3F3}\u{FE0F}\u{200D}\u{1F308}", "\u{1F3F3}\u{1F308}", 3),             // 🏳️‍🌈
+            ("\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", "\u{1F3F4}", 2), // 🏴󠁧󠁢󠁳󠁣󠁴󠁿
+            ("\u{1F1E8}\u{1F1F3}", "\u{1F1E8}\u{1F1F3}", 2),                               // 🇨🇳
+        ]
+        for sample in samples {
+            let drawn = SafeText.sanitize("a" + sample.stored + "b")
+            XCTAssertEqual(drawn, "a" + sample.drawn + "b", sample.stored)
+            XCTAssertEqual(narrow.width(of: sample.stored), sample.width, sample.stored)
+            XCTAssertEqual(narrow.width(of: drawn), sample.width + 2, sample.stored)
+            let libc = drawn.unicodeScalars.reduce(0) { $0 + Int(libcWidth(Int32(bitPattern: $1.value))) }
+            XCTAssertEqual(libc, sample.width + 2, "what a terminal counts for \(sample.stored)")
+        }
+        XCTAssertEqual(SafeText.sanitize("a\u{1F3FD}b"), "ab", "a skin tone after a letter colours nothing")
+        XCTAssertEqual(SafeText.sanitize("\u{1F600}\u{301}\u{FE0F}"), "\u{1F600}\u{301}", "a mark on an emoji stays a mark")
+        XCTAssertEqual(narrow.width(of: "\u{1F600}\u{301}\u{FE0F}"), 2)
+        XCTAssertEqual(narrow.width(of: "\u{1F3FD}"), 2, "at the start of a text it is a swatch of its own")
+        XCTAssertEqual(narrow.width(of: "\u{1F3F3}\u{1F54A}"), 2, "🏳 and 🕊 are one column each, as wcwidth says")
     }
 
     func testAmbiguousCharactersFollowTheSetting() {
@@ -68,3 +106,7 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual("x中文y".dropFirst().displayWidth, 5)
     }
 }
+
+/// The C library's wcwidth (not exported by the Glibc module): how tmux, xterm and ncurses count.
+@_silgen_name("wcwidth")
+private func libcWidth(_ scalar: Int32) -> Int32

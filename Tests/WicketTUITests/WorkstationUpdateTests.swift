@@ -184,7 +184,26 @@ final class WorkstationUpdateTests: XCTestCase {
         XCTAssertEqual(engine.state.inbox.tab, .mine)
         XCTAssertEqual(engine.state.detail.detail?.record.number, "2026-000001")
         XCTAssertEqual(engine.state.detail.detail?.record.holder, "li")
-        XCTAssertEqual(engine.state.focus, .detail)
+        XCTAssertEqual(engine.state.inbox.selectedCase?.number, "2026-000001", "the taken case is highlighted in Mine")
+    }
+
+    /// After `T` the clerk is where a list's keys work: the taken case highlighted in the inbox (its
+    /// detail beside it from 100 columns), so Enter opens it like any row — never the reply editor.
+    func testAfterTakeNextEnterOpensTheCaseNotTheReply() throws {
+        for width in [80, 100, 160] {
+            let engine = try fixture.engine(width: width, height: 24)
+            try fixture.press(engine, "<Enter>")
+            XCTAssertEqual(engine.state.focus, .detail, "T pressed from a case's detail")
+            try fixture.press(engine, "T")
+            XCTAssertEqual(engine.state.focus, .inbox, "at \(width) columns")
+            XCTAssertEqual(engine.state.inbox.selectedCase?.number, "2026-000001")
+            try fixture.press(engine, "<Enter>")
+            XCTAssertEqual(engine.state.focus, .detail, "Enter opens the case taken, at \(width) columns")
+            XCTAssertEqual(engine.state.detail.detail?.record.number, "2026-000001")
+            XCTAssertNil(engine.state.reply.caseNumber, "no reply was opened, at \(width) columns")
+            fixture.remove()
+            fixture = try WorkstationFixture()
+        }
     }
 
     func testWalkInIntakeRegistersAWindowCase() throws {

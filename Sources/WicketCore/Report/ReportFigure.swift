@@ -211,4 +211,6 @@ extension Report {
 
     /// The key `byClerk` uses for cases nobody holds.
     public static let unassigned = "(unassigned)"
+    /// How the unassigned queue's key is shown to a person.
+    public static let unassignedLabel = Bilingual(en: unassigned, zh: "（待领）")
 }

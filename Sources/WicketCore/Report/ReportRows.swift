@@ -123,7 +123,7 @@ extension Report {
         }
         rows += byClerk.map { entry in
             ReportRow(.byClerk, key: entry.key, value: count(entry.count),
-                      label: entry.key == Report.unassigned ? Bilingual(en: entry.key, zh: "（待领）") : nil)
+                      label: entry.key == Report.unassigned ? Report.unassignedLabel : nil)
         }
         rows += byChannel.map { entry in
             ReportRow(.byChannel, key: entry.key, value: count(entry.count),

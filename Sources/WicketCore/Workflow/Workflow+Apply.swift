@@ -214,7 +214,7 @@ extension Workflow {
         let text = request.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !text.isEmpty else { throw WorkflowError.invalidArgument(Bilingual(
                 en: "\(request.action.rawValue) needs --text TEXT",
-                zh: "\(request.action.rawValue) 需要 --text 文字")) }
+                zh: "“\(request.action.word.zh)”需要 --text 文字")) }
         return text
     }
 }

@@ -35,8 +35,8 @@ extension Workflow {
                 throw WorkflowError.invalidArgument(Bilingual(
                     en: "only supervisors, admins and clerks of \(record.department) may see the full ID and phone numbers " +
                         "of case \(record.number) (you are a \(actor.role.rawValue) of \(actor.department ?? "no department"))",
-                    zh: "只有科长、管理员和 \(record.department) 的办事员可以查看案件 \(record.number) 的完整证件号和电话" +
-                        "（您是 \(actor.department ?? "无部门") 的 \(actor.role.rawValue)）"))
+                    zh: "只有\(Role.supervisor.word.zh)、\(Role.admin.word.zh)和 \(record.department) 的办事员可以查看案件 \(record.number) 的完整证件号和电话" +
+                        "（您是 \(actor.department ?? "无部门") 的\(actor.role.word.zh)）"))
             }
             let before = record.version
             record.version += 1

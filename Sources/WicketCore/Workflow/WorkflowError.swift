@@ -64,12 +64,13 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
         case .caseNotFound(let number):
             return "没有您可查看的案件 \(number)"
         case .notAllowed(let action, let status, let allowed):
-            let options = allowed.isEmpty ? "无：案件已办结" : allowed.map(\.rawValue).joined(separator: "、")
-            return "案件状态为 \(status.rawValue)，不能执行 \(action.rawValue)（当前可执行：\(options)）"
+            // Words, not codes: a Chinese reader sees 审查中 and 受理, never in_review and accept.
+            let options = allowed.isEmpty ? "无：案件已办结" : allowed.map(\.word.zh).joined(separator: "、")
+            return "案件状态为“\(status.word.zh)”，不能执行“\(action.word.zh)”（当前可执行：\(options)）"
         case .reasonRequired(let action):
-            return "\(action.rawValue) 需要填写理由（--reason 文字）"
+            return "“\(action.word.zh)”需要填写理由（--reason 文字）"
         case .notHolder(let number, let holder):
-            return "案件 \(number) 由 \(holder) 经办；请联系该经办人或科长释放或改派"
+            return "案件 \(number) 由 \(holder) 经办；请联系该经办人或\(Role.supervisor.word.zh)释放或改派"
         case .staleVersion(let number, let expected, let current):
             return "案件 \(number) 在您查看后已有变动（您的版本 \(expected)，现为 \(current)）；请重新查看后再试"
         case .unknownUser(let login):
@@ -77,7 +78,7 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
         case .inactiveUser(let login):
             return "用户“\(login)”已停用，不能查看或办理案件（管理员可用 `wicket users add` 重新启用）"
         case .supervisorOnly(let action):
-            return "只有科长或管理员可以执行 \(action.rawValue)"
+            return "只有\(Role.supervisor.word.zh)或\(Role.admin.word.zh)可以执行“\(action.word.zh)”"
         case .otherDepartment(let number, let caseDepartment, let userDepartment):
             return "案件 \(number) 属于 \(caseDepartment)；您属于 \(userDepartment)"
         case .invalidArgument(let message):

@@ -12,17 +12,30 @@ extension DashboardContent {
         // One scale for both lines, so their heights compare day by day.
         let maximum = max(intake.suffix(shown).max() ?? 0, completed.suffix(shown).max() ?? 0)
         let firstShown = report.intakePerDay.suffix(shown).first?.key ?? report.periodStart.description
+        let measure = DisplayWidth.standard
+        // The busiest day's figure is read whole: where the line is narrow the days it spans go
+        // first, then the indent.
+        var scale = UIText.dashPerDay.format(l, maximum)
+        let days = "\(firstShown.suffix(5)) … \(report.periodEnd.description.suffix(5)) · "
+        if measure.width(of: days + scale) <= width { scale = days + scale }
+        let scaleIndent = max(0, min(20, width - measure.width(of: scale)))
+        // The first answer's median and 90th percentile, each its own span so neither is ever cut
+        // into another number; the label gives up its padding before they give up room.
+        let median = hours(report.firstResponseMedianHours, l), p90 = hours(report.firstResponseP90Hours, l)
+        let answerLabel = UIText.dashFirstAnswer.text(l)
+        let answerWidth = measure.width(of: UIText.dashMedian.format(l, median, p90))
+        let answerLabelWidth = max(measure.width(of: answerLabel) + 1, min(20, width - answerWidth))
+        let pattern = UIText.dashMedian.text(l).components(separatedBy: "{0}")
+        let (beforeMedian, betweenAndAfter) = (pattern.first ?? "", (pattern.last ?? "").components(separatedBy: "{1}"))
         var lines = [
             DashboardLine(spans: [text(fit(UIText.dashIntake.text(l), 14), .label), figure(report.intake, .intake, width: 5),
                                   text(" " + DashboardCharts.sparkline(DashboardCharts.tail(intake, fitting: shown), maximum: maximum), .bar)]),
             DashboardLine(spans: [text(fit(UIText.dashCompleted.text(l), 14), .label), figure(report.completed, .completed, width: 5),
                                   text(" " + DashboardCharts.sparkline(DashboardCharts.tail(completed, fitting: shown), maximum: maximum), .bar)]),
-            DashboardLine(spans: [text(String(repeating: " ", count: 20) + "\(firstShown.suffix(5)) … \(report.periodEnd.description.suffix(5)) · "
-                                       + UIText.dashPerDay.format(l, maximum), .hint)]),
+            DashboardLine(spans: [text(String(repeating: " ", count: scaleIndent)), value(scale, .hint)]),
             blank,
-            DashboardLine(spans: [text(fit(UIText.dashFirstAnswer.text(l), 20), .label),
-                                  text(UIText.dashMedian.format(l, hours(report.firstResponseMedianHours, l),
-                                                                hours(report.firstResponseP90Hours, l)), .number)]),
+            DashboardLine(spans: [text(fit(answerLabel, answerLabelWidth), .label), text(beforeMedian), value(median),
+                                  text(betweenAndAfter.first ?? ""), value(p90), text(betweenAndAfter.count > 1 ? betweenAndAfter[1] : "")]),
             rate(.dashOnTime, report.onTimeRate, report.decidedOnTime, .decidedOnTime, report.decided, .decided, l),
             rate(.dashOnline, report.onlineCompletionRate, report.completedOnline, .completedOnline,
                  report.completed, .completed, l),

@@ -15,6 +15,8 @@ struct DashboardSpan: Sendable {
     var figure: ReportFigure?
     /// Right-align the text in this many columns (table cells, counts).
     var width: Int?
+    /// Shown whole or not at all (a "…" in its place): a number cut short reads as another number.
+    var keepsWhole = false
 }
 
 struct DashboardLine: Sendable {
@@ -56,7 +58,12 @@ enum DashboardContent {
     }
 
     static func figure(_ count: Int, _ figure: ReportFigure, width: Int? = nil) -> DashboardSpan {
-        DashboardSpan(text: String(count), role: .number, figure: figure, width: width)
+        DashboardSpan(text: String(count), role: .number, figure: figure, width: width, keepsWhole: true)
+    }
+
+    /// A value that must be read whole (a duration, a rate), not a drill-down.
+    static func value(_ text: String, _ role: DashboardRole = .number) -> DashboardSpan {
+        DashboardSpan(text: text, role: role, figure: nil, width: nil, keepsWhole: true)
     }
 
     static func heading(_ text: String) -> DashboardLine { DashboardLine(spans: [self.text(text, .heading)]) }
@@ -122,7 +129,9 @@ enum DashboardContent {
             }
         }
         var lines = [heading(UIText.dashByClerk.text(l))]
-        lines += bars(report.byClerk) { .clerk($0.key == Report.unassigned ? nil : $0.key) }
+        lines += bars(report.byClerk, label: { $0.key == Report.unassigned ? Report.unassignedLabel.text(l) : $0.key }) {
+            .clerk($0.key == Report.unassigned ? nil : $0.key)
+        }
         lines += [blank, heading(UIText.dashByChannel.text(l))]
         lines += bars(report.byChannel, label: { Channel(rawValue: $0.key).map { Words.channel($0, l) } ?? $0.key }) { Channel(rawValue: $0.key).map(ReportFigure.channel) }
         lines += [blank, heading(UIText.dashAging.text(l))]

@@ -61,7 +61,13 @@ struct DashboardView {
                 let text = span.width.map { surface.measure.pad(span.text, toWidth: $0, alignment: .right) } ?? span.text
                 let isSelected = selectedTarget.map { $0.line == top + offset && $0.span == position } ?? false
                 let style = isSelected ? theme.selected.bold : style(for: span.role)
-                column = surface.put(text, row: row, column: column, style: style, maxWidth: inner.right - column)
+                let room = inner.right - column
+                if span.keepsWhole, surface.measure.width(of: text) > room {
+                    // A figure is shown whole or not at all: "p90 3." would read as another number.
+                    surface.put("…", row: row, column: column, style: style, maxWidth: room)
+                    break
+                }
+                column = surface.putCut(text, row: row, column: column, style: style, maxWidth: room)
                 if column >= inner.right { break }
             }
         }

@@ -9,6 +9,11 @@ struct Chrome {
         for tab in InboxTab.allCases {
             let count = state.tabCounts[tab].map { " \($0)" } ?? ""
             let label = " \(tab.rawValue + 1) \(tab.title(state.language))\(count) "
+            // A tab is drawn whole or not at all: a cut count ("5 All 1" for 12) reads as another number.
+            guard surface.measure.width(of: label) <= rect.right - column else {
+                surface.put("…", row: rect.row, column: min(column, rect.right - 1), style: theme.tab, maxWidth: 1)
+                break
+            }
             column = surface.put(label, row: rect.row, column: column, style: tab == state.inbox.tab ? theme.activeTab : theme.tab,
                                  maxWidth: rect.right - column)
             column += 1

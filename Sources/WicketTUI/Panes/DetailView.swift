@@ -32,7 +32,7 @@ struct DetailView {
         func when(_ stored: String?) -> String { DateText.moment(stored: stored, hallTime: hallTime, language: l) }
         add("\(r.number)  \(InboxView.shortStatus(r.status, l))  v\(r.version)" +
             (r.priority == .urgent ? "  " + UIText.detailUrgent.text(l) : ""), theme.title)
-        add(UIText.detailApplicant.format(l, r.applicantName, r.language.rawValue))
+        add(UIText.detailApplicant.format(l, r.applicantName, l.code(r.language.rawValue, r.language.word)))
         if let shown = revealed, shown.caseNumber == r.number {
             add(UIText.detailIDRevealed.format(l, shown.idNumber, shown.phone), theme.label)
         } else {

@@ -19,20 +19,20 @@ struct OverlayView {
             let pane: UIText = onDashboard ? .paneDashboard : [.inbox: .paneInbox, .detail: .paneDetail, .reply: .paneReply][state.focus]!
             frame(box, title: " " + UIText.helpTitle.format(language, pane.text(language), more) + " ", into: &surface)
             for (row, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
-                surface.put(line.0, row: inner.row + row, column: inner.column, style: theme.label, maxWidth: 26)
-                surface.put(line.1, row: inner.row + row, column: inner.column + 27, style: .plain, maxWidth: inner.width - 27)
+                surface.putCut(line.0, row: inner.row + row, column: inner.column, style: theme.label, maxWidth: 26)
+                surface.putCut(line.1, row: inner.row + row, column: inner.column + 27, style: .plain, maxWidth: inner.width - 27)
             }
             return nil
         case .prompt(let prompt):
             let box = centered(width: 70, height: 5, in: surface.bounds)
             frame(box, title: " \(prompt.title) ", into: &surface)
             let inner = box.inset(by: 1)
-            surface.put("\(prompt.pending.caseNumber) · \(ActionKeys.label(prompt.pending.action, state.language))", row: inner.row,
+            surface.putCut("\(prompt.pending.caseNumber) · \(ActionKeys.label(prompt.pending.action, state.language))", row: inner.row,
                         column: inner.column, style: theme.hint, maxWidth: inner.width)
             let field = prompt.input.visible(width: inner.width - 2, measure: surface.measure)
             surface.put("> " + field.text, row: inner.row + 1, column: inner.column, style: .plain, maxWidth: inner.width)
             // Why Enter was not taken, in place of the key hint: the dialog stays until answered or Esc.
-            surface.put(prompt.problem ?? UIText.promptKeys.text(state.language), row: inner.row + 2, column: inner.column,
+            surface.putCut(prompt.problem ?? UIText.promptKeys.text(state.language), row: inner.row + 2, column: inner.column,
                         style: prompt.problem == nil ? theme.hint : theme.error, maxWidth: inner.width)
             return CursorPosition(row: inner.row + 1, column: inner.column + 2 + field.cursorColumn)
         case .picker(let picker):
@@ -42,7 +42,7 @@ struct OverlayView {
             let top = max(0, min(picker.selected - inner.height + 1, picker.items.count - inner.height))
             for (offset, item) in picker.items.dropFirst(top).prefix(inner.height).enumerated() {
                 let row = inner.row + offset
-                surface.put(item.label, row: row, column: inner.column, style: .plain, maxWidth: inner.width)
+                surface.putCut(item.label, row: row, column: inner.column, style: .plain, maxWidth: inner.width)
                 if top + offset == picker.selected {
                     surface.setStyle(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: theme.selected)
                 }
@@ -63,7 +63,7 @@ struct OverlayView {
               into: &surface)
         let inner = box.inset(by: 1)
         var row = inner.row
-        surface.put((supplement ? UIText.supplementKeys : UIText.materialsKeys).text(language),
+        surface.putCut((supplement ? UIText.supplementKeys : UIText.materialsKeys).text(language),
                     row: row, column: inner.column, style: theme.hint, maxWidth: inner.width)
         row += 1
         for (index, item) in dialog.items.enumerated() where row < inner.bottom {
@@ -71,7 +71,7 @@ struct OverlayView {
             let state = Words.materialState(item.material.state, language)
                 + (item.material.reason.isEmpty ? "" : (language == .zh ? "：" : ": ") + item.material.reason)
             let note = language == .zh ? "（\(state)）" : " (\(state))"
-            surface.put("\(box) \(item.name)\(note)", row: row, column: inner.column, style: .plain, maxWidth: inner.width)
+            surface.putCut("\(box) \(item.name)\(note)", row: row, column: inner.column, style: .plain, maxWidth: inner.width)
             if index == dialog.selected {
                 surface.setStyle(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: theme.selected)
             }
@@ -80,7 +80,7 @@ struct OverlayView {
         row += 1
         guard !supplement else { return nil }
         if row < inner.bottom {
-            surface.put(UIText.materialsPreview.text(language), row: row, column: inner.column, style: theme.label, maxWidth: inner.width)
+            surface.putCut(UIText.materialsPreview.text(language), row: row, column: inner.column, style: theme.label, maxWidth: inner.width)
             row += 1
         }
         let text = dialog.previewError ?? dialog.preview
@@ -97,7 +97,7 @@ struct OverlayView {
         let box = centered(width: 80, height: min(surface.height - 2, rows + 5), in: surface.bounds)
         frame(box, title: " " + UIText.intakeTitle.text(language) + " ", into: &surface)
         let inner = box.inset(by: 1)
-        surface.put(UIText.intakeKeys.text(language), row: inner.row,
+        surface.putCut(UIText.intakeKeys.text(language), row: inner.row,
                     column: inner.column, style: theme.hint, maxWidth: inner.width)
         var cursor: CursorPosition?
         let first = max(0, form.focus - (inner.height - 4))
@@ -113,7 +113,7 @@ struct OverlayView {
             case .field(let field):
                 let labelWidth = 20
                 let label = IntakeFormState.fieldLabels[field].text(language) + (language == .zh ? "：" : ":")
-                surface.put(label, row: row, column: inner.column, style: theme.label, maxWidth: labelWidth)
+                surface.putCut(label, row: row, column: inner.column, style: theme.label, maxWidth: labelWidth)
                 let visible = form.fields[field].visible(width: inner.width - labelWidth - 1, measure: surface.measure)
                 surface.put(visible.text, row: row, column: inner.column + labelWidth, style: .plain,
                             maxWidth: inner.width - labelWidth)
@@ -128,13 +128,13 @@ struct OverlayView {
             case .language: text = UIText.intakeReplyLanguage.format(language, form.english ? "English" : "中文")
             case .register: text = UIText.intakeRegister.text(language)
             }
-            surface.put(text, row: row, column: inner.column, style: .plain, maxWidth: inner.width)
+            surface.putCut(text, row: row, column: inner.column, style: .plain, maxWidth: inner.width)
             if index == form.focus, cursor == nil {
                 surface.setStyle(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: theme.selected)
             }
         }
         if let error = form.error {
-            surface.put(error, row: inner.bottom - 1, column: inner.column, style: theme.error, maxWidth: inner.width)
+            surface.putCut(error, row: inner.bottom - 1, column: inner.column, style: theme.error, maxWidth: inner.width)
         }
         return cursor
     }

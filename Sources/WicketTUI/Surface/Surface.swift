@@ -36,13 +36,26 @@ extension Surface {
         put(text, row: row, column: column, style: style, maxWidth: nil)
     }
 
-    /// Writes `text` on the first row of `rect`, clipped to it.
+    /// Writes `text` on the first row of `rect`, cut with "…" when it does not fit.
     @discardableResult
     public mutating func put(_ text: String, in rect: Rect, style: Style = .plain) -> Int {
         guard !rect.isEmpty else {
             return rect.column
         }
-        return put(text, row: rect.row, column: rect.column, style: style, maxWidth: rect.width)
+        return putCut(text, row: rect.row, column: rect.column, style: style, maxWidth: rect.width)
+    }
+
+    /// Writes `text` from `column`; when it does not fit in `maxWidth` columns (or the surface)
+    /// it is cut with "…" by display width, never splitting a wide glyph, so the reader sees
+    /// that something is missing. Returns the column after the last cell written.
+    @discardableResult
+    public mutating func putCut(_ text: String, row: Int, column: Int, style: Style = .plain, maxWidth: Int) -> Int {
+        let room = min(maxWidth, width - column)
+        guard room > 0 else {
+            return column
+        }
+        let fitted = measure.truncate(SafeText.sanitize(text, options: .singleLine), toWidth: room)
+        return put(fitted, row: row, column: column, style: style, maxWidth: room)
     }
 
     public mutating func clear() {

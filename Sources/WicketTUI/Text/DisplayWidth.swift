@@ -7,6 +7,9 @@
 ///   fullwidth forms, CJK punctuation) and emoji with emoji presentation take 2 columns.
 /// - Combining marks, format characters and variation selectors take 0: they ride on the
 ///   character before them.
+/// - An emoji sequence (skin tone, joiners, variation selector, keycap) counts what is drawn
+///   for it, its pictographs side by side (`EmojiSequence`); a flag's two regional
+///   indicators take one column each.
 /// - East Asian Ambiguous characters (…, ·, box drawing, Greek, Cyrillic…) take 1 or 2
 ///   columns depending on the terminal; `ambiguousWidth` says which this terminal uses.
 /// - Control characters count as 0: they are never drawn raw (`SafeText` replaces them).
@@ -59,6 +62,10 @@ public struct DisplayWidth: Sendable, Hashable {
             // "\r\n" is a single ASCII Character too; like every control it takes no column.
             return ascii >= 0x20 && ascii != 0x7F ? 1 : 0
         }
+        if let drawn = EmojiSequence.drawnScalars(of: character) {
+            // Counted as drawn: the pictographs side by side (see `EmojiSequence`).
+            return drawn.reduce(0) { $0 + self.width(of: $1) }
+        }
         var width = 0
         var first: Unicode.Scalar?
         for scalar in character.unicodeScalars {
@@ -69,9 +76,6 @@ public struct DisplayWidth: Sendable, Hashable {
                 // The first scalar that takes space decides the cluster's width; the marks
                 // after it only decorate it.
                 width = self.width(of: scalar)
-            } else if scalar.value == 0xFE0F {
-                // VARIATION SELECTOR-16 asks for emoji presentation, which is always wide.
-                return 2
             } else if Self.isRegionalIndicator(scalar), let first, Self.isRegionalIndicator(first) {
                 // Two regional indicators form one flag.
                 return 2

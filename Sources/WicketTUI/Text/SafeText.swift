@@ -39,9 +39,10 @@ public struct SafeTextOptions: Sendable, Hashable {
 /// - Invisible format characters — bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E,
 ///   U+200F, U+061C), zero-width characters (U+200B–U+200D, U+2060, U+FEFF), tags, fillers,
 ///   soft hyphen and every other Default_Ignorable code point that is not a combining mark:
-///   "<U+202E>". A zero-width joiner inside an emoji sequence is the one exception: it is
-///   dropped, so "👨‍👩‍👧" shows as "👨👩👧", because terminals disagree on whether they join
-///   it and the width would otherwise be unknowable.
+///   "<U+202E>". Emoji sequences are the one exception: they are drawn as their pictographs
+///   side by side (`EmojiSequence`), so "👨🏽‍💻" shows as "👨💻" and "👨‍👩‍👧" as "👨👩👧",
+///   because terminals disagree on joiners, skin tones and variation selectors and the width
+///   would otherwise be unknowable.
 /// - A combining mark or variation selector with nothing before it to combine with is put
 ///   on a dotted circle ("◌́"); a lone variation selector becomes "<U+FE0F>".
 public enum SafeText {
@@ -103,6 +104,13 @@ private struct Sanitizer {
             appendLineBreak()
             return
         }
+        if let drawn = EmojiSequence.drawnScalars(of: character) {
+            // The pictographs of an emoji sequence side by side: what every terminal draws alike.
+            for (index, scalar) in drawn.enumerated() {
+                append(scalar, isFirst: index == 0, isLast: index == drawn.count - 1, base: drawn[0])
+            }
+            return
+        }
         let scalars = Array(character.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             append(scalar, isFirst: index == 0, isLast: index == scalars.count - 1, base: scalars[0])
@@ -116,8 +124,6 @@ private struct Sanitizer {
         case 0x09:
             let spaces = options.tabWidth - column % options.tabWidth
             emit(String(repeating: " ", count: spaces), width: spaces)
-        case 0x200D where !isFirst && !isLast && base.value > 0xFF && base.properties.isEmoji:
-            break // joiner inside an emoji sequence: show the parts side by side
         default:
             if SafeText.isUnsafe(scalar) {
                 let placeholder = SafeText.placeholder(for: scalar)

@@ -70,14 +70,14 @@ public struct KeyBindings: Sendable, Equatable {
     /// `action` on `key` instead of its standard key; the reason when that cannot be.
     public mutating func bind(_ action: CaseAction, to key: Character) -> Bilingual? {
         guard let index = bindings.firstIndex(where: { $0.action == action }) else {
-            return Bilingual(en: "\(action.rawValue) has no key in the workstation", zh: "\(action.rawValue) 在工作台没有按键")
+            return Bilingual(en: "\(action.rawValue) has no key in the workstation", zh: "“\(action.word.zh)”（key.\(action.rawValue)）在工作台没有按键")
         }
         if Self.reserved.contains(key) {
             return Bilingual(en: "'\(key)' is already a workstation key (see ? in the workstation)",
                              zh: "“\(key)”已是工作台按键（见工作台中的 ?）")
         }
         if let other = self.action(for: key), other != action {
-            return Bilingual(en: "'\(key)' already starts \(other.rawValue)", zh: "“\(key)”已用于 \(other.rawValue)")
+            return Bilingual(en: "'\(key)' already starts \(other.rawValue)", zh: "“\(key)”已用于“\(other.word.zh)”")
         }
         bindings[index].key = key
         return nil

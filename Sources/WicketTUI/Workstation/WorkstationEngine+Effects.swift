@@ -36,7 +36,9 @@ extension WorkstationEngine {
             state.inbox.filters = InboxFilters()
             try reloadInbox(select: outcome.caseNumber)
             try run(.openDetail(outcome.caseNumber))
-            state.focus = .detail
+            // The taken case highlighted in the list (its detail beside it from 100 columns): Enter
+            // then opens it like any row. With the focus on the case, Enter would open the reply.
+            state.focus = .inbox
             state.status = StatusMessage(text: UIText.statusTook.format(state.language, outcome.caseNumber), isError: false)
         case .loadDraft(let number):
             flushDraft()

@@ -127,7 +127,7 @@ struct CommandContext {
         guard user.role == .admin else {
             throw WorkflowError.invalidArgument(Bilingual(
                 en: "only an admin may \(what.en) (you are \(user.role.rawValue) \(actingUser))",
-                zh: "只有管理员可以\(what.zh)（您是 \(user.role.rawValue) \(actingUser)）"))
+                zh: "只有管理员可以\(what.zh)（您是\(user.role.word.zh) \(actingUser)）"))
         }
     }
 }
