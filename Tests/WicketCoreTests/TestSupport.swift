@@ -42,7 +42,7 @@ struct TestHall {
                 materials: [String] = ["ID-CARD"], name: String = "王芳", language: Language = .zh) throws -> CaseRecord {
         let application = Application(ref: "ref-\(UUID().uuidString)", serviceCode: service, channel: channel,
                                       submittedAt: at.flatMap(Timestamp.parse) ?? clock.now, applicantName: name,
-                                      applicantIDNumber: "440106199001011234", applicantPhone: "13800000000",
+                                      applicantIDNumber: "440106199001181234", applicantPhone: "13800000000",
                                       summary: "户口迁移申请", materials: materials, language: language)
         return try Intake(store: store).register(application, actor: "admin")
     }

@@ -19,6 +19,7 @@ enum Schema {
             try HistoryChain.rekey(db, key: key)
             try db.executeScript(historyNoUpdate)
         }),
+        Migration(version: 10, name: "applicant's identity document; ID numbers found by exact lookup", sql: applicantDocument),
     ]
 
     static var latestVersion: Int { migrations.last!.version }
