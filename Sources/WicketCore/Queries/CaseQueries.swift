@@ -201,8 +201,16 @@ public enum CaseQueries {
     /// shorter text, such as a two-character name, falls back to a substring scan. The text is
     /// always quoted as one phrase, so nothing the user types is FTS syntax.
     /// `strategy` says how the phrase meets the list (see `SearchStrategy`); the default needs no preparation.
+    ///
+    /// A full resident ID number (18 characters) is an exact lookup on the indexed
+    /// `applicant_id_number` instead: the trigram index does not hold ID numbers, and never
+    /// should (a substring of one would find strangers' cases). Lists show it masked.
     static func searchCondition(_ text: String, strategy: SearchStrategy = .fewHits,
                                 parameter: (DatabaseBindable) -> String) -> String {
+        if let idNumber = ApplicantIdentity.searchableIDNumber(text) {
+            // Stored upper-cased since numbers are checked; as typed (a lower-case x) before.
+            return "applicant_id_number IN (\(parameter(idNumber)), \(parameter(idNumber.lowercased())))"
+        }
         if text.count >= 3 {
             switch strategy {
             case .fewHits, .substring:
