@@ -34,6 +34,13 @@ final class ApplicantNumbersCLITests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("line 5: 未知证件类型“library_card”"), result.stderr)
         let listed = try cli.json(["list", "--json"]) as! [[String: Any]]
         XCTAssertEqual(Set(listed.compactMap { $0["applicant"] as? String }), ["good", "passport"])
+        // The document type is shown with the number, which is masked (a short number more so).
+        let passport = try XCTUnwrap(listed.first { $0["applicant"] as? String == "passport" }?["number"] as? String)
+        let shown = try cli.json(["show", passport, "--json"]) as! [String: Any]
+        let applicant = try XCTUnwrap(shown["applicant"] as? [String: Any])
+        XCTAssertEqual(applicant["id_type"] as? String, "passport")
+        XCTAssertEqual(applicant["id_number"] as? String, "E******78")
+        XCTAssertTrue(try cli.ok(["show", passport]).contains("E******78 (passport)"))
     }
 
     func testListSearchFindsTheCaseByTheFullIDNumberShownMasked() throws {

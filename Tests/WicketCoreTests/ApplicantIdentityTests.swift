@@ -41,6 +41,16 @@ final class ApplicantIdentityTests: XCTestCase {
         }
     }
 
+    /// A passport or permit number is short: masked like a resident ID (first 4, last 4) it would
+    /// show all but one character.
+    func testShortDocumentNumbersAreMaskedMore() {
+        XCTAssertEqual(Masking.idNumber("110105198501011234"), "1101**********1234")
+        XCTAssertEqual(Masking.idNumber("USA123456789012"), "USA1*******9012")
+        XCTAssertEqual(Masking.idNumber("E12345678"), "E******78")
+        XCTAssertEqual(Masking.idNumber("12345678"), "1*****78")
+        XCTAssertEqual(Masking.idNumber(""), "")
+    }
+
     func testPhoneNumbers() {
         for good in ["13800138000", "+86 138 0013 8000", "0086-13800138000", "020-83661234", "(0755) 8600 1234", "010 6512 3456", ""] {
             XCTAssertNoThrow(try ApplicantIdentity.phone(good), good)

@@ -17,6 +17,12 @@ public enum IdentityDocument: String, CaseIterable, Sendable, Codable {
     /// (since 2023), or 3 letters and 12 digits (older cards).
     case foreignPermanentResident = "foreign_permanent_resident"
 
+    /// The number as lists and the detail show it: with the document's name unless it is a
+    /// resident ID card, the usual case (`E******78 (passport)`).
+    public func label(_ number: String, _ language: Language) -> String {
+        self == .residentID || number.isEmpty ? number : language == .zh ? "\(number)（\(name.zh)）" : "\(number) (\(name.en))"
+    }
+
     public var name: Bilingual {
         switch self {
         case .residentID: return Bilingual(en: "resident ID card", zh: "居民身份证")

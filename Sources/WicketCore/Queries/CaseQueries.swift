@@ -256,7 +256,11 @@ public enum CaseQueries {
 
 /// Personal numbers shown in lists: enough to tell two applicants apart, not enough to misuse.
 public enum Masking {
-    public static func idNumber(_ value: String) -> String { mask(value, keepFirst: 4, keepLast: 4) }
+    /// A resident ID number (18) keeps its first and last 4; a passport or permit number (8 to 11)
+    /// would then show all but a character or two, so it keeps its first 1 and last 2.
+    public static func idNumber(_ value: String) -> String {
+        value.count >= 15 ? mask(value, keepFirst: 4, keepLast: 4) : mask(value, keepFirst: 1, keepLast: 2)
+    }
     public static func phone(_ value: String) -> String { mask(value, keepFirst: 3, keepLast: 4) }
 
     static func mask(_ value: String, keepFirst: Int, keepLast: Int) -> String {
