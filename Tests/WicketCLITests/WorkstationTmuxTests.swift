@@ -398,4 +398,40 @@ final class WorkstationTmuxTests: XCTestCase {
         XCTAssertEqual(rejected.history.last?.reason, "a wrong hall: apply at Q district, map sent")
         quitAndExpectShell(li)
     }
+
+    /// Issue 12, in a real terminal: the walk-in's service is found by typing, a nonsense ID number
+    /// is explained inside the form (which stays open), and the registered case is held by li.
+    func testAWalkInIsFoundByTypingCheckedAndHeldByItsClerk() throws {
+        let li = try open("li", as: "li")
+        li.press("i")
+        li.waitFor("Walk-in intake", "(type part of its name or code)")
+        li.type("户口")
+        li.waitFor("> HUKOU-MOVE  Household registration transfer")
+        li.press("Tab")
+        li.waitFor("Service:            HUKOU-MOVE Household registration transfer")
+        li.type("赵敏")
+        li.press("Tab")
+        li.press("Tab")
+        li.type("12345")
+        li.press("Tab")
+        li.type("abc")
+        li.press("C-s")
+        li.waitFor("has 5 characters", "Walk-in intake")
+        li.press("BTab")
+        li.press("C-u")
+        li.type("440106199201053456")
+        li.press("C-s")
+        li.waitFor("'abc' is not a phone number", "Walk-in intake")
+        li.press("Tab")
+        li.press("C-u")
+        li.type("13900001111")
+        li.press("C-s")
+        li.waitFor("registered 2026-000005 (HUKOU-MOVE, window)")
+        let registered = try detail("2026-000005")
+        XCTAssertEqual(registered.record.applicantIDNumber, "440106199201053456")
+        XCTAssertEqual(registered.record.holder, "li", "held by the clerk who registered it")
+        XCTAssertEqual(registered.record.channel, .window)
+        XCTAssertEqual(try cli.run(["check"]).status, 0)
+        quitAndExpectShell(li)
+    }
 }

@@ -114,7 +114,9 @@ struct OverlayView {
                     // Typing finds the service: the query here, its matches listed under the row.
                     serviceRow = row
                     let visible = form.serviceQuery.visible(width: inner.width - labelWidth - 1, measure: surface.measure)
-                    surface.put(visible.text, row: row, column: inner.column + labelWidth, style: .plain,
+                    let empty = form.serviceQuery.text.isEmpty
+                    surface.put(empty ? UIText.intakeServiceHint.text(language) : visible.text, row: row,
+                                column: inner.column + labelWidth, style: empty ? theme.hint : .plain,
                                 maxWidth: inner.width - labelWidth)
                     cursor = CursorPosition(row: row, column: inner.column + labelWidth + visible.cursorColumn)
                 } else {
