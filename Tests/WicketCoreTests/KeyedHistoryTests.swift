@@ -268,6 +268,7 @@ final class KeyedHistoryTests: XCTestCase {
     /// schema 8 (the one before keying), no key file.
     private func makeUnkeyed() throws {
         try rehashChain(HistoryChain.unkeyedHash)
+        try SchemaRewind.undoApplicantDocument(in: db)
         try db.execute("PRAGMA user_version = 8")
         try FileManager.default.removeItem(atPath: keyPath)
     }

@@ -81,3 +81,14 @@ extension Bilingual: ExpressibleByStringLiteral, ExpressibleByStringInterpolatio
         self.init(en: value, zh: value)
     }
 }
+
+/// Tests that turn a hall back into an older schema undo the later migrations too.
+enum SchemaRewind {
+    /// Migration 10: the applicant's document type and the index on the ID number.
+    static func undoApplicantDocument(in db: Database) throws {
+        try db.executeScript("""
+            DROP INDEX cases_by_applicant_id_number;
+            ALTER TABLE cases DROP COLUMN applicant_id_type;
+            """)
+    }
+}
