@@ -33,6 +33,29 @@ final class IntakeFormTests: XCTestCase {
         XCTAssertTrue(screen.contains("BIRTH-REG") && screen.contains("MARRIAGE") && !screen.contains("HUKOU-MOVE"), screen)
     }
 
+    /// The form's own logic, without the engine: what a query matches, and what Tab takes.
+    func testTheServiceListFiltersByCodeAndBothNames() throws {
+        let catalog = fixture.store.catalog
+        var form = IntakeFormState()
+        XCTAssertEqual(form.matches(catalog).count, catalog.services.count, "nothing typed: every item")
+        for (query, expected) in [("hukou", ["HUKOU-MOVE"]), ("户口", ["HUKOU-MOVE"]), ("Id-Renew", ["ID-RENEW"]),
+                                  ("residence", ["RES-PERMIT"]), ("居住证", ["RES-PERMIT"]), ("无此事项", [])] {
+            form.serviceQuery = LineInput(query)
+            XCTAssertEqual(form.matches(catalog).map(\.code), expected, query)
+        }
+        form = IntakeFormState()
+        _ = form.handle(.tab, catalog: catalog)
+        XCTAssertNil(form.serviceCode, "Tab on an empty row chooses nothing")
+        XCTAssertEqual(form.focus, 1)
+        _ = form.handle(.backTab, catalog: catalog)
+        for character in "居" { _ = form.handle(.character(character), catalog: catalog) }
+        _ = form.handle(.down, catalog: catalog)
+        _ = form.handle(.down, catalog: catalog)
+        _ = form.handle(.enter, catalog: catalog)
+        XCTAssertEqual(form.serviceCode, catalog.services.filter { $0.nameZh.contains("居") }.last?.code,
+                       "↓ stops at the last match")
+    }
+
     func testNoServiceChosenIsExplainedInsideTheForm() throws {
         let engine = try fixture.engine()
         try fixture.press(engine, "i<Tab>唐僧<C-s>")
