@@ -57,7 +57,10 @@ enum Fixture {
         let services = ["HUKOU-MOVE", "ID-RENEW", "RES-PERMIT", "BIRTH-REG", "SSC-CARD", "FOOD-LIC", "HPF-WITHDRAW"]
         let names = ["王芳", "李娜", "张伟", "刘洋", "陈静", "杨磊", "赵敏", "黄涛", "周杰", "吴霞"]
         for index in 0..<count {
-            let line = #"{"ref":"bench-\#(index)","service":"\#(services[index % services.count])","channel":"online","submitted_at":"2026-11-2\#(index % 7 + 1)T09:\#(10 + index % 50):00+08:00","applicant":{"name":"\#(names[index % names.count])\#(index % 97)","id_number":"4401061990010\#(10000 + index % 89999)","phone":"138\#(10_000_000 + index)"},"summary":"申请办理业务第\#(index)号","details":"材料已在网上提交，请尽快审核。","materials":[],"priority":"normal"}"#
+            // A valid resident ID number (import refuses others): a sequence number and its check character.
+            let body = "44010619900101" + String(String(1000 + index % 1000).dropFirst())
+            let idNumber = body + String(ApplicantIdentity.checkCharacter(for: body)!)
+            let line = #"{"ref":"bench-\#(index)","service":"\#(services[index % services.count])","channel":"online","submitted_at":"2026-11-2\#(index % 7 + 1)T09:\#(10 + index % 50):00+08:00","applicant":{"name":"\#(names[index % names.count])\#(index % 97)","id_number":"\#(idNumber)","phone":"138\#(10_000_000 + index)"},"summary":"申请办理业务第\#(index)号","details":"材料已在网上提交，请尽快审核。","materials":[],"priority":"normal"}"#
             data.append(Data((line + "\n").utf8))
         }
         return data

@@ -12,8 +12,8 @@ final class CaseAccessTests: XCTestCase {
 
     /// Three PSB cases (one held by li), two HEALTH ones (one held by hp), one SAMR.
     static let applications = """
-        {"ref":"a-1","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-25T09:30:00+08:00","applicant":{"name":"欧阳娜娜","id_number":"110105198505051234","phone":"13700000000"},"summary":"购房落户"}
-        {"ref":"a-2","service":"BIRTH-REG","channel":"online","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"司马秘密","id_number":"440106199001011234","phone":"13800000000"},"summary":"机密的生育登记说明","details":"HEALTH-ONLY-DETAIL"}
+        {"ref":"a-1","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-25T09:30:00+08:00","applicant":{"name":"欧阳娜娜","id_number":"110105198501011234","phone":"13700000000"},"summary":"购房落户"}
+        {"ref":"a-2","service":"BIRTH-REG","channel":"online","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"司马秘密","id_number":"440106199001181234","phone":"13800000000"},"summary":"机密的生育登记说明","details":"HEALTH-ONLY-DETAIL"}
         {"ref":"a-3","service":"ID-RENEW","channel":"window","submitted_at":"2026-11-24T09:30:00+08:00","applicant":{"name":"张三"},"summary":"换领身份证"}
         {"ref":"a-4","service":"RES-PERMIT","channel":"mobile","submitted_at":"2026-11-23T09:30:00+08:00","applicant":{"name":"李四"},"summary":"居住证"}
         {"ref":"a-5","service":"BIRTH-REG","channel":"mail","submitted_at":"2026-11-20T09:30:00+08:00","applicant":{"name":"王五"},"summary":"二孩登记"}
@@ -87,7 +87,7 @@ final class CaseAccessTests: XCTestCase {
         XCTAssertTrue(try cli.ok(["--as", "sun", "show", "2026-000002"]).contains("司马秘密"))
         XCTAssertTrue(try cli.ok(["--as", "hp", "show", "2026-000002"]).contains("司马秘密"))
         // --reveal keeps its rule: a clerk of the case's department (held or not), supervisors, admins.
-        XCTAssertTrue(try cli.ok(["--as", "hp", "show", "2026-000002", "--reveal"]).contains("440106199001011234"))
+        XCTAssertTrue(try cli.ok(["--as", "hp", "show", "2026-000002", "--reveal"]).contains("440106199001181234"))
     }
 
     // MARK: unregistered and deactivated logins

@@ -166,7 +166,7 @@ extension BinaryRunner {
             let service = services[index % services.count]
             let material = ["ID-RENEW": "PHOTO"][service] ?? "ID-CARD"
             let day = 20 + index % 7
-            return #"{"ref":"\#(prefix)-\#(index)","service":"\#(service)","channel":"online","submitted_at":"2026-11-\#(day)T09:30:00+08:00","applicant":{"name":"申请人\#(index)","id_number":"440106199001011234","phone":"13800000000"},"summary":"第\#(index)号申请","materials":["\#(material)"]}"#
+            return #"{"ref":"\#(prefix)-\#(index)","service":"\#(service)","channel":"online","submitted_at":"2026-11-\#(day)T09:30:00+08:00","applicant":{"name":"申请人\#(index)","id_number":"440106199001181234","phone":"13800000000"},"summary":"第\#(index)号申请","materials":["\#(material)"]}"#
         }.joined(separator: "\n") + "\n"
     }
 }

@@ -10,9 +10,9 @@ final class EndToEndTests: XCTestCase {
     override func tearDown() { cli.remove() }
 
     static let applications = """
-        {"ref":"portal-000123","service":"BIRTH-REG","channel":"online","submitted_at":"2026-11-20T09:30:00+08:00","applicant":{"name":"王芳","id_number":"440106199001011234","phone":"13800000000"},"summary":"一孩生育登记","details":"材料已上传","materials":["ID-CARD","HUKOU-BOOK"],"priority":"normal"}
-        {"ref":"portal-000124","service":"HUKOU-MOVE","channel":"mobile","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"John Smith","id_number":"440106199001015678","phone":"13900000000"},"summary":"moving to join my daughter","materials":["ID-CARD"],"lang":"en"}
-        {"ref":"portal-000125","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-27T08:30:00+08:00","applicant":{"name":"欧阳娜娜","id_number":"110105198505051234","phone":"13700000000"},"summary":"购房落户","materials":[]}
+        {"ref":"portal-000123","service":"BIRTH-REG","channel":"online","submitted_at":"2026-11-20T09:30:00+08:00","applicant":{"name":"王芳","id_number":"440106199001181234","phone":"13800000000"},"summary":"一孩生育登记","details":"材料已上传","materials":["ID-CARD","HUKOU-BOOK"],"priority":"normal"}
+        {"ref":"portal-000124","service":"HUKOU-MOVE","channel":"mobile","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"John Smith","id_number":"440106199001095678","phone":"13900000000"},"summary":"moving to join my daughter","materials":["ID-CARD"],"lang":"en"}
+        {"ref":"portal-000125","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-27T08:30:00+08:00","applicant":{"name":"欧阳娜娜","id_number":"110105198501011234","phone":"13700000000"},"summary":"购房落户","materials":[]}
         this line is not JSON
         """
 
@@ -123,7 +123,7 @@ final class EndToEndTests: XCTestCase {
 
     func testApplicantTextNeverReachesTheTerminalRaw() throws {
         try cli.ok(["init"])
-        let hostile = #"{"ref":"h-1","service":"BIRTH-REG","channel":"online","submitted_at":"2026-11-27T09:00:00+08:00","applicant":{"name":"王\u001b]0;pwned\u0007芳\u202e","id_number":"1","phone":"2"},"summary":"\u001b[2J\u009b31m清屏","materials":[]}"#
+        let hostile = #"{"ref":"h-1","service":"BIRTH-REG","channel":"online","submitted_at":"2026-11-27T09:00:00+08:00","applicant":{"name":"王\u001b]0;pwned\u0007芳\u202e","id_number":"110105198501011234","phone":"13700000000"},"summary":"\u001b[2J\u009b31m清屏","materials":[]}"#
         try cli.ok(["import", "-"], stdin: hostile)
         for arguments in [["list"], ["show", "2026-000001"]] {
             let output = try cli.ok(arguments)

@@ -11,8 +11,8 @@ final class HostileInputTests: XCTestCase {
 
     /// JSON escapes, so this file stays plain text; the importer turns them into the real characters.
     static let applications = [
-        #"{"ref":"evil-1","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-25T09:30:00+08:00","applicant":{"name":"王\u001b]0;PWNED\u0007芳","id_number":"\u001b]0;ID\u00071234567890","phone":"\u202e13800000000"},"summary":"\u001b[2Jwiped \u001b[31mred","details":"left\u202eevil\u200bzw \u009b31mC1 \u0007bell \u0000nul \roverwrite\n second line","materials":["ID-CARD"]}"#,
-        #"{"ref":"evil-2\u001b[2J","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"\u2066Smith\u2069\u202d","id_number":"110105198505051234","phone":"13700000000"},"summary":"\u001bP+q\u001b\\ DCS","details":"LONG"}"#,
+        #"{"ref":"evil-1","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-25T09:30:00+08:00","applicant":{"name":"王\u001b]0;PWNED\u0007芳","id_number":"110105198501011234","phone":"13800000000"},"summary":"\u001b[2Jwiped \u001b[31mred","details":"left\u202eevil\u200bzw \u009b31mC1 \u0007bell \u0000nul \roverwrite\n second line","materials":["ID-CARD"]}"#,
+        #"{"ref":"evil-2\u001b[2J","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"\u2066Smith\u2069\u202d","id_number":"110105198501011234","phone":"13700000000"},"summary":"\u001bP+q\u001b\\ DCS","details":"LONG"}"#,
         #"{"ref":"plain-3","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-26T10:30:00+08:00","applicant":{"name":"张三"},"summary":"to reject"}"#,
     ].joined(separator: "\n").replacingOccurrences(of: "LONG", with: String(repeating: "很长的一行没有空格", count: 600))
 
@@ -40,6 +40,11 @@ final class HostileInputTests: XCTestCase {
         try cli.ok(["--as", "li", "act", "2026-000001", "request-materials"])
         try cli.ok(["--as", "li", "act", "2026-000001", "supplement", "--materials", "HUKOU-BOOK",
                     "--text", "补交 \u{1B}]0;PWNED\u{07} \u{202E}gnp.exe \u{9B}2J"])
+        // Nor can an ID or phone number that is not one (refused since the numbers are checked); a
+        // database from before holds them as any text, so put them in around Wicket.
+        let numbers = try CaseStore.open(path: cli.databasePath)
+        try numbers.db.execute("UPDATE cases SET applicant_id_number = char(27) || ']0;ID' || char(7) || '1234567890', "
+                               + "applicant_phone = char(8238) || '13800000000' WHERE number = '2026-000001'")
         // Invalid UTF-8 cannot come in through import (the line is refused); put some in the way a
         // careless script with sqlite3 could, to see that it is shown as U+FFFD.
         let store = try CaseStore.open(path: cli.databasePath)

@@ -15,8 +15,8 @@ final class RolesAndMaskingTests: XCTestCase {
     }()
 
     static let applications = """
-        {"ref":"r-1","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-25T09:30:00+08:00","applicant":{"name":"欧阳娜娜","id_number":"110105198505051234","phone":"13700000000"},"summary":"购房落户","materials":["ID-CARD"]}
-        {"ref":"r-2","service":"BIRTH-REG","channel":"online","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"王芳","id_number":"440106199001011234","phone":"13800000000"},"summary":"一孩生育登记","materials":["ID-CARD"]}
+        {"ref":"r-1","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-25T09:30:00+08:00","applicant":{"name":"欧阳娜娜","id_number":"110105198501011234","phone":"13700000000"},"summary":"购房落户","materials":["ID-CARD"]}
+        {"ref":"r-2","service":"BIRTH-REG","channel":"online","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"王芳","id_number":"440106199001181234","phone":"13800000000"},"summary":"一孩生育登记","materials":["ID-CARD"]}
         """
 
     override func setUpWithError() throws {
@@ -133,7 +133,7 @@ final class RolesAndMaskingTests: XCTestCase {
     // MARK: masking and reveal
 
     func testNumbersAreMaskedEverywhereUntilRevealedAndARevealIsRecorded() throws {
-        let full = ["110105198505051234", "13700000000"]
+        let full = ["110105198501011234", "13700000000"]
         let outputs = [
             try cli.ok(["list"]), try cli.ok(["list", "--json"]), try cli.ok(["show", "2026-000001"]),
             try cli.ok(["show", "2026-000001", "--json"]), try cli.ok(["report"]), try cli.ok(["report", "--csv"]),
@@ -148,7 +148,7 @@ final class RolesAndMaskingTests: XCTestCase {
 
         // A PSB clerk who does not hold the case may look, and the look is one event, one version.
         let shown = try cli.ok(["--as", "zhang", "show", "2026-000001", "--reveal"])
-        XCTAssertTrue(shown.contains("ID 110105198505051234  phone 13700000000"), shown)
+        XCTAssertTrue(shown.contains("ID 110105198501011234  phone 13700000000"), shown)
         XCTAssertTrue(shown.contains("zhang reveal: submitted"), "the printed history includes this look:\n\(shown)")
         let events = try history("2026-000001")
         XCTAssertEqual(events.count, before + 1)

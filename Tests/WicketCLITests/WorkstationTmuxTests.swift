@@ -10,10 +10,10 @@ final class WorkstationTmuxTests: XCTestCase {
 
     /// Four PSB applications: 1 and 4 household transfers, 2 an ID card renewal, 3 a residence permit.
     static let applications = """
-        {"ref":"tmux-1","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-25T09:30:00+08:00","applicant":{"name":"欧阳娜娜","id_number":"110105198505051234","phone":"13700000000"},"summary":"购房落户","materials":["APPLICATION","ID-CARD"]}
-        {"ref":"tmux-2","service":"ID-RENEW","channel":"mobile","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"诸葛亮","id_number":"110105198505055678","phone":"13700000001"},"summary":"身份证到期换领","materials":["PHOTO"]}
+        {"ref":"tmux-1","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-25T09:30:00+08:00","applicant":{"name":"欧阳娜娜","id_number":"110105198501011234","phone":"13700000000"},"summary":"购房落户","materials":["APPLICATION","ID-CARD"]}
+        {"ref":"tmux-2","service":"ID-RENEW","channel":"mobile","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"诸葛亮","id_number":"110105198501195678","phone":"13700000001"},"summary":"身份证到期换领","materials":["PHOTO"]}
         {"ref":"tmux-3","service":"RES-PERMIT","channel":"online","submitted_at":"2026-11-26T14:00:00+08:00","applicant":{"name":"司马懿","id_number":"110105198505059999","phone":"13700000002"},"summary":"首次申领居住证","materials":["ID-CARD"]}
-        {"ref":"tmux-4","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-27T08:00:00+08:00","applicant":{"name":"上官婉儿","id_number":"110105198505051111","phone":"13700000003"},"summary":"投靠子女户口迁入","materials":[]}
+        {"ref":"tmux-4","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-27T08:00:00+08:00","applicant":{"name":"上官婉儿","id_number":"110105198501011111","phone":"13700000003"},"summary":"投靠子女户口迁入","materials":[]}
         """
 
     var cli: BinaryRunner!
@@ -324,9 +324,9 @@ final class WorkstationTmuxTests: XCTestCase {
 
     func testAClerksMorningWithCasesLeavingTheListUnderHerEyes() throws {
         let more = """
-            {"ref":"tmux-5","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-27T08:10:00+08:00","applicant":{"name":"东方朔","id_number":"110105198505052222","phone":"13700000004"},"summary":"夫妻投靠","materials":[]}
-            {"ref":"tmux-6","service":"ID-RENEW","channel":"online","submitted_at":"2026-11-27T08:20:00+08:00","applicant":{"name":"公孙胜","id_number":"110105198505053333","phone":"13700000005"},"summary":"换领","materials":["PHOTO"]}
-            {"ref":"tmux-7","service":"ID-RENEW","channel":"online","submitted_at":"2026-11-27T08:30:00+08:00","applicant":{"name":"慕容复","id_number":"110105198505054444","phone":"13700000006"},"summary":"补领","materials":["PHOTO"]}
+            {"ref":"tmux-5","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-27T08:10:00+08:00","applicant":{"name":"东方朔","id_number":"110105198501092222","phone":"13700000004"},"summary":"夫妻投靠","materials":[]}
+            {"ref":"tmux-6","service":"ID-RENEW","channel":"online","submitted_at":"2026-11-27T08:20:00+08:00","applicant":{"name":"公孙胜","id_number":"110105198501063333","phone":"13700000005"},"summary":"换领","materials":["PHOTO"]}
+            {"ref":"tmux-7","service":"ID-RENEW","channel":"online","submitted_at":"2026-11-27T08:30:00+08:00","applicant":{"name":"慕容复","id_number":"110105198501034444","phone":"13700000006"},"summary":"补领","materials":["PHOTO"]}
             """
         XCTAssertTrue(try cli.ok(["import", "-"], stdin: more).contains("imported 3"))
         let li = try open("li", as: "li")
@@ -396,6 +396,42 @@ final class WorkstationTmuxTests: XCTestCase {
         XCTAssertEqual(rejected.record.status, .rejected)
         XCTAssertEqual(rejected.history.map(\.action), ["submit", "reject"])
         XCTAssertEqual(rejected.history.last?.reason, "a wrong hall: apply at Q district, map sent")
+        quitAndExpectShell(li)
+    }
+
+    /// Issue 12, in a real terminal: the walk-in's service is found by typing, a nonsense ID number
+    /// is explained inside the form (which stays open), and the registered case is held by li.
+    func testAWalkInIsFoundByTypingCheckedAndHeldByItsClerk() throws {
+        let li = try open("li", as: "li")
+        li.press("i")
+        li.waitFor("Walk-in intake", "(type part of its name or code)")
+        li.type("户口")
+        li.waitFor("> HUKOU-MOVE  Household registration transfer")
+        li.press("Tab")
+        li.waitFor("Service:            HUKOU-MOVE Household registration transfer")
+        li.type("赵敏")
+        li.press("Tab")
+        li.press("Tab")
+        li.type("12345")
+        li.press("Tab")
+        li.type("abc")
+        li.press("C-s")
+        li.waitFor("has 5 characters", "Walk-in intake")
+        li.press("BTab")
+        li.press("C-u")
+        li.type("440106199201053456")
+        li.press("C-s")
+        li.waitFor("'abc' is not a phone number", "Walk-in intake")
+        li.press("Tab")
+        li.press("C-u")
+        li.type("13900001111")
+        li.press("C-s")
+        li.waitFor("registered 2026-000005 (HUKOU-MOVE, window)")
+        let registered = try detail("2026-000005")
+        XCTAssertEqual(registered.record.applicantIDNumber, "440106199201053456")
+        XCTAssertEqual(registered.record.holder, "li", "held by the clerk who registered it")
+        XCTAssertEqual(registered.record.channel, .window)
+        XCTAssertEqual(try cli.run(["check"]).status, 0)
         quitAndExpectShell(li)
     }
 }

@@ -39,7 +39,7 @@ final class BulkImportTests: XCTestCase {
         let applications = [
             Application(ref: "p-\"1\"\n\\", serviceCode: "BIRTH-REG", channel: .online,
                         submittedAt: Timestamp.parse("2026-11-26T23:30:00+08:00")!, applicantName: "王芳",
-                        applicantIDNumber: "440106199001011234", applicantPhone: "13800000000", summary: "生育登记",
+                        applicantIDNumber: "440106199001181234", applicantPhone: "13800000000", summary: "生育登记",
                         details: "材料已上传\t\u{2028}\u{7}", materials: ["ID-CARD", "HUKOU-BOOK"], priority: .urgent,
                         language: .en),
             Application(ref: "p-2", serviceCode: "HUKOU-MOVE", channel: .window,
@@ -105,7 +105,7 @@ final class BulkImportTests: XCTestCase {
             let application = Application(ref: ref, serviceCode: "BIRTH-REG", channel: .mail,
                                           submittedAt: Timestamp.parse("2026-11-26T09:30:00+08:00")!,
                                           applicantName: "王芳", materials: materials)
-            let new = NewCase(id: 1, application: application, service: hall.store.service("BIRTH-REG")!, stamp: "now",
+            let new = NewCase(id: 1, application: application, service: hall.store.service("BIRTH-REG")!, holder: nil, stamp: "now",
                               receivedDay: Day(year: 2026, month: 11, day: 26)!, marks: ClockMarks(
                                 yellowOn: Day(year: 2026, month: 11, day: 27)!, redOn: Day(year: 2026, month: 11, day: 27)!,
                                 dueOn: Day(year: 2026, month: 11, day: 27)!))

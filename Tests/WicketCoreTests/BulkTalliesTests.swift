@@ -31,7 +31,7 @@ final class BulkTalliesTests: XCTestCase {
         var lines = (0..<23).map { index in
             #"{"ref":"b-\#(index)","service":"\#(services[index % 3])","channel":"\#(channels[index % 2])","#
                 + #""submitted_at":"2026-09-\#(10 + index % 5)T2\#(index % 4):30:00+08:00","#
-                + #""applicant":{"name":"王芳","id_number":"440106199001011234","phone":"13800000000"},"#
+                + #""applicant":{"name":"王芳","id_number":"440106199001181234","phone":"13800000000"},"#
                 + #""summary":"申请","details":"","materials":[],"priority":"normal"}"#
         }
         lines.insert("not json", at: 7)

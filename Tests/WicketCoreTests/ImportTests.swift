@@ -22,7 +22,7 @@ final class ImportTests: XCTestCase {
     static func line(ref: String, service: String = "BIRTH-REG", channel: String = "online",
                      submitted: String = "2026-11-26T09:30:00+08:00", name: String = "王芳",
                      materials: String = #"["ID-CARD","HUKOU-BOOK"]"#) -> String {
-        #"{"ref":"\#(ref)","service":"\#(service)","channel":"\#(channel)","submitted_at":"\#(submitted)","applicant":{"name":"\#(name)","id_number":"440106199001011234","phone":"13800000000"},"summary":"生育登记","details":"材料已上传","materials":\#(materials),"priority":"normal"}"#
+        #"{"ref":"\#(ref)","service":"\#(service)","channel":"\#(channel)","submitted_at":"\#(submitted)","applicant":{"name":"\#(name)","id_number":"440106199001181234","phone":"13800000000"},"summary":"生育登记","details":"材料已上传","materials":\#(materials),"priority":"normal"}"#
     }
 
     func testGoodLinesImportAndCreateCasesWithChecklists() throws {

@@ -236,7 +236,7 @@ final class KeyedHistoryTests: XCTestCase {
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM notes"), 0)
         let application = Application(ref: "ref-without-key", serviceCode: "HUKOU-MOVE", channel: .online,
                                       submittedAt: hall.clock.now, applicantName: "王芳",
-                                      applicantIDNumber: "440106199001011234", applicantPhone: "13800000000",
+                                      applicantIDNumber: "440106199001181234", applicantPhone: "13800000000",
                                       summary: "户口迁移申请", materials: ["ID-CARD"], language: .zh)
         XCTAssertThrowsError(try Intake(store: store).register(application, actor: "admin")) {
             XCTAssertEqual($0 as? HistoryKeyError, .missing(path: keyPath))
@@ -268,8 +268,9 @@ final class KeyedHistoryTests: XCTestCase {
     /// schema 8 (the one before keying), no key file.
     private func makeUnkeyed() throws {
         try rehashChain(HistoryChain.unkeyedHash)
-        // Without what later migrations add (the writer activity record, migration 10).
+        // Without what later migrations add (the writer activity record, the applicant's document).
         try db.executeScript("DROP TABLE IF EXISTS writer_activity;")
+        try SchemaRewind.undoApplicantDocument(in: db)
         try db.execute("PRAGMA user_version = 8")
         try FileManager.default.removeItem(atPath: keyPath)
     }

@@ -25,7 +25,7 @@ final class ParserFuzzTests: XCTestCase {
         "2026-11-26T09:30:00.999999999999+14:00", "2026-11-26T09:30:00-99:99",
     ]
 
-    static let importSeed = #"{"ref":"f-1","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"王芳","id_number":"440106199001011234","phone":"13800000000"},"summary":"s","details":"d","materials":["ID-CARD"],"priority":"urgent","lang":"en"}"#
+    static let importSeed = #"{"ref":"f-1","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"王芳","id_number":"440106199001181234","phone":"13800000000"},"summary":"s","details":"d","materials":["ID-CARD"],"priority":"urgent","lang":"en"}"#
     static let templateSeed = "# overrides\n[accept.zh]\n{applicant}您好：{service}（{case_number}）已受理，{due_date}前决定。{{括号}}\n\n[reject.en]\nDear {applicant}, {reason}. Appeal to {department} within {days} days.\n"
     static let calendarSeed = "# 2027\n2027-01-01 holiday 元旦 New Year\n2027-02-06..2027-02-12\tholiday 春节\n2027-02-14 workday 调休\r\n2027-10-01..2027-10-07 holiday\n"
 

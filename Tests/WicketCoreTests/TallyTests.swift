@@ -95,7 +95,7 @@ final class TallyTests: XCTestCase {
         try submitSome(10)
         for _ in 0..<40 { try actRandomly() }
         let lines = (0..<5).map { index in
-            #"{"ref":"t-\#(index)","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-09-1\#(index)T09:00:00+08:00","applicant":{"name":"王芳","id_number":"440106199001011234","phone":"13800000000"},"summary":"户口迁移","details":"","materials":[],"priority":"normal"}"#
+            #"{"ref":"t-\#(index)","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-09-1\#(index)T09:00:00+08:00","applicant":{"name":"王芳","id_number":"440106199001181234","phone":"13800000000"},"summary":"户口迁移","details":"","materials":[],"priority":"normal"}"#
         }.joined(separator: "\n") + "\n"
         let file = hall.directory.appendingPathComponent("import.jsonl")
         try Data(lines.utf8).write(to: file)
@@ -132,6 +132,7 @@ final class TallyTests: XCTestCase {
                           "bulk_import", "writer_activity"] {
                 try db.execute("DROP TABLE \(table)")
             }
+            try SchemaRewind.undoApplicantDocument(in: db)
             try db.execute("PRAGMA user_version = 5")
         }
         let reopened = try CaseStore.open(path: hall.path, clock: hall.clock.wallClock)

@@ -42,7 +42,7 @@ struct TestHall {
                 materials: [String] = ["ID-CARD"], name: String = "王芳", language: Language = .zh) throws -> CaseRecord {
         let application = Application(ref: "ref-\(UUID().uuidString)", serviceCode: service, channel: channel,
                                       submittedAt: at.flatMap(Timestamp.parse) ?? clock.now, applicantName: name,
-                                      applicantIDNumber: "440106199001011234", applicantPhone: "13800000000",
+                                      applicantIDNumber: "440106199001181234", applicantPhone: "13800000000",
                                       summary: "户口迁移申请", materials: materials, language: language)
         return try Intake(store: store).register(application, actor: "admin")
     }
@@ -79,5 +79,16 @@ func XCTAssertRefused<T>(_ expected: WorkflowError, file: StaticString = #filePa
 extension Bilingual: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
     public init(stringLiteral value: String) {
         self.init(en: value, zh: value)
+    }
+}
+
+/// Tests that turn a hall back into an older schema undo the later migrations too.
+enum SchemaRewind {
+    /// Migration 11: the applicant's document type and the index on the ID number.
+    static func undoApplicantDocument(in db: Database) throws {
+        try db.executeScript("""
+            DROP INDEX cases_by_applicant_id_number;
+            ALTER TABLE cases DROP COLUMN applicant_id_type;
+            """)
     }
 }

@@ -9,6 +9,9 @@ final class WorkstationFixture {
     let directory: URL
     let store: CaseStore
     var now: Date
+    /// Valid resident ID numbers (GB 11643 check character), one per fixture case.
+    static let idNumbers = ["440106199001071000", "440106199001091001", "440106199001191002", "440106199001021003",
+                            "440106199001041004"]
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("wicket-tui-\(UUID().uuidString)")
@@ -32,7 +35,7 @@ final class WorkstationFixture {
         for (index, person) in people.enumerated() {
             try intake.register(Application(ref: "fixture-\(index)", serviceCode: person.0, channel: index == 3 ? .window : .online,
                                             submittedAt: Timestamp.parse(person.2)!, applicantName: person.1,
-                                            applicantIDNumber: "44010619900101\(1000 + index)",
+                                            applicantIDNumber: Self.idNumbers[index],
                                             applicantPhone: "1380000\(1000 + index)", summary: "申请\(person.1)的业务",
                                             materials: person.3, language: person.4), actor: "admin")
         }

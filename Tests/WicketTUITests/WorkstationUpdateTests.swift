@@ -210,9 +210,8 @@ final class WorkstationUpdateTests: XCTestCase {
         let engine = try fixture.engine()
         try fixture.press(engine, "i")
         guard case .intake = engine.state.overlay else { return XCTFail("i opens the intake form") }
-        // Service: step right until HUKOU-MOVE, then the applicant's fields.
-        let index = fixture.store.catalog.services.firstIndex { $0.code == "HUKOU-MOVE" }!
-        try fixture.press(engine, String(repeating: "<Right>", count: index) + "<Tab>赵敏<Tab>440106199202023456<Tab>13900001111<Tab>投靠子女落户<Tab><Space><C-s>")
+        // Service: typed and taken with Tab; then name, document type, ID number, phone, summary, materials.
+        try fixture.press(engine, "HUKOU-MOVE<Tab>赵敏<Tab><Tab>440106199201053456<Tab>13900001111<Tab>投靠子女落户<Tab><Space><C-s>")
         XCTAssertNil(engine.state.overlay, engine.state.status.text)
         let cases = try CaseQueries.list(CaseFilter(search: "赵敏"), in: fixture.store)
         XCTAssertEqual(cases.count, 1)
@@ -227,8 +226,7 @@ final class WorkstationUpdateTests: XCTestCase {
     func testWalkInIntakeForAnotherDepartmentIsRegisteredForIt() throws {
         let engine = try fixture.engine()
         try fixture.press(engine, "i")
-        let index = fixture.store.catalog.services.firstIndex { $0.code == "BIRTH-REG" }!
-        try fixture.press(engine, String(repeating: "<Right>", count: index) + "<Tab>钱多多<Tab><Tab><Tab>生育登记<C-s>")
+        try fixture.press(engine, "birth-reg<Tab>钱多多<Tab><Tab><Tab><Tab>生育登记<C-s>")
         XCTAssertNil(engine.state.overlay, engine.state.status.text)
         XCTAssertFalse(engine.state.status.isError, engine.state.status.text)
         let cases = try CaseQueries.list(CaseFilter(search: "钱多多"), in: fixture.store)

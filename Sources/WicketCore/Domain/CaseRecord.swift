@@ -11,6 +11,8 @@ public struct CaseRecord: Sendable, Equatable {
     public var resumeStatus: CaseStatus?
     public let applicantName: String
     public let applicantIDNumber: String
+    /// What `applicantIDNumber` is the number of.
+    public let applicantDocument: IdentityDocument
     public let applicantPhone: String
     public let language: Language
     public let summary: String
@@ -42,7 +44,7 @@ extension CaseRecord {
         applicant_id_number, applicant_phone, lang, summary, details, submitted_at, received_at, first_response_at,
         accepted_at, clock_start_on, acceptance_due_on, acceptance_breached, limit_days, extension_days, paused_since,
         paused_days, yellow_on, red_on, due_on, decided_at, decided_on_time, window_visit, closed_at, holder, version,
-        updated_at
+        updated_at, applicant_id_type
         """
 
     init(row: Row) {
@@ -57,6 +59,7 @@ extension CaseRecord {
         resumeStatus = row.optionalString("resume_status").flatMap(CaseStatus.init(rawValue:))
         applicantName = row.string("applicant_name")
         applicantIDNumber = row.string("applicant_id_number")
+        applicantDocument = IdentityDocument(rawValue: row.string("applicant_id_type")) ?? .residentID
         applicantPhone = row.string("applicant_phone")
         language = Language(rawValue: row.string("lang")) ?? .zh
         summary = row.string("summary")

@@ -57,7 +57,7 @@ struct BulkIntake {
         for application in fresh {
             let service = store.service(application.serviceCode)!
             let receivedDay = store.hallTime.day(of: application.submittedAt)
-            let new = NewCase(id: id, application: application, service: service, stamp: stamp,
+            let new = NewCase(id: id, application: application, service: service, holder: nil, stamp: stamp,
                               receivedDay: receivedDay, marks: acceptanceMarks(receivedDay, service.acceptanceLimitDays))
             caseValues += new.caseValues
             for (code, state) in new.checklist {

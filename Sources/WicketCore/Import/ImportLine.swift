@@ -69,6 +69,12 @@ enum ImportLine {
         }
         let name = try string("name", in: applicant)!
         let idNumber = try string("id_number", in: applicant, required: false) ?? ""
+        let documentText = try string("id_type", in: applicant, required: false) ?? IdentityDocument.residentID.rawValue
+        guard let document = IdentityDocument(rawValue: documentText) else {
+            let known = IdentityDocument.allCases.map(\.rawValue)
+            throw Failure("unknown id_type \"\(documentText)\" (\(known.joined(separator: ", ")))",
+                          "未知证件类型“\(documentText)”（\(known.joined(separator: "、"))）")
+        }
         let phone = try string("phone", in: applicant, required: false) ?? ""
         let summary = try string("summary", in: fields, required: false) ?? ""
         let details = try string("details", in: fields, required: false) ?? ""
@@ -88,7 +94,7 @@ enum ImportLine {
             throw Failure("unknown lang \"\(languageText)\" (zh or en)", "未知语言“\(languageText)”（zh 或 en）")
         }
         return Application(ref: ref, serviceCode: service, channel: channel, submittedAt: submittedAt,
-                           applicantName: name, applicantIDNumber: idNumber, applicantPhone: phone, summary: summary,
+                           applicantName: name, applicantIDNumber: idNumber, applicantDocument: document, applicantPhone: phone, summary: summary,
                            details: details, materials: materials, priority: priority, language: language)
     }
 }

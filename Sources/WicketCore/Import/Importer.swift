@@ -70,8 +70,7 @@ public struct Importer {
             for (lineNumber, bytes) in batch {
                 do {
                     let application = try ImportLine.parse(bytes.get(), window: window)
-                    try intake.validate(application)
-                    applications.append(application)
+                    applications.append(try intake.validated(application))
                 } catch let failure as ImportLine.Failure {
                     errors.append(LineError(line: lineNumber, reason: failure.reason))
                 } catch let refusal as WorkflowError {

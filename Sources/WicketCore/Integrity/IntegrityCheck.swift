@@ -143,7 +143,8 @@ public struct IntegrityCheck {
         }
         switch event.action {
         case CaseAction.submitEvent:
-            trail.holder = nil
+            // A walk-in is held from its submission by the clerk who registered it (`NewCase`).
+            trail.holder = event.details.contains("\"holder\":") ? details()["holder"] as? String : nil
             trail.holderEventID = event.id
             trail.department = Self.submittedDepartment(event.details) ?? details()["department"] as? String
             trail.departmentEventID = event.id

@@ -201,8 +201,16 @@ public enum CaseQueries {
     /// shorter text, such as a two-character name, falls back to a substring scan. The text is
     /// always quoted as one phrase, so nothing the user types is FTS syntax.
     /// `strategy` says how the phrase meets the list (see `SearchStrategy`); the default needs no preparation.
+    ///
+    /// A full resident ID number (18 characters) is an exact lookup on the indexed
+    /// `applicant_id_number` instead: the trigram index does not hold ID numbers, and never
+    /// should (a substring of one would find strangers' cases). Lists show it masked.
     static func searchCondition(_ text: String, strategy: SearchStrategy = .fewHits,
                                 parameter: (DatabaseBindable) -> String) -> String {
+        if let idNumber = ApplicantIdentity.searchableIDNumber(text) {
+            // Stored upper-cased since numbers are checked; as typed (a lower-case x) before.
+            return "applicant_id_number IN (\(parameter(idNumber)), \(parameter(idNumber.lowercased())))"
+        }
         if text.count >= 3 {
             switch strategy {
             case .fewHits, .substring:
@@ -248,7 +256,11 @@ public enum CaseQueries {
 
 /// Personal numbers shown in lists: enough to tell two applicants apart, not enough to misuse.
 public enum Masking {
-    public static func idNumber(_ value: String) -> String { mask(value, keepFirst: 4, keepLast: 4) }
+    /// A resident ID number (18) keeps its first and last 4; a passport or permit number (8 to 11)
+    /// would then show all but a character or two, so it keeps its first 1 and last 2.
+    public static func idNumber(_ value: String) -> String {
+        value.count >= 15 ? mask(value, keepFirst: 4, keepLast: 4) : mask(value, keepFirst: 1, keepLast: 2)
+    }
     public static func phone(_ value: String) -> String { mask(value, keepFirst: 3, keepLast: 4) }
 
     static func mask(_ value: String, keepFirst: Int, keepLast: Int) -> String {

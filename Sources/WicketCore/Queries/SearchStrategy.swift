@@ -25,6 +25,8 @@ enum SearchStrategy: Sendable, Equatable {
     static func choose(for text: String?, in store: CaseStore, thresholds: Thresholds = Thresholds()) throws -> SearchStrategy {
         guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return .fewHits }
         guard text.count >= 3 else { return .substring }
+        // A full ID number is an exact lookup on its own index (`CaseQueries.searchCondition`).
+        if ApplicantIdentity.searchableIDNumber(text) != nil { return .fewHits }
         let db = store.db
         for statement in preparationSQL(phrase: "?1", limit: "?2") {
             try db.execute(statement, arguments: statement.contains("?1") ? [phrase(text), thresholds.hitsTable + 1] : [])

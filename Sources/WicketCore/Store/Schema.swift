@@ -20,6 +20,7 @@ enum Schema {
             try db.executeScript(historyNoUpdate)
         }),
         Migration(version: 10, name: "writer activity: who holds the hall for a long write", sql: writerActivity),
+        Migration(version: 11, name: "applicant's identity document; ID numbers found by exact lookup", sql: applicantDocument),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

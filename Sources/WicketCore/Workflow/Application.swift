@@ -8,6 +8,8 @@ public struct Application: Sendable, Equatable {
     public var submittedAt: Date
     public var applicantName: String
     public var applicantIDNumber: String
+    /// What `applicantIDNumber` is the number of (`ApplicantIdentity` checks it by this).
+    public var applicantDocument: IdentityDocument
     public var applicantPhone: String
     public var summary: String
     public var details: String
@@ -17,7 +19,8 @@ public struct Application: Sendable, Equatable {
     public var language: Language
 
     public init(ref: String? = nil, serviceCode: String, channel: Channel, submittedAt: Date, applicantName: String,
-                applicantIDNumber: String = "", applicantPhone: String = "", summary: String = "", details: String = "",
+                applicantIDNumber: String = "", applicantDocument: IdentityDocument = .residentID,
+                applicantPhone: String = "", summary: String = "", details: String = "",
                 materials: [String] = [], priority: Priority = .normal, language: Language = .zh) {
         self.ref = ref
         self.serviceCode = serviceCode
@@ -25,6 +28,7 @@ public struct Application: Sendable, Equatable {
         self.submittedAt = submittedAt
         self.applicantName = applicantName
         self.applicantIDNumber = applicantIDNumber
+        self.applicantDocument = applicantDocument
         self.applicantPhone = applicantPhone
         self.summary = summary
         self.details = details
@@ -44,12 +48,16 @@ public struct Intake {
         self.clock = clock ?? store.clock
     }
 
-    /// A walk-in or single application: its own transaction.
+    /// A walk-in or single application: its own transaction. With `holding`, the case is held
+    /// from the start by the clerk who registered it (a walk-in: the applicant is at their window),
+    /// when they may see the service's department; the submission's history event says so.
     @discardableResult
-    public func register(_ application: Application, actor: String) throws -> CaseRecord {
+    public func register(_ application: Application, actor: String, holding: Bool = false) throws -> CaseRecord {
         try store.db.write {
-            _ = try Users.actor(actor, in: store.db)
-            guard let id = try insert(application, actor: actor) else {
+            let user = try Users.actor(actor, in: store.db)
+            let department = store.service(application.serviceCode)?.department
+            let holds = holding && user.role != .portal && department.map { CaseAccess(user: user).maySee(caseDepartment: $0) } == true
+            guard let id = try insert(application, actor: actor, holder: holds ? actor : nil) else {
                 throw WorkflowError.invalidArgument(Bilingual(
                 en: "an application with ref \(application.ref ?? "") is already registered",
                 zh: "编号为 \(application.ref ?? "") 的申请已登记"))
@@ -60,6 +68,12 @@ public struct Intake {
 
     /// Checks an application against the catalog; the message says what is wrong.
     public func validate(_ application: Application) throws {
+        _ = try validated(application)
+    }
+
+    /// The application as it is registered — its ID and phone numbers as `ApplicantIdentity`
+    /// stores them — or the reason it is refused, the same for a walk-in and an import line.
+    public func validated(_ application: Application) throws -> Application {
         guard let service = store.service(application.serviceCode) else {
             throw WorkflowError.invalidArgument(Bilingual(
                 en: "unknown service '\(application.serviceCode)'",
@@ -75,18 +89,28 @@ public struct Intake {
                 en: "the applicant's name is empty",
                 zh: "申请人姓名为空"))
         }
+        var checked = application
+        do {
+            checked.applicantIDNumber = try ApplicantIdentity.idNumber(application.applicantIDNumber,
+                                                                       document: application.applicantDocument,
+                                                                       today: store.hallTime.day(of: clock.now))
+            checked.applicantPhone = try ApplicantIdentity.phone(application.applicantPhone)
+        } catch {
+            throw WorkflowError.invalidArgument(error.reason)
+        }
+        return checked
     }
 
     /// Inside the caller's transaction. Returns nil when the ref is already registered, so a
     /// re-run of an import changes nothing.
-    func insert(_ application: Application, actor: String) throws -> Int? {
-        try validate(application)
+    func insert(_ application: Application, actor: String, holder: String? = nil) throws -> Int? {
+        let application = try validated(application)
         let db = store.db
         if let ref = application.ref, try db.scalarInt("SELECT id FROM cases WHERE ref = ?", ref) != nil { return nil }
         let service = store.service(application.serviceCode)!
         let receivedDay = store.hallTime.day(of: application.submittedAt)
         let id = (try db.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM cases")) ?? 1
-        let new = NewCase(id: id, application: application, service: service, stamp: Timestamp.format(clock.now),
+        let new = NewCase(id: id, application: application, service: service, holder: holder, stamp: Timestamp.format(clock.now),
                           receivedDay: receivedDay,
                           marks: store.caseClock.marks(start: receivedDay, limitDays: service.acceptanceLimitDays, pausedDays: 0))
         try db.execute("INSERT INTO cases(\(NewCase.caseColumns)) VALUES \(NewCase.caseRow)", arguments: new.caseValues)

@@ -6,17 +6,20 @@ struct NewCase {
     let number: String
     let application: Application
     let service: ServiceItem
+    /// The clerk who holds it from the start (a walk-in registered at their window), or nobody.
+    let holder: String?
     /// When it was registered (the transaction's time), stored as `updated_at` and the event's `at`.
     let stamp: String
     let submitted: String
     let marks: ClockMarks
 
     /// `receivedDay` is the hall day of `submittedAt`; `marks` the acceptance clock from it.
-    init(id: Int, application: Application, service: ServiceItem, stamp: String, receivedDay: Day, marks: ClockMarks) {
+    init(id: Int, application: Application, service: ServiceItem, holder: String?, stamp: String, receivedDay: Day, marks: ClockMarks) {
         self.id = id
         number = Self.number(year: receivedDay.components.year, id: id)
         self.application = application
         self.service = service
+        self.holder = holder
         self.stamp = stamp
         submitted = Timestamp.format(application.submittedAt)
         self.marks = marks
@@ -26,17 +29,18 @@ struct NewCase {
     static let caseColumns = """
         id, number, ref, service_code, department, channel, priority, status, applicant_name, \
         applicant_id_number, applicant_phone, lang, summary, details, submitted_at, received_at, \
-        acceptance_due_on, limit_days, yellow_on, red_on, due_on, window_visit, version, updated_at
+        acceptance_due_on, limit_days, yellow_on, red_on, due_on, window_visit, version, updated_at, applicant_id_type, holder
         """
-    static let caseRow = "(?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"
-    static let caseParameterCount = 22
+    static let caseRow = "(?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
+    static let caseParameterCount = 24
 
     var caseValues: [DatabaseBindable] {
         [id, number, application.ref, service.code, service.department, application.channel.rawValue,
          application.priority.rawValue, application.applicantName, application.applicantIDNumber,
          application.applicantPhone, application.language.rawValue, application.summary, application.details,
          submitted, submitted, marks.dueOn.description, service.promisedLimitDays, marks.yellowOn.description,
-         marks.redOn.description, marks.dueOn.description, application.channel == .window, stamp]
+         marks.redOn.description, marks.dueOn.description, application.channel == .window, stamp,
+         application.applicantDocument.rawValue, holder]
     }
 
     /// The whole checklist of the service: what the applicant sent is submitted, the rest missing.
@@ -45,7 +49,7 @@ struct NewCase {
     }
 
     /// The `submit` event's details, exactly as `History.json` writes this dictionary (keys
-    /// sorted: channel, department, materials, ref, submitted_at), but without building it: per
+    /// sorted: channel, department, holder, materials, ref, submitted_at), but without building it: per
     /// imported case the dictionary of `Any` cost more than hashing the event. The department
     /// the case starts in is recorded so `wicket check` can replay where a case should be.
     var submitDetails: String {
@@ -53,6 +57,11 @@ struct NewCase {
         CompactJSON.string(application.channel.rawValue, into: &out)
         out += ",\"department\":"
         CompactJSON.string(service.department, into: &out)
+        if let holder {
+            // Who holds it from the start, so `wicket check` replays the holder (`IntegrityCheck`).
+            out += ",\"holder\":"
+            CompactJSON.string(holder, into: &out)
+        }
         out += ",\"materials\":["
         for (index, code) in application.materials.enumerated() {
             if index > 0 { out += "," }

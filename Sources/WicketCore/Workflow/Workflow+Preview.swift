@@ -32,6 +32,6 @@ extension Workflow {
                 + (item.reason.isEmpty ? "" : record.language == .zh ? "（\(item.reason)）" : " (\(item.reason))")
         }.joined(separator: "\n")
         change.placeholders[.days] = String(record.extensionDays)
-        return template.render(try placeholderValues(change))
+        return try notice(template, change)
     }
 }

@@ -108,7 +108,23 @@ public final class Workflow {
         if let text = request.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty { return text }
         let templates = try TemplateSet.load(from: db)
         guard let template = templates.template(for: request.action, language: change.record.language) else { return nil }
-        return template.render(try placeholderValues(change))
+        return try notice(template, change)
+    }
+
+    /// A template filled for `change`. One that promises a decision (`{due_date}`) never
+    /// promises a passed day: an overdue case's notice says so and promises a new one (`DecisionPromise`).
+    func notice(_ template: ReplyTemplate, _ change: CaseChange) throws -> String {
+        let text = template.render(try placeholderValues(change))
+        guard template.pieces.contains(.slot(.dueDate)), let promise = try decisionPromise(change.record),
+              let note = promise.overdueNote(change.record.language) else { return text }
+        return text + note
+    }
+
+    /// What a notice may promise for this case today; nil while its clock does not run.
+    func decisionPromise(_ record: CaseRecord) throws -> DecisionPromise? {
+        guard let due = record.marks?.dueOn else { return nil }
+        let days = Int(try store.setting("overdue_promise_days") ?? "") ?? DecisionPromise.defaultOverdueDays
+        return DecisionPromise(dueOn: due, today: store.hallTime.day(of: clock.now), calendar: store.calendar, overdueDays: days)
     }
 
     func placeholderValues(_ change: CaseChange) throws -> [Placeholder: String] {
@@ -121,7 +137,7 @@ public final class Workflow {
         values[.reason] = change.reason
         values[.department] = store.department(record.department).map { language == .zh ? $0.nameZh : $0.nameEn }
             ?? record.department
-        if let due = record.marks?.dueOn { values[.dueDate] = DateText.day(due, language: language) }
+        if let promise = try decisionPromise(record) { values[.dueDate] = DateText.day(promise.decideBy, language: language) }
         return values
     }
 }

@@ -205,6 +205,10 @@ public enum UIText: String, CaseIterable, Sendable {
     case intakeNormal
     case intakeReplyLanguage
     case intakeRegister
+    case intakeDocument
+    case intakeServiceHint
+    case intakeNoMatch
+    case intakeChooseService
     case replyTitle
     case replyTitleCase
     case replyNoCase

@@ -34,9 +34,10 @@ struct DetailView {
             (r.priority == .urgent ? "  " + UIText.detailUrgent.text(l) : ""), theme.title)
         add(UIText.detailApplicant.format(l, r.applicantName, l.code(r.language.rawValue, r.language.word)))
         if let shown = revealed, shown.caseNumber == r.number {
-            add(UIText.detailIDRevealed.format(l, shown.idNumber, shown.phone), theme.label)
+            add(UIText.detailIDRevealed.format(l, r.applicantDocument.label(shown.idNumber, l), shown.phone), theme.label)
         } else {
-            add(UIText.detailIDMasked.format(l, Masking.idNumber(r.applicantIDNumber), Masking.phone(r.applicantPhone)))
+            add(UIText.detailIDMasked.format(l, r.applicantDocument.label(Masking.idNumber(r.applicantIDNumber), l),
+                                             Masking.phone(r.applicantPhone)))
         }
         add(UIText.detailChannel.format(l, Words.channel(r.channel, l), when(r.submittedAt)))
         add(UIText.detailHolder.format(l, r.holder ?? "-", r.department))

@@ -100,6 +100,8 @@ struct OverlayView {
         surface.putCut(UIText.intakeKeys.text(language), row: inner.row,
                     column: inner.column, style: theme.hint, maxWidth: inner.width)
         var cursor: CursorPosition?
+        var serviceRow: Int?
+        let labelWidth = 20
         let first = max(0, form.focus - (inner.height - 4))
         for index in first..<rows {
             let row = inner.row + 1 + index - first
@@ -107,11 +109,32 @@ struct OverlayView {
             let text: String
             switch form.row(index, catalog) {
             case .service:
-                let service = catalog.services.indices.contains(form.serviceIndex) ? catalog.services[form.serviceIndex] : nil
-                let name = service.map { "\($0.code) " + Words.name(zh: $0.nameZh, en: $0.nameEn, language) } ?? "-"
-                text = UIText.intakeService.text(language) + "  ◀ \(name) ▶"
+                surface.put(UIText.intakeService.text(language), row: row, column: inner.column, style: theme.label, maxWidth: labelWidth)
+                if index == form.focus {
+                    // Typing finds the service: the query here, its matches listed under the row.
+                    serviceRow = row
+                    let visible = form.serviceQuery.visible(width: inner.width - labelWidth - 1, measure: surface.measure)
+                    let empty = form.serviceQuery.text.isEmpty
+                    surface.put(empty ? UIText.intakeServiceHint.text(language) : visible.text, row: row,
+                                column: inner.column + labelWidth, style: empty ? theme.hint : .plain,
+                                maxWidth: inner.width - labelWidth)
+                    cursor = CursorPosition(row: row, column: inner.column + labelWidth + visible.cursorColumn)
+                } else {
+                    let chosen = form.service(catalog).map { "\($0.code) " + Words.name(zh: $0.nameZh, en: $0.nameEn, language) }
+                    surface.put(chosen ?? UIText.intakeServiceHint.text(language), row: row, column: inner.column + labelWidth,
+                                style: chosen == nil ? theme.hint : .plain, maxWidth: inner.width - labelWidth)
+                }
+                continue
+            case .document:
+                surface.put(UIText.intakeDocument.text(language) + (language == .zh ? "：" : ":"), row: row,
+                            column: inner.column, style: theme.label, maxWidth: labelWidth)
+                surface.put("◀ \(form.document.name.text(language)) ▶", row: row, column: inner.column + labelWidth,
+                            style: .plain, maxWidth: inner.width - labelWidth)
+                if index == form.focus {
+                    surface.setStyle(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: theme.selected)
+                }
+                continue
             case .field(let field):
-                let labelWidth = 20
                 let label = IntakeFormState.fieldLabels[field].text(language) + (language == .zh ? "：" : ":")
                 surface.putCut(label, row: row, column: inner.column, style: theme.label, maxWidth: labelWidth)
                 let visible = form.fields[field].visible(width: inner.width - labelWidth - 1, measure: surface.measure)
@@ -133,10 +156,40 @@ struct OverlayView {
                 surface.setStyle(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: theme.selected)
             }
         }
+        if let serviceRow {
+            drawServiceMatches(form, below: serviceRow, column: inner.column, width: inner.width,
+                               bottom: inner.bottom - 1, language: language, into: &surface)
+        }
         if let error = form.error {
             surface.putCut(error, row: inner.bottom - 1, column: inner.column, style: theme.error, maxWidth: inner.width)
         }
         return cursor
+    }
+
+    /// The service items matching what was typed, under the service row (over the rows below it),
+    /// the highlighted one marked `>` and selected (a mark, not colour alone); a window of them
+    /// follows the highlight.
+    private func drawServiceMatches(_ form: IntakeFormState, below row: Int, column: Int, width: Int, bottom: Int,
+                                    language: Language, into surface: inout CellBuffer) {
+        let matches = form.matches(catalog)
+        let room = min(IntakeFormState.visibleMatches, bottom - row - 1)
+        guard room > 0, width > 0 else { return }
+        let area = Rect(row: row + 1, column: column, width: width, height: max(1, min(room, matches.count)))
+        surface.fill(area, style: theme.dialog)
+        guard !matches.isEmpty else {
+            surface.put(UIText.intakeNoMatch.text(language), row: row + 1, column: column, style: theme.hint, maxWidth: width)
+            return
+        }
+        let start = max(0, min(form.serviceChoice - room + 1, matches.count - room))
+        for (offset, service) in matches[start..<min(matches.count, start + room)].enumerated() {
+            let line = row + 1 + offset
+            let mark = start + offset == form.serviceChoice ? "  > " : "    "
+            surface.put(mark + "\(service.code)  " + Words.name(zh: service.nameZh, en: service.nameEn, language), row: line,
+                        column: column, style: .plain, maxWidth: width)
+            if start + offset == form.serviceChoice {
+                surface.setStyle(Rect(row: line, column: column, width: width, height: 1), style: theme.selected)
+            }
+        }
     }
 
     private func centered(width: Int, height: Int, in bounds: Rect) -> Rect {

@@ -250,11 +250,15 @@ extension WorkstationEngine {
     }
 
     private func registerIntake() throws {
-        guard case .intake(var form) = state.overlay, let application = form.application(store.catalog, now: store.clock.now) else {
+        guard case .intake(var form) = state.overlay else { return }
+        guard let application = form.application(store.catalog, now: store.clock.now) else {
+            form.error = UIText.intakeChooseService.text(state.language)
+            state.overlay = .intake(form)
             return
         }
         do {
-            let record = try Intake(store: store).register(application, actor: state.user.login)
+            // The applicant is at this clerk's window: the clerk holds the case from the start.
+            let record = try Intake(store: store).register(application, actor: state.user.login, holding: true)
             state.overlay = nil
             try reloadInbox(select: record.number)
             // A walk-in for another department's service is registered for that department; this

@@ -9,6 +9,8 @@ extension HelpText {
         "import": """
             每行一件申请；编号（ref）已登记的行不作改动，因此可以放心重复运行。
             错误行以 `line N: reason` 报告在标准错误上，其余照常导入（有错误行时退出码为 1）。
+            证件号和电话号码会被核验：居民身份证号核验校验码和出生日期；其他证件以 applicant.id_type 注明
+            （hk_macao_permit、taiwan_permit、passport、foreign_permanent_resident）。
             只有管理员和门户登录（`users add portal --role portal`）可以导入；其他人会被拒绝。
             """,
         "act": "操作：" + CaseAction.allCases.map(\.rawValue).joined(separator: " "),

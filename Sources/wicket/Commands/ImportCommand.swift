@@ -8,6 +8,8 @@ enum ImportCommand {
         discussion: """
             One application per line; a line whose ref is already registered changes nothing, so a re-run is safe.
             Bad lines are reported as `line N: reason` on stderr and the rest are imported (exit 1 if any was bad).
+            ID and phone numbers are checked: a resident ID number by its check character and birth date, unless
+            applicant.id_type names another document (hk_macao_permit, taiwan_permit, passport, foreign_permanent_resident).
             Admins and portal logins (`users add portal --role portal`) may import; anyone else is refused.
             """
     ) { args, context in

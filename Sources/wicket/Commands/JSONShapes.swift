@@ -24,6 +24,7 @@ enum JSONShapes {
             "priority": r.priority.rawValue, "lang": r.language.rawValue, "holder": r.holder ?? NSNull(),
             "applicant": ["name": r.applicantName,
                           "id_number": revealed?.idNumber ?? Masking.idNumber(r.applicantIDNumber),
+                          "id_type": r.applicantDocument.rawValue,
                           "phone": revealed?.phone ?? Masking.phone(r.applicantPhone)],
             "summary": r.summary, "details": r.details, "submitted_at": r.submittedAt, "received_at": r.receivedAt,
             "first_response_at": r.firstResponseAt ?? NSNull(), "accepted_at": r.acceptedAt ?? NSNull(),

@@ -39,7 +39,7 @@ enum ShowCommand {
             Output.line(say(.showService, [service.code, service.nameZh, service.nameEn, service.department, service.acceptanceLimitDays,
                                           service.promisedLimitDays, service.legalLimitDays, service.fee]))
         }
-        let idNumber = revealed.map(\.idNumber) ?? Masking.idNumber(r.applicantIDNumber)
+        let idNumber = r.applicantDocument.label(revealed.map(\.idNumber) ?? Masking.idNumber(r.applicantIDNumber), language)
         let phone = revealed.map(\.phone) ?? Masking.phone(r.applicantPhone)
         Output.line(say(.showApplicant, [safe(r.applicantName), safe(idNumber), safe(phone), code(r.language.rawValue, r.language.word)]) +
                     (revealed == nil ? "" : say(.showRevealed, [])))
