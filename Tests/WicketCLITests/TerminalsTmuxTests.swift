@@ -89,7 +89,7 @@ final class TerminalsTmuxTests: XCTestCase {
         let summary = "全家\(family)迁入\u{2764}\u{FE0F}1\u{FE0F}\u{20E3}\u{1F1E8}\u{1F1F3}完整可见"
         let applications = """
             {"ref":"emoji-1","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-27T09:00:00+08:00","applicant":{"name":"程\(coder)序员","id_number":"110105198505052228","phone":"13700000004"},"summary":"\(summary)","materials":[]}
-            {"ref":"emoji-2","service":"ID-RENEW","channel":"online","submitted_at":"2026-11-27T09:10:00+08:00","applicant":{"name":"\(family)一家","id_number":"110105198505053333","phone":"13700000005"},"summary":"\(coder)","materials":[]}
+            {"ref":"emoji-2","service":"ID-RENEW","channel":"online","submitted_at":"2026-11-27T09:10:00+08:00","applicant":{"name":"\(family)一家","id_number":"110105198505053335","phone":"13700000005"},"summary":"\(coder)","materials":[]}
             """
         XCTAssertTrue(try cli.ok(["import", "-"], stdin: applications).contains("imported 2"))
         let pane = try tmux.start("emoji", width: 120, height: 30, command: command(["LANG=C.UTF-8", "TERM=xterm-256color"]))
