@@ -23,7 +23,7 @@ enum Fixture {
         }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let partial = path + ".partial"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
+        for suffix in ["", "-wal", "-shm", ".key"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
         let start = Clock.now()
         FileHandle.standardError.write(Data("making \(cases) cases in \(path) (once) …\n".utf8))
         let store = try CaseStore.create(path: partial, creator: "admin", clock: clock)
@@ -38,6 +38,9 @@ enum Fixture {
         try store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try store.db.execute("ANALYZE")
         try FileManager.default.moveItem(atPath: partial, toPath: path)
+        // The history key goes with its database (HistoryKey.defaultPath: the path + ".key").
+        try? FileManager.default.removeItem(atPath: path + ".key")
+        try FileManager.default.moveItem(atPath: partial + ".key", toPath: path + ".key")
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
         FileHandle.standardError.write(Data(String(format: "  done in %.0f s\n", (Clock.now() - start) / 1000).utf8))
         return path
@@ -46,8 +49,9 @@ enum Fixture {
     /// A scratch copy for operations that change the database, so the fixture stays as made.
     static func workingCopy(of path: String) throws -> String {
         let copy = path.replacingOccurrences(of: ".db", with: "-work.db")
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+        for suffix in ["", "-wal", "-shm", ".key"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
         try FileManager.default.copyItem(atPath: path, toPath: copy)
+        try FileManager.default.copyItem(atPath: path + ".key", toPath: copy + ".key")
         return copy
     }
 

@@ -10,8 +10,11 @@ public struct Importer {
     /// import lets go of the write lock after each batch (and parses the next one outside it), and a
     /// waiting clerk's busy handler takes it then. Bigger batches are cheaper (each commit rewrites
     /// the index pages it touched: 100,000 lines took 8.1 s of CPU in batches of 2,000 against 10.0 s
-    /// in batches of 500) but hold the lock longer: 2,000 held it ≈ 0.1 s. See README, "Waiting for the hall".
-    public static let defaultBatchSize = 500
+    /// in batches of 500) but hold the lock longer. On a quiet two-core machine (wicket-bench
+    /// --only clerk, 2 Dec 2026) a batch of 500 held it 96–101 ms (median) and a clerk's act beside
+    /// the import took p99 146–162 ms; a batch of 250 held it 43 ms and the clerk's act p99 was 91 ms,
+    /// for ≈ 8% less import throughput. See README, "Waiting for the hall".
+    public static let defaultBatchSize = 250
     public var batchSize = Importer.defaultBatchSize
     /// Copy each batch from the WAL into the file after its commit (below); off only to measure without.
     public var checkpointsEachBatch = true
