@@ -22,6 +22,11 @@ public struct Outbox {
     public var trustsEnvironment = !ProcessTrust.isPrivileged
 
     /// The configured command: `WICKET_DELIVERY_COMMAND`, else the database's `delivery_command` setting.
+    /// Replies waiting for their first hand-over.
+    public func queuedCount() throws -> Int {
+        try store.db.scalarInt("SELECT count(*) FROM messages WHERE delivery_state = 'queued'") ?? 0
+    }
+
     public var command: String? {
         // getenv, not ProcessInfo.environment: that copies the whole environment on every call.
         if trustsEnvironment, let raw = getenv("WICKET_DELIVERY_COMMAND"),

@@ -143,6 +143,9 @@ public final class CaseStore {
         return moved
     }
 
+    /// Every case the hall holds, open or closed.
+    public func caseCount() throws -> Int { try db.scalarInt("SELECT count(*) FROM cases") ?? 0 }
+
     public var caseClock: CaseClock { CaseClock(calendar: calendar, thresholds: thresholds) }
     public var today: Day { hallTime.day(of: clock.now) }
 

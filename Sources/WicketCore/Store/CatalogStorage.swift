@@ -59,12 +59,20 @@ enum CatalogReader {
     }
 }
 
-enum CalendarWriter {
-    static func replace(with entries: [CalendarEntry], in db: Database) throws {
+public enum CalendarWriter {
+    public static func replace(with entries: [CalendarEntry], in db: Database) throws {
         try db.execute("DELETE FROM calendar_days")
         for entry in entries {
             try db.execute("INSERT INTO calendar_days(day, kind, name) VALUES (?, ?, ?)",
                            entry.day.description, entry.kind.rawValue, entry.name)
+        }
+    }
+
+    /// The calendar's days in order, as `calendar list` shows them.
+    public static func entries(in db: Database) throws -> [CalendarEntry] {
+        try db.query("SELECT day, kind, name FROM calendar_days ORDER BY day").compactMap { row in
+            guard let day = Day(row.string("day")), let kind = CalendarEntry.Kind(rawValue: row.string("kind")) else { return nil }
+            return CalendarEntry(day: day, kind: kind, name: row.string("name"))
         }
     }
 

@@ -15,14 +15,13 @@ enum CalendarCommand {
         let store = try context.openStore()
         switch args.positionals[0] {
         case "list":
-            let rows = try store.db.query("SELECT day, kind, name FROM calendar_days ORDER BY day")
+            let entries = try CalendarWriter.entries(in: store.db)
             let l = context.settings.language
             // Days written out and the kind as a word in Chinese (the file format keeps holiday/workday).
             let kinds = ["holiday": Bilingual(en: "holiday", zh: "假日"), "workday": Bilingual(en: "workday", zh: "调休上班")]
-            Output.table(rows.map { row in
-                let day = Day(row.string("day")).map { DateText.day($0, language: l) } ?? row.string("day")
-                let kind = row.string("kind")
-                return [day, kinds[kind].map { l.code(kind, $0) } ?? kind, Output.safe(row.string("name"))]
+            Output.table(entries.map { entry in
+                let kind = entry.kind.rawValue
+                return [DateText.day(entry.day, language: l), kinds[kind].map { l.code(kind, $0) } ?? kind, Output.safe(entry.name)]
             }).forEach { Output.line($0) }
         case "load":
             guard args.positionals.count == 2 else { throw UsageError(en: "calendar load needs a FILE",

@@ -20,7 +20,7 @@ enum DeliverCommand {
         let outbox = Outbox(store: store)
         let language = context.settings.language
         guard outbox.command != nil else {
-            let queued = try store.db.scalarInt("SELECT count(*) FROM messages WHERE delivery_state = 'queued'") ?? 0
+            let queued = try outbox.queuedCount()
             Output.line(CLIText.deliveryNone.format(language, queued))
             return args.has("--watch") ? 1 : 0
         }

@@ -57,7 +57,7 @@ enum DemoCommand {
 
     static func printSummary(_ store: CaseStore, user: String, language: Language) throws {
         let report = try ReportBuilder(store: store).build()
-        let total = try store.db.scalarInt("SELECT count(*) FROM cases") ?? 0
+        let total = try store.caseCount()
         Output.line(CLIText.demoSummary.format(language, store.path, total, report.openTotal))
         Output.line(Output.table(report.byStatus.map { ["  \($0.key)", String($0.count)] }).joined(separator: "\n"))
         Output.line(CLIText.demoLevels.format(language, report.overdue, report.red, report.yellow, report.acceptanceOverdue))
