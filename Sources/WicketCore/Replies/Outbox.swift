@@ -15,11 +15,17 @@ public struct Outbox {
 
     static let permanentFailureExit: Int32 = 65
     static let maxAttempts = 12
-    static let commandTimeout: TimeInterval = 30
+    /// How long the delivery command has to answer one reply, unless told otherwise (`deliver --time-limit`).
+    public static let defaultTimeLimit: TimeInterval = 30
+    public static let timeLimitRange: ClosedRange<Int> = 1...600
 
     /// Whether `$WICKET_DELIVERY_COMMAND` counts. A privileged (setgid) process run by a clerk
     /// never takes a command from its caller's environment; `wicket deliver` refuses to run there at all.
     public var trustsEnvironment = !ProcessTrust.isPrivileged
+
+    /// How long the command has to answer; after it, its whole process group is stopped (SIGTERM,
+    /// then SIGKILL after a grace of 2 s) and the attempt is a temporary failure.
+    public var timeLimit: TimeInterval = Outbox.defaultTimeLimit
 
     /// The configured command: `WICKET_DELIVERY_COMMAND`, else the database's `delivery_command` setting.
     /// Replies waiting for their first hand-over.
@@ -49,7 +55,7 @@ public struct Outbox {
         guard let command else { return result }
         for _ in 0..<limit where !shouldStop() {
             guard let reply = try? claimNext() else { break }
-            let outcome = run(command: command, payload: reply.payload)
+            let outcome = run(command: command, payload: reply.payload, shouldStop: shouldStop)
             try? record(outcome, for: reply.id, attempts: reply.attempts, result: &result)
         }
         return result
@@ -100,7 +106,7 @@ public struct Outbox {
                 WHERE m.delivery_state IN ('queued', 'failed') AND m.next_attempt_at <= ?
                 ORDER BY m.next_attempt_at, m.id LIMIT 1
                 """, now) else { return nil }
-            let lease = Timestamp.format(clock.now.addingTimeInterval(Self.commandTimeout * 4))
+            let lease = Timestamp.format(clock.now.addingTimeInterval(timeLimit * 4 + 60))
             try db.execute("UPDATE messages SET next_attempt_at = ? WHERE id = ?", lease, row.int("id"))
             let payload: [String: Any] = [
                 "id": row.int("id"), "case_number": row.string("number"), "channel": row.string("channel"),
@@ -116,7 +122,15 @@ public struct Outbox {
         case sent
         case temporary(String)
         case permanent(String)
+        /// The service was stopped while the command ran: not the command's fault, so never the
+        /// attempt that makes a reply fail for good.
+        case stopped
     }
+
+    /// 1, 2, 4 … minutes, at most an hour between tries.
+    static func pause(afterTry tries: Int) -> TimeInterval { min(3600.0, 60.0 * pow(2.0, Double(tries - 1))) }
+
+    static let stoppedError = "stopped: the delivery service was stopped"
 
     private func record(_ outcome: Outcome, for id: Int, attempts: Int, result: inout Result) throws {
         let db = store.db
@@ -132,12 +146,18 @@ public struct Outbox {
                     """, tries, Timestamp.format(now), id)
             case .temporary(let error) where tries < Self.maxAttempts:
                 result.failed += 1
-                // 1, 2, 4 … minutes, at most an hour between tries.
-                let pause = min(3600.0, 60.0 * pow(2.0, Double(tries - 1)))
+                let pause = Self.pause(afterTry: tries)
                 try db.execute("""
                     UPDATE messages SET delivery_state = 'failed', attempts = ?, last_error = ?, next_attempt_at = ?
                     WHERE id = ?
                     """, tries, error, Timestamp.format(now.addingTimeInterval(pause)), id)
+            case .stopped:
+                result.failed += 1
+                let pause = Self.pause(afterTry: min(tries, Self.maxAttempts))
+                try db.execute("""
+                    UPDATE messages SET delivery_state = 'failed', attempts = ?, last_error = ?, next_attempt_at = ?
+                    WHERE id = ?
+                    """, tries, Self.stoppedError, Timestamp.format(now.addingTimeInterval(pause)), id)
             case .temporary(let error), .permanent(let error):
                 result.permanent += 1
                 try db.execute("""
@@ -148,38 +168,22 @@ public struct Outbox {
         }
     }
 
-    private func run(command: String, payload: Data) -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let input = Pipe()
-        let errorOutput = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errorOutput
-        do {
-            try process.run()
-        } catch {
-            return .temporary("cannot start delivery command: \(error.localizedDescription)")
+    private func run(command: String, payload: Data, shouldStop: () -> Bool) -> Outcome {
+        let process = DeliveryProcess(command: command, timeLimit: timeLimit)
+        switch process.run(payload: payload, shouldStop: shouldStop) {
+        case .exited(0, _): return .sent
+        case .exited(Self.permanentFailureExit, let errorOutput):
+            return .permanent("exit \(Self.permanentFailureExit)" + (errorOutput.isEmpty ? "" : ": \(errorOutput)"))
+        case .exited(let status, let errorOutput): return .temporary("exit \(status)" + (errorOutput.isEmpty ? "" : ": \(errorOutput)"))
+        case .signalled(let signal): return .temporary("ended by signal \(signal)")
+        case .timedOut: return .temporary("delivery command gave no answer within \(Self.seconds(timeLimit)) s")
+        case .stopped: return .stopped
+        case .cannotStart(let message): return .temporary(message)
         }
-        // A command that exits without reading stdin must not kill us with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
-        try? input.fileHandleForWriting.write(contentsOf: payload)
-        try? input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(Self.commandTimeout)
-        while process.isRunning && Date() < deadline { usleep(5_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-            return .temporary("delivery command gave no answer within \(Int(Self.commandTimeout)) s")
-        }
-        let stderrText = String(decoding: errorOutput.fileHandleForReading.readDataToEndOfFile().prefix(500), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        switch process.terminationStatus {
-        case 0: return .sent
-        case Self.permanentFailureExit:
-            return .permanent("exit \(Self.permanentFailureExit)" + (stderrText.isEmpty ? "" : ": \(stderrText)"))
-        case let status: return .temporary("exit \(status)" + (stderrText.isEmpty ? "" : ": \(stderrText)"))
-        }
+    }
+
+    /// "30", or "1.5" for a limit that is not whole.
+    static func seconds(_ interval: TimeInterval) -> String {
+        interval == interval.rounded() ? String(Int(interval)) : String(interval)
     }
 }

@@ -24,6 +24,8 @@ extension HelpText {
         "deliver": """
             发送命令取自 $WICKET_DELIVERY_COMMAND 或 delivery_command 设置。它在标准输入上收到一条 JSON 格式的答复；
             退出码 0 表示已发送，65 表示永久失败，其他表示暂时失败（稍后重试）。
+            它在自己的进程组中运行；超过时限仍无应答，或本进程被停止（SIGTERM、SIGINT、SIGHUP）时，
+            整个进程组先收到 SIGTERM，2 秒后收到 SIGKILL，该答复稍后重试。
             操作只把答复放入队列；请以服务用户运行 `wicket deliver --watch`（README：systemd 单元示例）。
             """,
         "catalog": "`catalog export > c.json`，编辑后 `catalog load c.json`。新目录中未列出的事项将停用。",
@@ -101,6 +103,7 @@ extension HelpText {
         "act --version": "案件版本已不是 N 时拒绝",
         "act --json": "以 JSON 输出结果",
         "deliver --watch": "持续运行：发送后等待新答复或下次重试（直到 SIGTERM/SIGINT）",
+        "deliver --time-limit": "发送命令处理一条答复的时限（默认 30 秒，1 到 600）",
         "next --json": "以 JSON 输出结果",
         "report --period": "today、week、30d（默认）、Nd 或 YYYY-MM-DD..YYYY-MM-DD",
         "report --dept": "只看一个部门（办事员：总是本部门）",
