@@ -221,7 +221,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case statusReplyStored
     case statusWarning
     case statusReplyEmpty
-    case statusReplySent
+    case statusReplyQueued
     case statusRegistered
     case statusRevealed
     case statusChangedElsewhere

@@ -222,7 +222,7 @@ extension WorkstationEngine {
         state.reply.editor.clear()
         try Drafts(store: store).save(caseNumber: number, author: state.user.login, body: "")
         state.reply.savedText = ""
-        state.status = StatusMessage(text: UIText.statusReplySent.format(state.language, number), isError: false)
+        state.status = StatusMessage(text: UIText.statusReplyQueued.format(state.language, number), isError: false)
     }
 
     private func materialsRequest(_ dialog: MaterialsDialogState) -> ActionRequest {
