@@ -28,15 +28,16 @@ struct DeliveryProcess {
         case timedOut
         /// The caller asked to stop (the service is stopping): its group was stopped.
         case stopped
-        case cannotStart(String)
+        /// It could not be started, or its end was lost: a temporary failure.
+        case failed(String)
     }
 
     func run(payload: Data, shouldStop: () -> Bool = { false }) -> Ending {
         var input: [Int32] = [-1, -1], errors: [Int32] = [-1, -1]
-        guard pipe(&input) == 0 else { return .cannotStart("pipe: \(Self.errorText())") }
+        guard pipe(&input) == 0 else { return .failed("pipe: \(Self.errorText())") }
         guard pipe(&errors) == 0 else {
             close(input[0]); close(input[1])
-            return .cannotStart("pipe: \(Self.errorText())")
+            return .failed("pipe: \(Self.errorText())")
         }
         // Our ends must not be inherited by a command another thread spawns meanwhile; ours are
         // closed in the child by `addclosefrom_np` anyway.
@@ -50,8 +51,8 @@ struct DeliveryProcess {
         close(errors[1])
         guard case .success(let pid) = spawned else {
             close(writeEnd); close(readEnd)
-            if case .failure(let error) = spawned { return .cannotStart(error.message) }
-            return .cannotStart("posix_spawn")
+            if case .failure(let error) = spawned { return .failed(error.message) }
+            return .failed("posix_spawn")
         }
 
         // A command that exits without reading its stdin makes our write fail with EPIPE; the
@@ -160,12 +161,16 @@ struct DeliveryProcess {
             let result = waitpid(pid, &status, wait ? 0 : WNOHANG)
             if result == pid { return status }
             if result == -1 && errno == EINTR { continue }
-            // 0: still running. -1 (ECHILD): someone else reaped it; treat as ended.
-            return result == 0 ? nil : status
+            // 0: still running. -1 (ECHILD): someone else reaped it, so how it ended is unknown.
+            return result == 0 ? nil : Self.unknownStatus
         }
     }
 
+    /// No wait status has these bits; it stands for "ended, but we were not told how".
+    private static let unknownStatus: Int32 = -1
+
     private static func ending(_ status: Int32, errorOutput: String) -> Ending {
+        if status == unknownStatus { return .failed("the delivery command ended, but how is unknown (reaped elsewhere)") }
         // WIFEXITED / WEXITSTATUS / WTERMSIG by hand: the C macros are not imported.
         let signal = status & 0x7f
         return signal == 0 ? .exited(status: (status >> 8) & 0xff, errorOutput: errorOutput) : .signalled(signal)

@@ -178,7 +178,7 @@ public struct Outbox {
         case .signalled(let signal): return .temporary("ended by signal \(signal)")
         case .timedOut: return .temporary("delivery command gave no answer within \(Self.seconds(timeLimit)) s")
         case .stopped: return .stopped
-        case .cannotStart(let message): return .temporary(message)
+        case .failed(let message): return .temporary(message)
         }
     }
 
