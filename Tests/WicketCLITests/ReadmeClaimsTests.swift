@@ -83,4 +83,24 @@ final class ReadmeClaimsTests: XCTestCase {
         let messages = try XCTUnwrap((try cli.json(["show", "2026-000001", "--json"]) as? [String: Any])?["messages"] as? [[String: Any]])
         XCTAssertEqual(messages.last?["delivery_state"] as? String, "sent")
     }
+
+    /// "`--json` output is stable: keys are snake_case, absent values are `null`, never missing."
+    func testAbsentValuesAreNullNeverEmptyOrMissing() throws {
+        let bare = #"{"ref":"claim-2","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-26T10:30:00+08:00","applicant":{"name":"李雷"},"materials":[]}"#
+        XCTAssertTrue(try cli.ok(["import", "-"], stdin: bare + "\n").contains("imported 1"))
+        try cli.ok(["act", "2026-000002", "accept"])
+        let shown = try XCTUnwrap(try cli.json(["show", "2026-000002", "--json"]) as? [String: Any])
+        let applicant = try XCTUnwrap(shown["applicant"] as? [String: Any])
+        for (key, value) in [("id_number", applicant["id_number"]), ("phone", applicant["phone"]),
+                             ("summary", shown["summary"]), ("details", shown["details"])] {
+            XCTAssertTrue(value is NSNull, "\(key): \(String(describing: value))")
+        }
+        let history = try XCTUnwrap(shown["history"] as? [[String: Any]])
+        XCTAssertTrue(history.allSatisfy { $0["reason"] is NSNull }, "no action here needed a reason: \(history)")
+        let messages = try XCTUnwrap(shown["messages"] as? [[String: Any]])
+        XCTAssertFalse(messages.isEmpty)
+        XCTAssertTrue(messages.allSatisfy { $0["last_error"] is NSNull && $0.keys.contains("delivery_state") }, "\(messages)")
+        let listed = try XCTUnwrap(try cli.json(["list", "--json", "--search", "李雷"]) as? [[String: Any]])
+        XCTAssertTrue(listed.first?["id_number"] is NSNull, "\(listed)")
+    }
 }
