@@ -106,3 +106,28 @@ final class ReadmeReferenceTests: XCTestCase {
         XCTAssertEqual(documented, actions, "README table vs act --help")
     }
 }
+
+/// The README's description of the test suite names test classes that exist.
+final class ReadmeTestNamesTests: XCTestCase {
+    func testEveryTestTheReadmeNamesExists() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let named = Set(matches(of: "`([A-Z][A-Za-z]+Tests)`", in: readme))
+        XCTAssertGreaterThan(named.count, 20, "the README's test table was not read")
+        var classes = Set<String>()
+        let tests = root.appendingPathComponent("Tests")
+        let files = FileManager.default.enumerator(at: tests, includingPropertiesForKeys: nil)
+        while let file = files?.nextObject() as? URL {
+            guard file.pathExtension == "swift" else { continue }
+            classes.formUnion(matches(of: "class ([A-Z][A-Za-z]+Tests)\\b", in: try String(contentsOf: file, encoding: .utf8)))
+        }
+        XCTAssertEqual(named.subtracting(classes), [], "the README names tests that do not exist")
+    }
+
+    private func matches(of pattern: String, in text: String) -> [String] {
+        let expression = try! NSRegularExpression(pattern: pattern)
+        return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+}
