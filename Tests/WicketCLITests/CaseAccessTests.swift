@@ -41,10 +41,12 @@ final class CaseAccessTests: XCTestCase {
 
     func store() throws -> CaseStore { try CaseStore.open(path: cli.databasePath) }
 
-    /// Cases and history events: what a refused command must leave as it was.
+    /// Cases, events, versions, holders, replies and notes: what a refused command must leave as it was.
     func footprint() throws -> [Int] {
         let db = try store().db
-        return try ["cases", "history", "messages", "notes"].map { try db.scalarInt("SELECT count(*) FROM \($0)") ?? -1 }
+        return try ["SELECT count(*) FROM cases", "SELECT count(*) FROM history", "SELECT count(*) FROM messages",
+                    "SELECT count(*) FROM notes", "SELECT coalesce(sum(version), 0) FROM cases", "SELECT count(holder) FROM cases"]
+            .map { try db.scalarInt($0) ?? -1 }
     }
 
     @discardableResult
