@@ -17,7 +17,11 @@ final class BackupAndCheckTests: XCTestCase {
                                            seed: UInt64(index + 1), log: logs[index])
         }
         defer { clerks.forEach { ClerkProcesses.sigkill($0) } }
-        usleep(150_000)
+        // The backup is taken while they write: wait until their first actions are in, not a fixed pause.
+        let reader = try ReliabilityAudit(path: cli.databasePath).db
+        let start = try reader.scalarInt("SELECT count(*) FROM history") ?? 0
+        let deadline = Date().addingTimeInterval(60)
+        while try (reader.scalarInt("SELECT count(*) FROM history") ?? 0) < start + 20, Date() < deadline { usleep(20_000) }
         let copy = cli.directory.appendingPathComponent("copy.db").path
         let done = try cli.ok(["backup", copy])
         XCTAssertTrue(done.contains("to \(copy):"), done)
