@@ -36,7 +36,16 @@ public enum StatutoryHolidays {
 
     private static func compute(_ year: Int) -> [Holiday] {
         var days: [Holiday] = []
-        func add(_ day: Day?, _ name: Bilingual) { if let day { days.append(Holiday(day: day, name: name)) } }
+        func add(_ day: Day?, _ name: Bilingual) {
+            guard let day else { return }
+            // Mid-Autumn may fall within National Day (3 Oct 2028): one day off, both names.
+            if let same = days.firstIndex(where: { $0.day == day }) {
+                let first = days[same].name
+                days[same] = Holiday(day: day, name: Bilingual(en: "\(first.en) and \(name.en)", zh: "\(first.zh)、\(name.zh)"))
+            } else {
+                days.append(Holiday(day: day, name: name))
+            }
+        }
         add(Day(year: year, month: 1, day: 1), newYear)
         if let newYearsDay = lunarDay(year, month: 1, day: 1) {
             // The eve is the last day of the 12th lunar month (the 29th or the 30th): the day before.
@@ -46,8 +55,10 @@ public enum StatutoryHolidays {
         add(Day(year: year, month: 5, day: 1), labourDay)
         add(Day(year: year, month: 5, day: 2), labourDay)
         add(lunarDay(year, month: 5, day: 5), dragonBoat)
-        add(lunarDay(year, month: 8, day: 15), midAutumn)
+        // National Day first: when Mid-Autumn falls within it the day reads as the published
+        // schedules name it ("国庆节、中秋节").
         for day in 1...3 { add(Day(year: year, month: 10, day: day), nationalDay) }
+        add(lunarDay(year, month: 8, day: 15), midAutumn)
         return days.sorted { $0.day < $1.day }
     }
 
