@@ -16,12 +16,15 @@ public struct CalendarCoverage: Sendable, Equatable {
         let calendar = store.calendar
         let today = store.today
         let thisYear = today.components.year
-        // Due days before this year are past: an overdue case stays overdue whatever the schedule says.
+        // Due days before this year are past: an overdue case stays overdue whatever the schedule
+        // says. From the first provisional year on: the index range read is the cases due there,
+        // not the whole hall's running cases (`cases_running`, ordered by due day).
+        let firstProvisional = (thisYear...(thisYear + 200)).first { calendar.isProvisional(year: $0) } ?? thisYear
         let counts = try store.db.read {
             try store.db.query("""
                 SELECT substr(due_on, 1, 4) AS year, count(*) AS n FROM cases
                 WHERE due_on IS NOT NULL AND due_on >= ? GROUP BY year ORDER BY year
-                """, "\(thisYear)-01-01")
+                """, "\(firstProvisional)-01-01")
         }
         var due: [Int: Int] = [:]
         for row in counts {
