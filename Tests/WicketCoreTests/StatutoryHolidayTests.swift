@@ -81,6 +81,13 @@ final class StatutoryHolidayTests: XCTestCase {
         // The official years keep their published days only (2026's computed eve, 16 Feb, is theirs anyway).
         XCTAssertTrue(calendar.isWorkingDay(day("2026-01-04")), "the official make-up Sunday")
         XCTAssertTrue(calendar.provisionalHolidays.allSatisfy { calendar.isProvisional($0) })
+        // Beyond the years kept at hand (2025 to 2029 here) the days are computed on demand, the same way.
+        XCTAssertFalse(calendar.provisionalHolidays.contains(day("2030-02-04")))
+        XCTAssertFalse(calendar.isWorkingDay(day("2030-02-04")), "Spring Festival 2030, a Monday")
+        XCTAssertTrue(calendar.isWorkingDay(day("2030-02-06")), "the Wednesday after it")
+        XCTAssertFalse(calendar.isWorkingDay(day("2024-10-01")), "before the first official year too: a Tuesday")
+        XCTAssertFalse(calendar.isWorkingDay(day("2099-10-01")), "Thursday, National Day 2099")
+        XCTAssertTrue(calendar.isWorkingDay(day("2100-01-01")), "outside the computed years: a plain Friday")
         // A plain calendar fills in nothing (the arithmetic's own tests).
         XCTAssertNil(WorkingCalendar().officialYears)
         XCTAssertFalse(WorkingCalendar().isProvisional(year: 2027))

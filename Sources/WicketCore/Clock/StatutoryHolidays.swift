@@ -28,11 +28,33 @@ public enum StatutoryHolidays {
     /// The statutory holidays of `year` in day order; empty outside `years`.
     public static func holidays(in year: Int) -> [Holiday] {
         guard years.contains(year) else { return [] }
-        return table[year - years.lowerBound]
+        return computed.year(year).list
     }
 
-    /// Every year's days, computed once (a few hundred lunar conversions) on first use.
-    private static let table: [[Holiday]] = years.map(compute)
+    /// Whether `day` is a statutory holiday of its year.
+    public static func isHoliday(_ day: Day) -> Bool {
+        let year = day.components.year
+        guard years.contains(year) else { return false }
+        return computed.year(year).days.contains(day)
+    }
+
+    /// Each year computed once, on first use (three lunar conversions, about 60 µs).
+    private static let computed = YearCache()
+
+    private final class YearCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [Int: (list: [Holiday], days: Set<Day>)] = [:]
+
+        func year(_ year: Int) -> (list: [Holiday], days: Set<Day>) {
+            lock.lock()
+            defer { lock.unlock() }
+            if let found = known[year] { return found }
+            let list = StatutoryHolidays.compute(year)
+            let entry = (list: list, days: Set(list.map(\.day)))
+            known[year] = entry
+            return entry
+        }
+    }
 
     private static func compute(_ year: Int) -> [Holiday] {
         var days: [Holiday] = []

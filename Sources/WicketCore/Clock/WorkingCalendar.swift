@@ -5,8 +5,13 @@
 public struct WorkingCalendar: Sendable, Equatable {
     public private(set) var holidays: Set<Day>
     public private(set) var makeUpWorkdays: Set<Day>
-    /// The computed statutory holidays of the years no official schedule covers.
+    /// The computed statutory holidays of the provisional years around the official ones (from
+    /// the first official year to three after the last), where due days fall: ready at hand.
+    /// Days outside `nearby` ask `StatutoryHolidays`, which computes a year on first use: every
+    /// process opens a calendar, and computing the whole century would cost it ~6 ms.
     public private(set) var provisionalHolidays: Set<Day> = []
+    /// The ordinals `provisionalHolidays` covers.
+    private var nearby: ClosedRange<Int>?
     /// The years the loaded schedules cover (any day of the year listed); nil for a plain
     /// calendar that fills in nothing (the working-day arithmetic's own tests).
     public let officialYears: Set<Int>?
@@ -24,7 +29,10 @@ public struct WorkingCalendar: Sendable, Equatable {
         self.makeUpWorkdays = makeUpWorkdays
         let covered = Set(holidays.union(makeUpWorkdays).map(\.components.year))
         officialYears = covered
-        provisionalHolidays = Set(StatutoryHolidays.years.filter { !covered.contains($0) }
+        guard let first = covered.min(), let last = covered.max(),
+              let from = Day(year: first, month: 1, day: 1), let through = Day(year: last + 3, month: 12, day: 31) else { return }
+        nearby = from.ordinal...through.ordinal
+        provisionalHolidays = Set((first...(last + 3)).filter { !covered.contains($0) }
             .flatMap { StatutoryHolidays.holidays(in: $0).map(\.day) })
     }
 
@@ -38,7 +46,13 @@ public struct WorkingCalendar: Sendable, Equatable {
 
     public func isWorkingDay(_ day: Day) -> Bool {
         if makeUpWorkdays.contains(day) { return true }
-        if holidays.contains(day) || provisionalHolidays.contains(day) { return false }
+        if holidays.contains(day) { return false }
+        if let nearby, nearby.contains(day.ordinal) {
+            if provisionalHolidays.contains(day) { return false }
+        } else if officialYears != nil, StatutoryHolidays.isHoliday(day) {
+            // Outside `nearby` no year is official (all of them lie between the first and the last).
+            return false
+        }
         return !day.isWeekend
     }
 
