@@ -78,6 +78,12 @@ final class ProvisionalCalendarCLITests: XCTestCase {
         XCTAssertTrue(marked.contains { $0.hasPrefix("2027年2月5日") && $0.contains("假日") && $0.contains("春节") }, "\(marked)")
         // The computed days are named in Chinese only: no English word in them.
         for line in marked { XCTAssertNil(line.range(of: "[A-Za-z]", options: .regularExpression), String(line)) }
+        // The hall-wide warning goes to those who see every department, not to a clerk.
+        XCTAssertTrue(try cli.run(["calendar", "list"]).stderr.contains("warning: 1 open case is due in 2027"))
+        let clerk = try cli.run(["--as", "li", "calendar", "list"])
+        XCTAssertEqual(clerk.status, 0)
+        XCTAssertEqual(clerk.stderr, "")
+        XCTAssertEqual(clerk.stdout, en)
     }
 
     func testLoadingTheOfficial2027ScheduleMovesTheDueDayAndEndsTheWarnings() throws {

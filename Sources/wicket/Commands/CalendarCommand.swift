@@ -39,7 +39,11 @@ enum CalendarCommand {
                 // An official day's empty mark column would leave trailing blanks.
                 Output.line(String($0.reversed().drop { $0 == " " }.reversed()))
             }
-            for warning in coverage.warnings { Output.error(CLIText.warning.format(l, warning.text(l))) }
+            // The hall-wide counts are for those who see every department (as the workstation's start
+            // warning); the days themselves are anyone's, registered or not, as before.
+            if (try? context.access(store))?.scope == .everyDepartment {
+                for warning in coverage.warnings { Output.error(CLIText.warning.format(l, warning.text(l))) }
+            }
         case "load":
             guard args.positionals.count == 2 else { throw UsageError(en: "calendar load needs a FILE",
                 zh: "calendar load 需要文件 FILE") }
