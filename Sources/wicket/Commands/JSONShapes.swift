@@ -31,7 +31,8 @@ enum JSONShapes {
             "decided_at": r.decidedAt ?? NSNull(), "closed_at": r.closedAt ?? NSNull(),
             "clock": [
                 "phase": clock.phase ?? NSNull(), "level": clock.level.rawValue,
-                "due_on": clock.dueOn?.description ?? NSNull(), "limit_days": clock.limitDays,
+                "due_on": clock.dueOn?.description ?? NSNull(), "due_provisional": clock.dueProvisional,
+                "limit_days": clock.limitDays,
                 "days_used": clock.daysUsed, "days_left": clock.daysLeft, "paused": clock.paused,
                 "paused_days": clock.pausedDays, "extension_days": clock.extensionDays,
                 "acceptance_due_on": clock.acceptanceDueOn?.description ?? NSNull(),
