@@ -17,7 +17,11 @@ final class BackupAndCheckTests: XCTestCase {
                                            seed: UInt64(index + 1), log: logs[index])
         }
         defer { clerks.forEach { ClerkProcesses.sigkill($0) } }
-        usleep(150_000)
+        // The backup is taken while they write: wait until their first actions are in, not a fixed pause.
+        let reader = try ReliabilityAudit(path: cli.databasePath).db
+        let start = try reader.scalarInt("SELECT count(*) FROM history") ?? 0
+        let deadline = Date().addingTimeInterval(60)
+        while try (reader.scalarInt("SELECT count(*) FROM history") ?? 0) < start + 20, Date() < deadline { usleep(20_000) }
         let copy = cli.directory.appendingPathComponent("copy.db").path
         let done = try cli.ok(["backup", copy])
         XCTAssertTrue(done.contains("to \(copy):"), done)
@@ -31,11 +35,12 @@ final class BackupAndCheckTests: XCTestCase {
         XCTAssertEqual(checked.status, 0, checked.stderr)
         XCTAssertTrue(checked.stdout.contains("120 cases agree with their history"), checked.stdout)
 
-        let size = try FileManager.default.attributesOfItem(atPath: copy)[.size] as? Int
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: copy))
+        try cli.ok(["act", "2026-000001", "note", "--text", "after the backup"])
         let again = try cli.run(["backup", copy])
         XCTAssertEqual(again.status, 1)
         XCTAssertTrue(again.stderr.contains("already exists; nothing was written"), again.stderr)
-        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: copy)[.size] as? Int, size)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: copy)), bytes, "the refused backup left the file's bytes as they were")
         XCTAssertTrue(try cli.ok(["backup", copy, "--force"]).contains("integrity ok"))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.contains(".partial-") }, [])
 

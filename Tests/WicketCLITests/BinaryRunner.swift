@@ -11,7 +11,17 @@ struct BinaryRunner {
         Bundle.main.bundleURL.appendingPathComponent("wicket")
     }
 
+    /// Logins the CLI suites register. `init` makes the tester's own login the first admin (identity
+    /// comes from the uid), so a tester whose login is one of these would be made a clerk by the
+    /// suite's own `users add`, which the last-admin rule refuses: say so plainly, once, up front.
+    static let suiteLogins: Set<String> = ["li", "zhang", "sun", "hp", "sup", "wang", "c1", "c2", "c3", "c4", "zhao", "portal", "feed", "x", "me", "gone"]
+
     init(now: String = "2026-11-27T10:00:00+08:00") throws {
+        let tester = String(cString: getpwuid(getuid())!.pointee.pw_name)
+        if Self.suiteLogins.contains(tester) {
+            throw NSError(domain: "BinaryRunner", code: 1, userInfo: [NSLocalizedDescriptionKey:
+                "the CLI tests register a user named \(tester), your own login, which init makes the first admin; run them under another login"])
+        }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("wicket-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var environment = ProcessInfo.processInfo.environment

@@ -36,6 +36,18 @@ final class ConfigTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("主题文件：") && result.stdout.contains("Themes/high-contrast.theme"), result.stdout)
     }
 
+    /// The README's example line ends with a comment: it is a comment, not part of the key.
+    func testATrailingCommentIsAComment() throws {
+        let path = runner.databasePath
+        try writeConfig("key.accept = y          # rebind an action key (not to a key a pane already uses)\ndb = \(path)#2\n")
+        var runner = runner!
+        runner.environment.removeValue(forKey: "WICKET_DB")
+        let result = try runner.run(["config"])
+        XCTAssertEqual(result.stderr, "", "no warning for the README's own example")
+        XCTAssertTrue(row("key.accept", in: result.stdout).contains("y "), result.stdout)
+        XCTAssertTrue(row("db", in: result.stdout).contains(path + "#2"), "a # inside a value stays: \(result.stdout)")
+    }
+
     /// `wicket demo --lang zh --theme high-contrast`: global options may follow the command too.
     func testGlobalOptionsAfterTheCommand() throws {
         let result = try runner.run(["config", "--theme", "high-contrast", "--lang=zh"])

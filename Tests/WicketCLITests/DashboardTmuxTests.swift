@@ -79,12 +79,14 @@ final class DashboardTmuxTests: XCTestCase {
         // Three open (1 and 4 submitted, 2 accepted); submitted is the first column.
         let before = pane.waitUntil("totals") { totalLine($0).contains("TOTAL            2     ·     1") }
         XCTAssertTrue(before.contains("Open cases"))
-        let started = Date()
         try cli.ok(["--as", "li", "act", "2026-000001", "accept"])
-        pane.waitUntil("the accepted case to move columns", timeout: 2.5) {
+        let committed = Date()
+        pane.waitUntil("the accepted case to move columns", timeout: 30) {
             totalLine($0).contains("TOTAL            1     ·     2")
         }
-        XCTAssertLessThan(Date().timeIntervalSince(started), 2.5)
+        // The README: "refreshes by itself within a second of a change made in any terminal".
+        let delay = Date().timeIntervalSince(committed)
+        XCTAssertLessThan(delay, 1, "the dashboard took \(delay) s to show the change; the README promises a second")
         pane.press("Q")
         pane.waitFor("EXITED 0")
     }

@@ -47,13 +47,13 @@ final class LongInboxTmuxTests: XCTestCase {
         // Key by key, past the first window: the selection walks the list in order.
         let steps = 230
         _ = try tmux.run(["send-keys", "-t", pane.target, "-N", "\(steps)", "j"])
-        pane.waitFor(list[steps].number, timeout: 10)
+        pane.waitFor(list[steps].number, timeout: 60)
         pane.press("Enter")
         // Enter opens the selected case: the detail pane beside the inbox starts with its number.
         pane.waitFor("││\(list[steps].number)  ")
         pane.press("Escape")
         _ = try tmux.run(["send-keys", "-t", pane.target, "-N", "\(steps)", "k"])
-        pane.waitFor(list[0].number, timeout: 10)
+        pane.waitFor(list[0].number, timeout: 60)
         pane.press("Q")
         pane.waitUntil("the workstation to exit") { _ in pane.childCommands() != ["wicket"] }
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM history"), historyBefore, "looking changes nothing")

@@ -230,7 +230,9 @@ final class SharedHostTests: XCTestCase {
 
         // The import opens its file before the database: the FIFO holds it there.
         let (process, output, errors) = try host.launch(a, ["--db", link + "/hall.db", "import", fifo])
-        usleep(700_000)
+        // Swap only once wicket sits in open() of the FIFO (x86-64 openat is 257; root reads
+        // /proc/PID/syscall), never after a fixed pause a loaded machine may not honour.
+        try waitUntilBlockedOpening(fifo)
         let swapped = own + "/d.new"
         XCTAssertEqual(symlink(own + "/evil", swapped), 0)
         XCTAssertEqual(rename(swapped, link), 0)
@@ -247,5 +249,24 @@ final class SharedHostTests: XCTestCase {
         XCTAssertEqual(try evil.db.scalarInt("SELECT count(*) FROM cases"), 0, "the clerk's file was written with the hall's group")
         let hall = try CaseStore.open(path: host.database)
         XCTAssertEqual(try hall.db.scalarInt("SELECT count(*) FROM cases"), 6)
+    }
+}
+
+extension SharedHostTests {
+    /// Waits (up to 60 s) until a `wicket` process naming `path` is blocked opening it.
+    func waitUntilBlockedOpening(_ path: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.filter { Int($0) != nil } ?? []
+            for pid in pids {
+                guard let comm = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8), comm.hasPrefix("wicket"),
+                      let command = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
+                      String(decoding: command, as: UTF8.self).contains(path),
+                      let call = try? String(contentsOfFile: "/proc/\(pid)/syscall", encoding: .utf8) else { continue }
+                if call.hasPrefix("257 ") || call.hasPrefix("2 ") { return }
+            }
+            usleep(20_000)
+        }
+        XCTFail("no wicket process came to open \(path)", file: file, line: line)
     }
 }

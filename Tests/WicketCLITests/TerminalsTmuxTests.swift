@@ -130,10 +130,12 @@ final class TerminalsTmuxTests: XCTestCase {
         XCTAssertTrue(detail.contains("全家\u{1F469}\u{1F469}\u{1F467}迁入\u{2764}1\u{1F1E8}\u{1F1F3}完整可见"), detail)
         XCTAssertTrue(detail.contains("程\u{1F468}\u{1F4BB}序员"), detail)
         // Frame after frame (each a difference from the one before), moving over both emoji rows.
+        var previous = detail
         for key in ["k", "j", "j", "k", "k", "j"] {
             pane.press(key)
-            Thread.sleep(forTimeInterval: 0.3)
-            checkBoxes(pane.screen())
+            // Each key moves the highlight and the case pane: wait for that frame, never a fixed pause.
+            previous = pane.waitUntil("the frame after \(key)") { $0 != previous }
+            checkBoxes(previous)
         }
         pane.press("Q")
         XCTAssertTrue(pane.waitFor("EXITED").contains("EXITED 0"))

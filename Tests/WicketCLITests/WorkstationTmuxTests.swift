@@ -87,6 +87,30 @@ final class WorkstationTmuxTests: XCTestCase {
         XCTAssertEqual(pane.format("#{alternate_on}"), "0", "still in the alternate screen", file: file, line: line)
     }
 
+    // MARK: 0. a rebound key
+
+    /// The README's config example, trailing comment and all: `key.accept = y` makes `y` accept.
+    func testARekeyedActionActs() throws {
+        let config = cli.directory.appendingPathComponent("config/wicket")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "key.accept = y          # rebind an action key (not to a key a pane already uses)\n"
+            .write(to: config.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        let li = try open("li", as: "li")
+        li.press("2")
+        li.waitFor("Unassigned 4", "欧阳娜娜")
+        li.press("Enter")
+        li.waitFor("Applicant: 欧阳娜娜", "2026-000001  submitted  v1")
+        li.press("y")
+        li.waitFor("2026-000001: accept, submitted → accepted", "2026-000001  accepted  v2")
+        let accepted = try detail("2026-000001")
+        XCTAssertEqual(accepted.history.map(\.action), ["submit", "accept"])
+        XCTAssertEqual(accepted.history.last?.actor, "li")
+        li.press("?")
+        let help = li.waitFor("Keys — ", "any other key closes")
+        XCTAssertTrue(help.split(separator: "\n").contains { $0.contains("│y ") && $0.contains("accept") }, help)
+        XCTAssertFalse(help.split(separator: "\n").contains { $0.contains("│a ") && $0.contains("accept") }, help)
+    }
+
     // MARK: 1. triage
 
     func testTriageInOneSession() throws {
@@ -213,9 +237,11 @@ final class WorkstationTmuxTests: XCTestCase {
         sun.press("a")
         sun.waitFor("2026-000001: accept, submitted → accepted")
         let acceptedAt = Date()
-        let refreshed = li.waitFor("2026-000001  accepted  v2", "2026-000001 changed in another terminal: sun accept", timeout: 3)
+        let refreshed = li.waitFor("2026-000001  accepted  v2", "2026-000001 changed in another terminal: sun accept", timeout: 30)
+        // The README promises "within a second" (the workstation polls every 250 ms); measured from
+        // the moment sun's own screen showed the change, so tmux's polling is on our side of the promise.
         let delay = Date().timeIntervalSince(acceptedAt)
-        XCTAssertLessThan(delay, 2, "li's screen took \(delay) s to show the change")
+        XCTAssertLessThan(delay, 1, "li's screen took \(delay) s to show the change; the README promises a second")
         XCTAssertFalse(refreshed.contains("2026-000001  submitted"), refreshed)
 
         // A stale action is refused: li opens the materials dialog for 2026-000002 (version 1), the
@@ -228,7 +254,7 @@ final class WorkstationTmuxTests: XCTestCase {
         li.press("m")
         li.waitFor("Request materials — 2026-000002")
         try cli.ok(["--as", "sun", "act", "2026-000002", "note", "--text", "请核实旧证"])
-        li.waitFor("2026-000002 changed in another terminal: sun note", timeout: 3)
+        li.waitFor("2026-000002 changed in another terminal: sun note", timeout: 30)
         li.press("Enter")
         li.waitFor("refused: case 2026-000002 changed since you read it (your version 1, now 2)")
         let refused = try detail("2026-000002")
@@ -238,17 +264,16 @@ final class WorkstationTmuxTests: XCTestCase {
         assertNoLostUpdate(refused)
 
         // Race: the supervisor's note lands just before li's `a`. Either li's key still used the
-        // old version (refused) or the refresh came first (accepted on the new version); never a
-        // lost update. (Product note: a refusal here is not shown: the refresh that follows the key
-        // replaces "refused: … changed since you read it" with "… changed in another
-        // terminal", so the screen only shows the new version.)
+        // old version (refused, and the refusal stays on the status line when the refresh arrives)
+        // or the refresh came first (accepted on the new version); never a lost update. The branch is
+        // decided by the key's own outcome, never by the refresh (which can show v3 before the key
+        // was handled).
         li.waitFor("2026-000002  submitted  v2")
         try cli.ok(["--as", "sun", "act", "2026-000002", "note", "--text", "旧证已核实"])
         li.press("a")
-        let raced = li.waitUntil("the outcome of li's accept") {
-            $0.contains("2026-000002: accept, submitted → accepted") || $0.contains("2026-000002  submitted  v3")
+        let raced = li.waitUntil("the outcome of li's accept", timeout: 30) {
+            $0.contains("2026-000002: accept, submitted → accepted") || $0.contains("changed since you read it (your version 2, now 3)")
         }
-        Thread.sleep(forTimeInterval: 0.3)
         let afterRace = try detail("2026-000002")
         assertNoLostUpdate(afterRace)
         if raced.contains("submitted → accepted") {

@@ -119,7 +119,7 @@ final class HistoryChainTests: XCTestCase {
     /// Whoever knows the format can append a well-hashed event; the case's version gives it away.
     func testAWellHashedInsertedEventIsFoundThroughItsCase() throws {
         let tail = try HistoryChain.tail(in: db)!
-        let event = HistoryChain.Event(id: 8, caseID: 1, at: "2026-11-27T02:00:00Z", actor: "li", action: "approve",
+        let event = HistoryChain.Event(id: 8, subjectID: 1, at: "2026-11-27T02:00:00Z", actor: "li", action: "approve",
                                        fromStatus: "in_review", toStatus: "approved", reason: "", details: "{}",
                                        version: 5, previousHash: tail.hash)
         try tamper("""
@@ -173,7 +173,7 @@ final class HistoryChainTests: XCTestCase {
 
     /// The canonical form is part of the file format: the same event must hash the same forever.
     func testTheCanonicalFormIsStable() {
-        let event = HistoryChain.Event(id: 1, caseID: 1, at: "2026-11-27T02:00:00Z", actor: "li", action: "submit",
+        let event = HistoryChain.Event(id: 1, subjectID: 1, at: "2026-11-27T02:00:00Z", actor: "li", action: "submit",
                                        fromStatus: nil, toStatus: "submitted", reason: "", details: "{\"ref\":\"p-1\"}",
                                        version: 1, previousHash: nil)
         XCTAssertEqual(String(decoding: HistoryChain.content(event), as: UTF8.self), """
@@ -226,10 +226,10 @@ final class HistoryChainTests: XCTestCase {
         let reopened = try CaseStore.open(path: path, clock: hall.clock.wallClock)
         func keyed(_ event: HistoryChain.Event) -> String { HistoryChain.hash(event, key: try! reopened.db.historyKey()) }
         XCTAssertEqual(try reopened.db.scalarInt("PRAGMA user_version"), Schema.latestVersion)
-        let first = HistoryChain.Event(id: 1, caseID: 1, at: "2026-11-02T01:00:00Z", actor: "li", action: "submit",
+        let first = HistoryChain.Event(id: 1, subjectID: 1, at: "2026-11-02T01:00:00Z", actor: "li", action: "submit",
                                        fromStatus: nil, toStatus: "submitted", reason: "", details: #"{"ref":"p-1"}"#,
                                        version: 1, previousHash: nil)
-        let second = HistoryChain.Event(id: 2, caseID: 1, at: "2026-11-03T01:00:00Z", actor: "li", action: "accept",
+        let second = HistoryChain.Event(id: 2, subjectID: 1, at: "2026-11-03T01:00:00Z", actor: "li", action: "accept",
                                         fromStatus: "submitted", toStatus: "accepted", reason: "", details: "{}",
                                         version: 2, previousHash: keyed(first))
         XCTAssertEqual(try reopened.db.query("SELECT previous_hash, hash FROM history ORDER BY id").map {

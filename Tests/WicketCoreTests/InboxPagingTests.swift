@@ -16,8 +16,15 @@ final class InboxPagingTests: XCTestCase {
             generator.spanDays = 60
             try generator.run { _ in }
         } catch {
-            XCTFail("demo hall: \(error)")
+            // XCTFail in a class-level setUp is dropped by the Linux XCTest: keep the error and fail each test with it.
+            setUpError = error
         }
+    }
+
+    nonisolated(unsafe) static var setUpError: Error?
+
+    override func setUpWithError() throws {
+        if let error = Self.setUpError { throw error }
     }
 
     override class func tearDown() {

@@ -168,7 +168,7 @@ final class KeyedHistoryTests: XCTestCase {
     func testAForgedEventHashedWithPlainSHA256IsNamed() throws {
         let tail = try HistoryChain.tail(in: db)!
         let caseID = try db.scalarInt("SELECT case_id FROM history WHERE id = 5")!
-        let forged = HistoryChain.Event(id: tail.id + 1, caseID: caseID, at: "2026-11-27T03:00:00Z", actor: "li",
+        let forged = HistoryChain.Event(id: tail.id + 1, subjectID: caseID, at: "2026-11-27T03:00:00Z", actor: "li",
                                         action: "approve", fromStatus: "in_review", toStatus: "approved", reason: "",
                                         details: "{\"on_time\":true}", version: 4, previousHash: tail.hash)
         try db.execute("INSERT INTO history(\(History.columns)) VALUES \(History.row)",

@@ -123,10 +123,12 @@ final class LifecycleTests: XCTestCase {
         let number = try hall.submit().number
         let seen = try hall.record(number).version
         try hall.act(number, .note, as: "zhang") { $0.text = "已电话联系" }
+        let before = try hall.footprint()
         XCTAssertRefused(.staleVersion(case: number, expected: seen, current: seen + 1)) {
             try hall.act(number, .accept) { $0.expectedVersion = seen }
         }
         XCTAssertEqual(try hall.record(number).status, .submitted)
+        XCTAssertEqual(try hall.footprint(), before, "no version, history event, reply or note was written")
         XCTAssertEqual(try hall.act(number, .accept) { $0.expectedVersion = seen + 1 }.to, .accepted)
     }
 

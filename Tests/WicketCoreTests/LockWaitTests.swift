@@ -61,6 +61,7 @@ final class LockWaitTests: XCTestCase {
 
     func testGivingUpNamesTheHolderAndChangesNothing() throws {
         let number = try hall.submit().number
+        let before = try hall.footprint()
         hall.store.db.lockWait.limit = 1.5
         let holder = holdTheHall(for: 3)
         XCTAssertThrowsError(try hall.act(number, .accept)) { error in
@@ -72,6 +73,7 @@ final class LockWaitTests: XCTestCase {
         }
         while !holder.isFinished { usleep(10_000) }
         XCTAssertEqual(try hall.record(number).status, .submitted)
+        XCTAssertEqual(try hall.footprint(), before, "no version, history event, reply or note was written")
     }
 
     func testARecordLeftByAKilledProcessIsIgnored() throws {

@@ -39,9 +39,12 @@ final class SearchAndTakeNextTests: XCTestCase {
         XCTAssertEqual(first.holder, "li")
         XCTAssertEqual(try hall.workflow.takeNext(actor: "li").caseNumber, recent)
         XCTAssertRefused(.noCaseToTake(department: "PSB")) { try hall.workflow.takeNext(actor: "li") }
-        XCTAssertRefused(.invalidArgument("sup belongs to no department; take next needs one")) {
-            try hall.workflow.takeNext(actor: "sup")
-        }
+        // A supervisor of no department takes from the whole hall: HEALTH's case is the only unheld one left.
+        let hallWide = try hall.workflow.takeNext(actor: "sup")
+        XCTAssertEqual(try hall.record(hallWide.caseNumber).department, "HEALTH")
+        XCTAssertEqual(hallWide.holder, "sup")
+        XCTAssertRefused(.noCaseToTake(department: nil)) { try hall.workflow.takeNext(actor: "sup") }
+        XCTAssertEqual(WorkflowError.noCaseToTake(department: nil).message(.zh), "全大厅没有待领取的案件")
         let event = try hall.store.db.scalarString(
             "SELECT details FROM history WHERE action = 'claim' AND actor = 'li' ORDER BY id LIMIT 1")
         XCTAssertEqual(event, #"{"take_next":true}"#)

@@ -40,7 +40,17 @@ final class TallyTests: XCTestCase {
         }
     }
 
-    /// One person's random move on a random case, as the workstation would let them try it.
+    /// What the random walk did: a walk that acted on nothing would prove nothing.
+    var walk = (acted: 0, refused: 0)
+
+    override func tearDownWithError() throws {
+        if walk.acted + walk.refused > 0 {
+            XCTAssertGreaterThan(walk.acted, (walk.acted + walk.refused) / 4, "the walk moved cases: \(walk)")
+        }
+    }
+
+    /// One person's random move on a random case, as the workstation would let them try it. Only a
+    /// refusal (a `WorkflowError`: not allowed now, not theirs, …) is expected; any other error fails the test.
     func actRandomly() throws {
         let numbers = try hall.store.db.query("SELECT number FROM cases").map { $0.string(at: 0) }
         let number = random.pick(numbers)
@@ -56,7 +66,8 @@ final class TallyTests: XCTestCase {
         let action = random.chance(0.6) && forward[status] != nil ? random.pick(forward[status]!)
             : random.chance(0.9) && !allowed.isEmpty ? random.pick(allowed) : random.pick(CaseAction.allCases)
         let actor = random.chance(0.5) ? "sup" : random.pick(["li", "zhang", "hp"])
-        _ = try? hall.act(number, action, as: actor) { request in
+        do {
+            try hall.act(number, action, as: actor) { request in
             request.reason = self.random.pick(["材料不全", "不属于本机关职责", "申请人要求"])
             request.text = "已电话联系申请人"
             request.days = Int.random(in: 1...5, using: &self.random)
@@ -65,6 +76,10 @@ final class TallyTests: XCTestCase {
             request.rating = self.random.pick([.good, .fair, .poor])
             request.atWindow = self.random.chance(0.5)
             request.target = action == .transfer ? self.random.pick(["PSB", "HEALTH"]) : self.random.pick(["li", "zhang", "hp"])
+            }
+            walk.acted += 1
+        } catch is WorkflowError {
+            walk.refused += 1
         }
     }
 

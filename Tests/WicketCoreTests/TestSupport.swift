@@ -55,6 +55,17 @@ struct TestHall {
         return try workflow.perform(request)
     }
 
+    /// Everything an action can write, summed over the hall: a refusal leaves every figure as it was.
+    func footprint() throws -> [String: Int] {
+        var figures: [String: Int] = [:]
+        for (name, sql) in [("history events", "SELECT count(*) FROM history"), ("case versions", "SELECT coalesce(sum(version), 0) FROM cases"),
+                            ("replies", "SELECT count(*) FROM messages"), ("notes", "SELECT count(*) FROM notes"),
+                            ("holders", "SELECT count(holder) FROM cases")] {
+            figures[name] = try store.db.scalarInt(sql) ?? 0
+        }
+        return figures
+    }
+
     func record(_ number: String) throws -> CaseRecord { try CaseRows.load(number: number, in: store.db)! }
 
     func historyCount(_ number: String) throws -> Int {

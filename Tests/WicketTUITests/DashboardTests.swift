@@ -182,19 +182,3 @@ final class DashboardTests: XCTestCase {
         }
     }
 }
-
-/// The golden files in Snapshots/ (WICKET_UPDATE_SNAPSHOTS=1 rewrites them).
-enum SnapshotFile {
-    static func assert(_ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let folder = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
-        let url = folder.appendingPathComponent("\(name).txt")
-        if ProcessInfo.processInfo.environment["WICKET_UPDATE_SNAPSHOTS"] == "1" {
-            try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            return XCTFail("no snapshot \(name).txt; run with WICKET_UPDATE_SNAPSHOTS=1", file: file, line: line)
-        }
-        if expected != text + "\n" { XCTFail("screen \(name) differs from Snapshots/\(name).txt:\n\(text)", file: file, line: line) }
-    }
-}

@@ -43,7 +43,7 @@ final class ThemeFuzzTests: XCTestCase {
             let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
             let start = Date()
             let (_, problems) = ThemeFile.parse(text, file: "fuzz.theme")
-            XCTAssertLessThan(Date().timeIntervalSince(start), 0.5, "slow input #\(index)")
+            XCTAssertLessThan(Date().timeIntervalSince(start), 5, "input #\(index) hangs (5 s: a hang, not a speed goal)")
             for problem in problems {
                 XCTAssertEqual(problem.file, "fuzz.theme")
                 XCTAssertFalse(problem.message.isEmpty, "input #\(index)")

@@ -9,6 +9,8 @@ final class WorkstationFixture {
     let directory: URL
     let store: CaseStore
     var now: Date
+    /// The store's clock: `setNow` moves it (the fixture's cases stay as made on 27 Nov).
+    private let box: NowBox
     /// Valid resident ID numbers (GB 11643 check character), one per fixture case.
     static let idNumbers = ["440106199001071000", "440106199001091001", "440106199001191002", "440106199001021003",
                             "440106199001041004"]
@@ -17,9 +19,9 @@ final class WorkstationFixture {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("wicket-tui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         now = Timestamp.parse("2026-11-27T10:00:00+08:00")!
-        let box = NowBox(now)
+        box = NowBox(now)
         store = try CaseStore.create(path: directory.appendingPathComponent("hall.db").path, creator: "admin",
-                                     clock: WallClock { box.now })
+                                     clock: WallClock { [box] in box.now })
         let admin = Administration(store: store)
         try admin.saveUser(User(login: "li", displayName: "李娜", role: .clerk, department: "PSB"))
         try admin.saveUser(User(login: "zhang", displayName: "张伟", role: .clerk, department: "PSB"))
@@ -61,6 +63,11 @@ final class WorkstationFixture {
             engine.handle(key)
             engine.flushDraft()
         }
+    }
+
+    func setNow(_ text: String) {
+        now = Timestamp.parse(text)!
+        box.now = now
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }

@@ -88,18 +88,6 @@ final class WorkstationSnapshotTests: XCTestCase {
     }
 
     private func assertSnapshot(_ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let folder = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
-        let url = folder.appendingPathComponent("\(name).txt")
-        if ProcessInfo.processInfo.environment["WICKET_UPDATE_SNAPSHOTS"] == "1" {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            return XCTFail("no snapshot \(name).txt; run with WICKET_UPDATE_SNAPSHOTS=1", file: file, line: line)
-        }
-        if expected != text + "\n" {
-            XCTFail("screen \(name) differs from Snapshots/\(name).txt:\n\(text)", file: file, line: line)
-        }
+        try SnapshotFile.assert(text, named: name, file: file, line: line)
     }
 }

@@ -83,9 +83,14 @@ final class WorkstationUpdateTests: XCTestCase {
         let engine = try fixture.engine()
         try fixture.press(engine, "5g")
         let index = engine.state.inbox.rows.firstIndex { $0.number == "2026-000003" }!
+        let before = try CaseDetail.load(number: "2026-000003", in: fixture.store)
         try fixture.press(engine, String(repeating: "j", count: index) + "a")
         XCTAssertTrue(engine.state.status.isError)
         XCTAssertTrue(engine.state.status.text.contains("held by zhang"), engine.state.status.text)
+        let after = try CaseDetail.load(number: "2026-000003", in: fixture.store)
+        XCTAssertEqual(after.record.version, before.record.version)
+        XCTAssertEqual(after.record.status, before.record.status)
+        XCTAssertEqual(after.history.count, before.history.count, "no history event was written")
     }
 
     func testStaleActionIsRefusedAfterAnotherClerkActs() throws {

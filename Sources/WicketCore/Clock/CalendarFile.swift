@@ -81,7 +81,7 @@ public enum CalendarFile {
     }
 
     public static func calendar(from entries: [CalendarEntry]) -> WorkingCalendar {
-        WorkingCalendar(holidays: Set(entries.filter { $0.kind == .holiday }.map(\.day)),
+        WorkingCalendar(official: Set(entries.filter { $0.kind == .holiday }.map(\.day)),
                         makeUpWorkdays: Set(entries.filter { $0.kind == .workday }.map(\.day)))
     }
 }

@@ -63,7 +63,7 @@ struct BulkIntake {
             for (code, state) in new.checklist {
                 materialValues += [id, code, state.rawValue, "", stamp] as [DatabaseBindable]
             }
-            let event = HistoryChain.Event(id: eventID, caseID: id, at: stamp, actor: actor, action: CaseAction.submitEvent,
+            let event = HistoryChain.Event(id: eventID, subjectID: id, at: stamp, actor: actor, action: CaseAction.submitEvent,
                                            fromStatus: nil, toStatus: CaseStatus.submitted.rawValue, reason: "",
                                            details: new.submitDetails, version: 1, previousHash: previousHash)
             let hash = HistoryChain.hash(event, key: key)

@@ -7,13 +7,15 @@
 /// appends are serialised by the writer's `BEGIN IMMEDIATE`, so reading the tail and inserting
 /// after it cannot race.
 public enum HistoryChain {
-    /// Bumped if the canonical form ever changes; it is part of every hashed content.
-    static let formatTag = "wicket-history-1"
+    /// Bumped if the canonical form ever changes; it is part of every hashed content (per ledger:
+    /// `Ledger.formatTag`; the cases' is this one).
+    static let formatTag = Ledger.cases.formatTag
 
     /// Exactly the fields that are hashed, in their fixed order.
     public struct Event: Sendable, Equatable {
         public var id: Int
-        public var caseID: Int
+        /// The record the event belongs to: a case, or the record of another ledger.
+        public var subjectID: Int
         public var at: String
         public var actor: String
         public var action: String
@@ -24,9 +26,9 @@ public enum HistoryChain {
         public var version: Int
         public var previousHash: String?
 
-        init(row: Row) {
+        init(row: Row, ledger: Ledger = .cases) {
             id = row.int("id")
-            caseID = row.int("case_id")
+            subjectID = row.int(ledger.subjectColumn)
             at = row.string("at")
             actor = row.string("actor")
             action = row.string("action")
@@ -38,10 +40,10 @@ public enum HistoryChain {
             previousHash = row.optionalString("previous_hash")
         }
 
-        init(id: Int, caseID: Int, at: String, actor: String, action: String, fromStatus: String?, toStatus: String,
+        init(id: Int, subjectID: Int, at: String, actor: String, action: String, fromStatus: String?, toStatus: String,
              reason: String, details: String, version: Int, previousHash: String?) {
             self.id = id
-            self.caseID = caseID
+            self.subjectID = subjectID
             self.at = at
             self.actor = actor
             self.action = action
@@ -57,11 +59,11 @@ public enum HistoryChain {
     /// The canonical bytes: a tag line, then `name#LENGTH:VALUE\n` per field in fixed order
     /// (`name!\n` for an absent value). Lengths are UTF-8 byte counts, so no value can imitate
     /// a field boundary, and absent differs from empty.
-    static func content(_ event: Event) -> [UInt8] {
+    static func content(_ event: Event, ledger: Ledger = .cases) -> [UInt8] {
         // Appended in place into one buffer: hashing runs for every imported case.
         var out: [UInt8] = []
         out.reserveCapacity(256 + event.details.utf8.count + event.reason.utf8.count)
-        out.append(contentsOf: formatTag.utf8)
+        out.append(contentsOf: ledger.formatTag.utf8)
         out.append(10)
         func field(_ name: StaticString, _ value: String?) {
             out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
@@ -77,7 +79,17 @@ public enum HistoryChain {
             out.append(10)
         }
         field("id", String(event.id))
-        field("case_id", String(event.caseID))
+        if ledger.subjectColumn == "case_id" {
+            field("case_id", String(event.subjectID))
+        } else {
+            // Another ledger names its subject column; its own tag keeps its events apart anyway.
+            out.append(contentsOf: ledger.subjectColumn.utf8)
+            out.append(UInt8(ascii: "#"))
+            out.append(contentsOf: String(String(event.subjectID).utf8.count).utf8)
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: String(event.subjectID).utf8)
+            out.append(10)
+        }
         field("at", event.at)
         field("actor", event.actor)
         field("action", event.action)
@@ -91,7 +103,11 @@ public enum HistoryChain {
     }
 
     /// The event's keyed hash: HMAC-SHA-256 of `content` under `key`, as hex.
-    public static func hash(_ event: Event, key: HistoryKey) -> String { key.hex(content(event)) }
+    public static func hash(_ event: Event, key: HistoryKey) -> String { hash(event, key: key, ledger: .cases) }
+
+    public static func hash(_ event: Event, key: HistoryKey, ledger: Ledger) -> String {
+        key.hex(content(event, ledger: ledger))
+    }
 
     /// The hash before the chain was keyed (migration 9): plain SHA-256 of the same content.
     /// Wicket no longer writes it; `wicket check` recognises it to say that an event was forged
@@ -99,11 +115,11 @@ public enum HistoryChain {
     public static func unkeyedHash(_ event: Event) -> String { SHA256.hex(content(event)) }
 
     /// The columns `Event(row:)` reads, for queries over the history.
-    static let columns = "id, case_id, at, actor, action, from_status, to_status, reason, details, version, previous_hash, hash"
+    static let columns = Ledger.cases.columns
 
     /// The last event: the next one's id and previous hash. Call inside the writer's transaction.
-    static func tail(in db: Database) throws -> (id: Int, hash: String?)? {
-        guard let row = try db.queryOne("SELECT id, hash FROM history ORDER BY id DESC LIMIT 1") else { return nil }
+    static func tail(in db: Database, ledger: Ledger = .cases) throws -> (id: Int, hash: String?)? {
+        guard let row = try db.queryOne("SELECT id, hash FROM \(ledger.table) ORDER BY id DESC LIMIT 1") else { return nil }
         return (row.int("id"), row.optionalString("hash"))
     }
 

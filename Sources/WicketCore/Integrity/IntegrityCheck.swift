@@ -64,7 +64,9 @@ public struct IntegrityCheck {
                 try sqliteIntegrity()
                 try foreignKeys()
                 try appendOnlyTriggers()
-                let summary = try historyAndCases(key: try historyKey())
+                let key = try historyKey()
+                var summary = try historyAndCases(key: key)
+                for ledger in Ledger.others { summary.events += try records(of: ledger, key: key) }
                 try tallies()
                 return summary
             }
@@ -193,10 +195,10 @@ public struct IntegrityCheck {
         var numbers: [Int: String] = [:]
         try db.forEachRow("SELECT id, number FROM cases", arguments: []) { numbers[$0.int("id")] = $0.string("number") }
         func name(_ event: HistoryChain.Event) -> String {
-            "history event #\(event.id) (case \(numbers[event.caseID] ?? "#\(event.caseID)"), \(event.action) by \(event.actor) at \(event.at))"
+            "history event #\(event.id) (case \(numbers[event.subjectID] ?? "#\(event.subjectID)"), \(event.action) by \(event.actor) at \(event.at))"
         }
         func nameZh(_ event: HistoryChain.Event) -> String {
-            "历史记录 #\(event.id)（案件 \(numbers[event.caseID] ?? "#\(event.caseID)")，\(event.actor) 于 \(event.at) 执行 \(event.action)）"
+            "历史记录 #\(event.id)（案件 \(numbers[event.subjectID] ?? "#\(event.subjectID)")，\(event.actor) 于 \(event.at) 执行 \(event.action)）"
         }
         var summary = Summary()
         var previous: (id: Int, hash: String)?
@@ -218,7 +220,7 @@ public struct IntegrityCheck {
                               message: Bilingual(en: "\(name(event)) was changed after it was written, or hashed with another key: its content no longer matches its keyed hash",
                                         zh: "\(nameZh(event)) 写入后被改动，或用其他密钥计算了哈希：内容与带密钥的哈希不再相符"))
             }
-            let expected = (trails[event.caseID]?.version ?? 0) + 1
+            let expected = (trails[event.subjectID]?.version ?? 0) + 1
             guard event.version == expected else {
                 throw Problem(kind: .caseHistory, eventID: event.id,
                               message: Bilingual(en: "\(name(event)) has version \(event.version), expected \(expected): an event of this case is missing or was added",
@@ -229,13 +231,13 @@ public struct IntegrityCheck {
                               message: Bilingual(en: "\(name(event)) is the case's first event but not its submission",
                                         zh: "\(nameZh(event)) 是该案件的第一条记录，但不是提交记录"))
             }
-            var trail = trails[event.caseID]
+            var trail = trails[event.subjectID]
                 ?? CaseTrail(version: 0, status: "", lastEventID: 0, holder: nil, holderEventID: event.id)
             trail.version = event.version
             trail.status = event.toStatus
             trail.lastEventID = event.id
             try replay(event, into: &trail)
-            trails[event.caseID] = trail
+            trails[event.subjectID] = trail
             previous = (event.id, stored)
             summary.events += 1
         }
@@ -312,12 +314,13 @@ public struct IntegrityCheck {
 
     /// An event must name the hash of the event before it; which one is to blame depends on
     /// whether ids are missing in between.
-    private func checkLink(_ event: HistoryChain.Event, after previous: (id: Int, hash: String)?) throws {
+    func checkLink(_ event: HistoryChain.Event, after previous: (id: Int, hash: String)?,
+                   label: Bilingual = Bilingual(en: "history event", zh: "历史记录")) throws {
         guard let previous else {
             guard event.previousHash == nil, event.id == 1 else {
                 throw Problem(kind: .chain, eventID: 1,
-                              message: Bilingual(en: "history events #1…#\(event.id - 1) are missing: the history's start was deleted",
-                                        zh: "历史记录 #1…#\(event.id - 1) 缺失：历史的开头被删除"))
+                              message: Bilingual(en: "\(label.en)s #1…#\(event.id - 1) are missing: the start was deleted",
+                                        zh: "\(label.zh) #1…#\(event.id - 1) 缺失：开头被删除"))
             }
             return
         }
@@ -326,10 +329,10 @@ public struct IntegrityCheck {
             let range = event.id == previous.id + 2 ? "#\(previous.id + 1) is" : "#\(previous.id + 1)…#\(event.id - 1) are"
             let rangeZh = event.id == previous.id + 2 ? "#\(previous.id + 1)" : "#\(previous.id + 1)…#\(event.id - 1)"
             throw Problem(kind: .chain, eventID: previous.id + 1,
-                          message: Bilingual(en: "history event \(range) missing: deleted", zh: "历史记录 \(rangeZh) 缺失：已被删除"))
+                          message: Bilingual(en: "\(label.en) \(range) missing: deleted", zh: "\(label.zh) \(rangeZh) 缺失：已被删除"))
         }
         throw Problem(kind: .chain, eventID: previous.id,
-                      message: Bilingual(en: "history event #\(previous.id) was changed (and re-hashed), or #\(event.id) was inserted: #\(event.id) records a different hash for the event before it",
-                                zh: "历史记录 #\(previous.id) 被改动（并重新计算了哈希），或 #\(event.id) 是插入的：#\(event.id) 记录的前一条哈希与之不符"))
+                      message: Bilingual(en: "\(label.en) #\(previous.id) was changed (and re-hashed), or #\(event.id) was inserted: #\(event.id) records a different hash for the event before it",
+                                zh: "\(label.zh) #\(previous.id) 被改动（并重新计算了哈希），或 #\(event.id) 是插入的：#\(event.id) 记录的前一条哈希与之不符"))
     }
 }

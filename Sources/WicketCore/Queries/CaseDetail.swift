@@ -63,6 +63,13 @@ public struct CaseDetail: Sendable {
         public let extensionDays: Int
         public let acceptanceDueOn: Day?
         public let acceptanceBreached: Bool
+        /// The due day lies in a year whose official holiday schedule is not loaded: it may move.
+        public let dueProvisional: Bool
+
+        /// The due day as people read it, with the provisional note when it applies.
+        public func dueText(_ language: Language) -> String? {
+            dueOn.map { ProvisionalWords.dueDay($0, provisional: dueProvisional, language: language) }
+        }
     }
 
     /// With `access`, a case its user may not see is refused exactly as a missing one (`CaseAccess`).
@@ -137,6 +144,7 @@ public struct CaseDetail: Sendable {
         return ClockStatus(phase: phase, level: level, dueOn: record.marks?.dueOn, limitDays: limit, daysUsed: used,
                            daysLeft: limit - used, paused: record.status.isPaused, pausedDays: record.pausedDays,
                            extensionDays: record.extensionDays, acceptanceDueOn: record.acceptanceDueOn,
-                           acceptanceBreached: record.acceptanceBreached)
+                           acceptanceBreached: record.acceptanceBreached,
+                           dueProvisional: record.marks.map { store.calendar.isProvisional($0.dueOn) } ?? false)
     }
 }

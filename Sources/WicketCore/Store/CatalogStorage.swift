@@ -83,6 +83,6 @@ public enum CalendarWriter {
             guard let day = Day(row.string("day")) else { continue }
             if row.string("kind") == "holiday" { holidays.insert(day) } else { workdays.insert(day) }
         }
-        return WorkingCalendar(holidays: holidays, makeUpWorkdays: workdays)
+        return WorkingCalendar(official: holidays, makeUpWorkdays: workdays)
     }
 }

@@ -12,7 +12,7 @@ public enum CLIText: String, CaseIterable, Sendable {
     case showClock, showDue, showDaysUsed, showPaused, showPausedDays, showExtended, showAcceptanceBreached
     case showMaterials, showMessages, showNotes, showRatings, showHistory, showNone, showFollowUp, showNoFollowUp
     case configFile, configRead, configAbsent, themeFile, themeBuiltIn, themesFound, themeProblem
-    case settingDefault, checkFailed, importProgress
+    case settingDefault, checkFailed, importProgress, calendarYears
 
     public func text(_ language: Language) -> String {
         let table = language == .zh ? Self.chinese : Self.english
@@ -38,6 +38,7 @@ public enum CLIText: String, CaseIterable, Sendable {
         .userSaved: "saved {0} ({1})",
         .catalogLoaded: "loaded {0} service items, {1} departments, {2} materials",
         .calendarLoaded: "loaded {0} calendar days; {1} open cases got new due days",
+        .calendarYears: "official holiday schedules: {0}; provisional (statutory holidays computed by rule, no make-up working days): {1}",
         .templatesLoaded: "loaded {0} templates",
         .settingSet: "{0} set; {1} open cases got new warning days",
         .settingReset: "{0} reset to default; {1} open cases got new warning days",
@@ -100,6 +101,7 @@ public enum CLIText: String, CaseIterable, Sendable {
         .userSaved: "已保存 {0}（{1}）",
         .catalogLoaded: "已载入 {0} 个事项、{1} 个部门、{2} 种材料",
         .calendarLoaded: "已载入 {0} 个日历日；{1} 件在办案件的到期日已更新",
+        .calendarYears: "官方节假日安排：{0}；暂定（按法定节假日规则推算，不含调休上班日）：{1}",
         .templatesLoaded: "已载入 {0} 个模板",
         .settingSet: "已设置 {0}；{1} 件在办案件的预警日已更新",
         .settingReset: "{0} 已恢复默认；{1} 件在办案件的预警日已更新",

@@ -33,6 +33,15 @@ public struct Administration {
                 zh: "办事员需要所属部门（--dept 代码）"))
         }
         try store.db.write {
+            // The last active admin cannot be demoted or deactivated: nobody could register users,
+            // load a catalog or fix a mistake afterwards (and the first admin is whoever ran init).
+            if !(user.role == .admin && user.active),
+               try store.db.scalarInt("SELECT count(*) FROM users WHERE login = ? AND role = 'admin' AND active = 1", user.login) == 1,
+               try store.db.scalarInt("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1") == 1 {
+                throw WorkflowError.invalidArgument(Bilingual(
+                    en: "\(user.login) is the last active admin; register another admin first (users add LOGIN --role admin)",
+                    zh: "\(user.login) 是最后一位在职管理员；请先登记另一位管理员（users add 登录名 --role admin）"))
+            }
             try store.db.execute("""
                 INSERT INTO users(login, display_name, role, department, active, created_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(login) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,

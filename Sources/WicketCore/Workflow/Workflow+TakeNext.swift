@@ -1,4 +1,5 @@
-/// Take next: a clerk's one key to claim the most urgent unassigned case of their department.
+/// Take next: one key to claim the most urgent unassigned case of one's department (the whole hall
+/// for a supervisor or admin who belongs to none).
 /// The choice and the claim happen under one write lock, so two clerks never get the same case.
 extension Workflow {
     /// States in which a case waits for a clerk (not for the applicant or a third party).
@@ -16,11 +17,10 @@ extension Workflow {
             let access = try CaseAccess.check(login, in: db)
             try access.requireCases()
             let actor = access.user
-            guard let department = actor.department else {
-                throw WorkflowError.invalidArgument(Bilingual(
-                en: "\(login) belongs to no department; take next needs one",
-                zh: "\(login) 不属于任何部门；领取下一件需要所属部门"))
-            }
+            // A clerk works their department's queue. A supervisor or admin of no department sees every
+            // department, so their take next is the most urgent unassigned case of the whole hall.
+            // (A clerk without a department sees nothing: `requireCases` refused above.)
+            let department = actor.department
             let now = clock.now
             let today = store.hallTime.day(of: now)
             // The takeable states are exactly those with a running clock, so the inbox's urgency

@@ -137,7 +137,8 @@ public final class Workflow {
         values[.reason] = change.reason
         values[.department] = store.department(record.department).map { language == .zh ? $0.nameZh : $0.nameEn }
             ?? record.department
-        if let promise = try decisionPromise(record) { values[.dueDate] = DateText.day(promise.decideBy, language: language) }
+        if let promise = try decisionPromise(record) { values[.dueDate] = ProvisionalWords.promisedDay(promise.decideBy, calendar: store.calendar, language: language)
+        }
         return values
     }
 }

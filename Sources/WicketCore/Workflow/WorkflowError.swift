@@ -14,7 +14,8 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
     case alreadyExtended(String)
     case alreadyHeld(case: String, holder: String)
     case notHeld(String)
-    case noCaseToTake(department: String)
+    /// `nil`: a supervisor or admin with no department, who takes from the whole hall.
+    case noCaseToTake(department: String?)
 
     /// The refusal in the clerk's language; `description` is the English one (logs and tests).
     public func message(_ language: Language) -> String {
@@ -55,7 +56,7 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
         case .notHeld(let number):
             return "case \(number) is not held by anyone"
         case .noCaseToTake(let department):
-            return "no unassigned case waiting in \(department)"
+            return department.map { "no unassigned case waiting in \($0)" } ?? "no unassigned case waiting in the hall"
         }
     }
 
@@ -92,7 +93,7 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible, Sendable {
         case .notHeld(let number):
             return "案件 \(number) 没有经办人"
         case .noCaseToTake(let department):
-            return "\(department) 没有待领取的案件"
+            return department.map { "\($0) 没有待领取的案件" } ?? "全大厅没有待领取的案件"
         }
     }
 }

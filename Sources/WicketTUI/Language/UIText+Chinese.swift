@@ -223,6 +223,7 @@ extension UIText {
         .statusChangedElsewhere: "{0} 已在另一终端被更改",
         .statusChangedBy: "{0} 已在另一终端被更改：{1} {2}",
         .statusRefused: "未执行：{0}",
+        .statusMoreWarnings: "（另有 {0} 条警告）",
         .statusCaseLeft: "{0} 已离开此列表；光标现在在 {1}：看清再操作",
         .statusCaseLeftNone: "{0} 已离开此列表",
         .refusedUnseen: "{0} 已离开列表，{1} 到了它的位置；看清后再按一次",

@@ -223,6 +223,7 @@ extension UIText {
         .statusChangedElsewhere: "{0} changed in another terminal",
         .statusChangedBy: "{0} changed in another terminal: {1} {2}",
         .statusRefused: "refused: {0}",
+        .statusMoreWarnings: " (and {0} more warnings)",
         .statusCaseLeft: "{0} left this list; the highlight is now on {1}: look before you act",
         .statusCaseLeftNone: "{0} left this list",
         .refusedUnseen: "{0} left the list and {1} took its place; look at it, then press the key again",

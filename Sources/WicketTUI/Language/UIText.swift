@@ -227,6 +227,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case statusChangedElsewhere
     case statusChangedBy
     case statusRefused
+    case statusMoreWarnings
     case statusCaseLeft
     case statusCaseLeftNone
     case refusedUnseen

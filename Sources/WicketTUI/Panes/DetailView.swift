@@ -53,7 +53,7 @@ struct DetailView {
         let c = detail.clock
         var clock = "\(c.level.mark) \(c.level == .normal ? UIText.levelNormal.text(l) : InboxView.levelWord(c.level, l))"
         if let phase = c.phase { clock += " · " + Words.phase(phase, l) }
-        if let due = c.dueOn { clock += " · " + UIText.clockDue.format(l, DateText.day(due, language: l)) }
+        if let due = c.dueText(l) { clock += " · " + UIText.clockDue.format(l, due) }
         add(clock, theme.level(c.level))
         if c.phase != nil {
             let left = c.daysLeft >= 0 ? UIText.clockLeft.format(l, c.daysLeft) : UIText.clockOver.format(l, -c.daysLeft)

@@ -8,6 +8,7 @@ public enum ScreenCapture {
                                dashboard: Bool = false, options: WorkstationOptions = WorkstationOptions()) throws -> String {
         let engine = try WorkstationEngine(store: store, login: login, width: width, height: height)
         engine.apply(options)
+        engine.showCalendarWarning()
         if dashboard { engine.openDashboard() }
         for key in keys {
             engine.handle(key)

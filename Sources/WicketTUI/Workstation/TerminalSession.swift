@@ -31,6 +31,8 @@ public enum TerminalSession {
         }
         if let warning = warnings.first {
             engine.state.status = StatusMessage(text: warning, isError: true)
+        } else {
+            engine.showCalendarWarning()
         }
         if dashboard { engine.openDashboard() }
         // Others stop seeing "also open by" at once, not after the presence expires.

@@ -39,6 +39,17 @@ struct ConfigFile {
         self.path = path
     }
 
+    /// `key.accept = y   # rebind …`: a `#` after a space or tab starts a comment, as in the README's
+    /// example; a `#` inside a value (`db = /srv/hall#2.db`) stays part of it.
+    static func withoutComment(_ value: Substring) -> Substring {
+        var previous: Character = " "
+        for index in value.indices {
+            if value[index] == "#", previous == " " || previous == "\t" { return value[..<index] }
+            previous = value[index]
+        }
+        return value
+    }
+
     init(path: String, text: String) {
         self.path = path
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -50,7 +61,7 @@ struct ConfigFile {
                 continue
             }
             let name = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let value = Self.withoutComment(line[line.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
             if let problem = Self.check(name, value) {
                 problems.append(Bilingual(en: "\(path):\(offset + 1): \(problem.en); ignored", zh: "\(path):\(offset + 1)：\(problem.zh)；已忽略"))
                 continue

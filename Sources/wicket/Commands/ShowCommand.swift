@@ -50,7 +50,7 @@ enum ShowCommand {
         let c = detail.clock
         var clockLine = say(.showClock, [c.level.mark, code(c.level.rawValue, c.level.word)])
         if let phase = c.phase { clockLine += (language == .zh ? "，" : ", ") + code(phase, PhaseWord.word(phase)) }
-        if let due = c.dueOn { clockLine += say(.showDue, [DateText.day(due, language: language)]) }
+        if let due = c.dueText(language) { clockLine += say(.showDue, [due]) }
         if c.phase != nil { clockLine += say(.showDaysUsed, [c.daysUsed, c.limitDays, c.daysLeft]) }
         if c.paused { clockLine += say(.showPaused, []) }
         if c.pausedDays > 0 { clockLine += say(.showPausedDays, [c.pausedDays]) }
