@@ -160,7 +160,7 @@ final class BilingualMessageTests: XCTestCase {
         var figures: [ReportFigure] = [
             .open, .service("HUKOU-MOVE"), .clerk("li"), .clerk(nil), .overdue, .red, .yellow, .acceptanceOverdue,
             .awaitingMaterials, .suspended, .extensionsGranted, .intake, .intakeOn(day), .completed, .completedOn(day),
-            .completedOnline, .decided, .decidedOnTime, .rejections(reason: "wrong office"), .repeatedMaterialsRequests,
+            .completedOnline, .decided, .decidedOnTime, .rejections(code: "NOT-REMIT", name: Bilingual(en: "wrong office", zh: "不属于本机关职权范围")), .repeatedMaterialsRequests,
             .acceptanceBreaches, .poorWithoutFollowUp,
         ]
         figures += CaseStatus.allCases.map(ReportFigure.status) + Channel.allCases.map(ReportFigure.channel)

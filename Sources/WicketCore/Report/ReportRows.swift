@@ -154,7 +154,7 @@ extension Report {
             ReportRow(.flow, .acceptanceBreaches, count(acceptanceBreaches)),
             ReportRow(.flow, .extensionsGranted, count(extensionsGranted)),
         ]
-        rows += rejectionsByReason.map { ReportRow(.rejections, key: $0.key, value: count($0.count)) }
+        rows += rejectionsByReason.map { ReportRow(.rejections, key: $0.key, value: count($0.count), label: $0.name) }
         rows += intakePerDay.map { ReportRow(.intakePerDay, key: $0.key, value: count($0.count), label: dayKey($0.key)) }
         rows += completedPerDay.map { ReportRow(.completedPerDay, key: $0.key, value: count($0.count), label: dayKey($0.key)) }
         rows += [

@@ -21,6 +21,8 @@ enum Schema {
         }),
         Migration(version: 10, name: "writer activity: who holds the hall for a long write", sql: writerActivity),
         Migration(version: 11, name: "applicant's identity document; ID numbers found by exact lookup", sql: applicantDocument),
+        Migration(version: 12, name: "standard reasons; rejections counted by their reason's code", sql: standardReasons,
+                  code: groupRejectionsByStandardReason),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

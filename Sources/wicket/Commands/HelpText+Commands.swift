@@ -89,6 +89,7 @@ extension HelpText {
         "show --json": "输出 JSON",
         "show --reveal": "显示完整证件号和电话（主管、管理员、本部门办事员；查看记入历史）",
         "act --reason": "理由（reject、deny、suspend、extend、withdraw、transfer 必填）",
+        "act --reason-code": "目录中的标准理由代码（reject、deny、suspend、withdraw；见 catalog export）；不写 --reason 时以其文字为理由",
         "act --missing": "request-materials：同时把这些材料标为缺少",
         "act --materials": "supplement：收到的材料；material：要设置的材料",
         "act --state": "material：missing、submitted、verified 或 defective（配合 --reason）",
