@@ -174,6 +174,9 @@ public enum UIText: String, CaseIterable, Sendable {
     case promptExtendReason
     case promptTransferReason
     case promptKeys
+    case promptReasonKeys
+    case promptReasonOther
+    case promptReasonChosen
     case promptNeedsDays
     case pickerTransfer
     case pickerAssign

@@ -91,6 +91,8 @@ public struct PromptState: Sendable {
     public var field: PromptField
     /// Why the last Enter was not taken (shown inside the dialog, which stays open).
     public var problem: String?
+    /// The catalog's standard reasons for this action and case, when there are any.
+    public var reasons: ReasonChoices?
 }
 
 public enum PromptField: Sendable {
