@@ -233,6 +233,9 @@ public enum UIText: String, CaseIterable, Sendable {
     case statusCaseLeft
     case statusCaseLeftNone
     case refusedUnseen
+    case refusedNotOnScreen
+    case refusedNotOnScreenNone
+    case typeaheadDiscarded
     case refusedPaneDiffers
     case refusedNotAllowed
     case allowedNone

@@ -19,9 +19,7 @@ extension Update {
             return []
         }
         // The key acts on the case the clerk sees, or on nothing.
-        if let left = state.shownCaseLeft {
-            return refuse(UIText.refusedUnseen.format(language, left, pending.caseNumber))
-        }
+        if let unseen = Refusal.unseen(pending.caseNumber, state) { return refuse(unseen) }
         if let shown = shownBesideHighlight(state), shown != pending.caseNumber {
             _ = refuse(UIText.refusedPaneDiffers.format(language, shown, pending.caseNumber))
             return [.openDetail(pending.caseNumber)]

@@ -61,10 +61,50 @@ public final class WorkstationEngine {
     public func handle(_ key: Key) {
         if key == .resize { return }
         if state.overlay == nil && state.searchInput == nil { state.status = .none }
+        let target = state.currentCaseNumber
         let effects = update.handle(key, &state)
         run(effects)
         endWait()
         keepSelectionVisible()
+        // The clerk's own action took the case out of the list and the keys now point at another,
+        // not drawn yet: anything typed ahead was meant for the case before.
+        if let target, state.currentCaseNumber != target, effects.contains(where: Self.changesCases) {
+            typeaheadFor = (moved: target, now: state.currentCaseNumber)
+        }
+    }
+
+    /// After the clerk's own action moved the keys to another case: which case was acted on and
+    /// where the keys point now, until the terminal has thrown away what was typed ahead.
+    private var typeaheadFor: (moved: String, now: String?)?
+
+    /// Whether the terminal should throw away the keys typed ahead now (asked once per key).
+    public func takeTypeaheadDiscard() -> Bool {
+        typeaheadFor != nil && state.caseOnScreen != nil
+    }
+
+    /// The terminal threw the typed-ahead keys away (`discarded`: there were some). They count as
+    /// the refused key, named like any key for a case not on screen yet.
+    public func typeaheadDiscarded(_ discarded: Bool) {
+        defer { typeaheadFor = nil }
+        guard discarded, let typeaheadFor, let now = typeaheadFor.now else { return }
+        let refusal = UIText.statusRefused.format(state.language,
+                                                  UIText.typeaheadDiscarded.format(state.language, now, typeaheadFor.moved))
+        state.status = StatusMessage(text: state.status.text.isEmpty ? refusal : state.status.text + " — " + refusal,
+                                     isError: true)
+    }
+
+    /// A frame was drawn: the case the keys point at is on the clerk's screen.
+    public func frameDrawn() {
+        state.caseOnScreen = CaseOnScreen(number: state.currentCaseNumber)
+        typeaheadFor = nil
+    }
+
+    /// Effects that change cases (the clerk's own actions), after which the list may move.
+    private static func changesCases(_ effect: Effect) -> Bool {
+        switch effect {
+        case .perform, .takeNext, .submitMaterialsRequest, .registerIntake: return true
+        default: return false
+        }
     }
 
     /// "waiting for the hall: import by admin (pid 123) since 10:02:13…" on the status line, drawn now.

@@ -148,6 +148,12 @@ public enum Overlay: Sendable {
     case intake(IntakeFormState)
 }
 
+/// The case the keys acted on in a drawn frame; nil inside when the frame showed none.
+public struct CaseOnScreen: Sendable, Equatable {
+    public var number: String?
+    public init(number: String?) { self.number = number }
+}
+
 public struct StatusMessage: Sendable, Equatable {
     public var text: String
     public var isError: Bool
@@ -175,6 +181,11 @@ public struct WorkstationState: Sendable {
     /// and put another in its place. The next key cannot have been meant for the new case, so an
     /// action key is refused once (named in the refusal); any key clears it.
     public var shownCaseLeft: String?
+    /// What the last frame drawn showed as the case the keys act on (`WorkstationEngine.frameDrawn`).
+    /// An action key acts only on a case that was on screen before the key was read: a key typed
+    /// ahead while the clerk's own action moved the list acts on nothing. Nil where nothing draws
+    /// frames (a benchmark feeding keys); the terminal draws before it reads the first key.
+    public var caseOnScreen: CaseOnScreen?
     public var workload: (open: Int, warnings: Int) = (0, 0)
     public var tabCounts: [InboxTab: Int] = [:]
     /// The supervisor dashboard, when open (B / F3, or `wicket dashboard`).
