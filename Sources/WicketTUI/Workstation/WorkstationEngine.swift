@@ -87,9 +87,9 @@ public final class WorkstationEngine {
     public func typeaheadDiscarded(_ discarded: Bool) {
         defer { typeaheadFor = nil }
         guard discarded, let typeaheadFor, let now = typeaheadFor.now else { return }
-        let refusal = UIText.statusRefused.format(state.language,
-                                                  UIText.typeaheadDiscarded.format(state.language, now, typeaheadFor.moved))
-        state.status = StatusMessage(text: state.status.text.isEmpty ? refusal : state.status.text + " — " + refusal,
+        // First, before the action's own result: a narrow message line cuts the end.
+        let dropped = UIText.typeaheadDiscarded.format(state.language, now, typeaheadFor.moved)
+        state.status = StatusMessage(text: state.status.text.isEmpty ? dropped : dropped + " — " + state.status.text,
                                      isError: true)
     }
 
