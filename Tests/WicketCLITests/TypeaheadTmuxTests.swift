@@ -23,6 +23,7 @@ final class TypeaheadTmuxTests: XCTestCase {
         cli = try BinaryRunner(now: Self.now)
         try cli.ok(["init"])
         try cli.ok(["users", "add", "li", "--name", "李娜", "--role", "clerk", "--dept", "PSB"])
+        try cli.ok(["users", "add", "sun", "--name", "孙丽", "--role", "supervisor"])
         XCTAssertTrue(try cli.ok(["import", "-"], stdin: Self.applications).contains("imported 3"))
     }
 
@@ -31,14 +32,14 @@ final class TypeaheadTmuxTests: XCTestCase {
         cli?.remove()
     }
 
-    func open(as login: String) throws -> TmuxPane {
+    func open(as login: String, width: Int = 100) throws -> TmuxPane {
         let command = [
             "env", "-u", "WICKET_DB", "-u", "WICKET_DELIVERY_COMMAND", "-u", "WICKET_THEME", "-u", "LC_ALL", "-u", "LC_MESSAGES",
             "XDG_CONFIG_HOME=" + TmuxServer.quote(cli.directory.appendingPathComponent("config").path),
             "LANG=C.UTF-8", "TERM=xterm-256color", "WICKET_NOW=\(Self.now)", TmuxServer.quote(BinaryRunner.binary.path),
             "--db", TmuxServer.quote(cli.databasePath), "--as", login,
         ].joined(separator: " ")
-        let pane = try tmux.start("li", width: 100, height: 30, command: command)
+        let pane = try tmux.start("li", width: width, height: 30, command: command)
         pane.waitFor(" Wicket ", "Q quit", timeout: 20)
         return pane
     }
@@ -76,6 +77,32 @@ final class TypeaheadTmuxTests: XCTestCase {
         XCTAssertEqual(try history(next).map(\.action), ["submit", "claim"])
         XCTAssertEqual(try history(next).last?.actor, "li")
         XCTAssertEqual(try history(first).map(\.action), ["submit", "claim"])
+        li.press("Q")
+        XCTAssertTrue(li.waitFor("EXITED", timeout: 20).contains("EXITED 0"))
+    }
+
+    /// Another terminal withdraws the case li is looking at; she types `x` and the start of a
+    /// reason at once. The x is refused (it was meant for the case that left), and the letters
+    /// typed after it are dropped with it: the `a` never accepts the case that took its place.
+    func testKeysTypedAfterARefusedKeyAreDroppedWithIt() throws {
+        let li = try open(as: "li", width: 160)
+        li.press("2")
+        var screen = li.waitUntil("the first unassigned case shown", timeout: 20) { self.shownCase($0) != nil }
+        let left = try XCTUnwrap(shownCase(screen))
+        try cli.ok(["--as", "sun", "act", left, "withdraw", "--reason", "申请人撤回"])
+        screen = li.waitFor("\(left) left this list", timeout: 20)
+        let now = try XCTUnwrap(shownCase(screen))
+        XCTAssertNotEqual(now, left)
+        li.press("x", "a")
+        screen = li.waitFor("refused: \(left) left the list and \(now) took its place", "the keys typed after it were dropped",
+                            timeout: 20)
+        XCTAssertEqual(try history(now).map(\.action), ["submit"], "the a typed after the refused x did nothing")
+        XCTAssertFalse(screen.contains("\(now) · reject"), "no dialog opened:\n\(screen)")
+        // Seen now: a accepts the case shown.
+        li.press("a")
+        li.waitFor("\(now): accept", timeout: 20)
+        XCTAssertEqual(try history(now).map(\.action), ["submit", "accept"])
+        XCTAssertEqual(try history(now).last?.actor, "li")
         li.press("Q")
         XCTAssertTrue(li.waitFor("EXITED", timeout: 20).contains("EXITED 0"))
     }

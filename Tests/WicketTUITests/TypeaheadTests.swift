@@ -55,6 +55,26 @@ final class TypeaheadTests: XCTestCase {
         XCTAssertEqual(try history(shown).last?.action, "note")
     }
 
+    /// The terminal drops what was typed ahead after the clerk's own action moved the list, and
+    /// after a key refused for a case not seen; never after moving or an action that moved nothing.
+    func testTheTerminalIsToldWhenToDropTypedAheadKeys() throws {
+        let engine = try fixture.engine()
+        try fixture.press(engine, "2j")
+        XCTAssertFalse(engine.takeTypeaheadDiscard(), "moving keeps what is typed")
+        try fixture.press(engine, "c")
+        XCTAssertTrue(engine.takeTypeaheadDiscard(), "the claim moved the list")
+        engine.typeaheadDiscarded(true)
+        XCTAssertFalse(engine.takeTypeaheadDiscard())
+        XCTAssertTrue(engine.state.status.text.hasPrefix("2026-000001 was not on screen yet — press again to act on it; "
+                                                          + "keys typed after 2026-000004 dropped"), engine.state.status.text)
+        try fixture.typeAhead(engine, "5jc")
+        XCTAssertTrue(engine.takeTypeaheadDiscard(), "the c refused for a case not on screen")
+        engine.typeaheadDiscarded(true)
+        XCTAssertTrue(engine.state.status.text.hasSuffix("(the keys typed after it were dropped)"), engine.state.status.text)
+        try fixture.press(engine, "o")
+        XCTAssertFalse(engine.takeTypeaheadDiscard(), "a dialog on the case shown keeps its text")
+    }
+
     func testChineseNamesBothCasesWithoutEnglish() throws {
         let engine = try fixture.engine()
         engine.state.language = .zh

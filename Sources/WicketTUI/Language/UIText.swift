@@ -236,6 +236,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case refusedNotOnScreen
     case refusedNotOnScreenNone
     case typeaheadDiscarded
+    case typeaheadDroppedWithRefusal
     case refusedPaneDiffers
     case refusedNotAllowed
     case allowedNone

@@ -19,7 +19,10 @@ extension Update {
             return []
         }
         // The key acts on the case the clerk sees, or on nothing.
-        if let unseen = Refusal.unseen(pending.caseNumber, state) { return refuse(unseen) }
+        if let unseen = Refusal.unseen(pending.caseNumber, state) {
+            state.unseenKeyRefused = true
+            return refuse(unseen)
+        }
         if let shown = shownBesideHighlight(state), shown != pending.caseNumber {
             _ = refuse(UIText.refusedPaneDiffers.format(language, shown, pending.caseNumber))
             return [.openDetail(pending.caseNumber)]

@@ -66,37 +66,55 @@ public final class WorkstationEngine {
         run(effects)
         endWait()
         keepSelectionVisible()
-        // The clerk's own action took the case out of the list and the keys now point at another,
-        // not drawn yet: anything typed ahead was meant for the case before.
-        if let target, state.currentCaseNumber != target, effects.contains(where: Self.changesCases) {
-            typeaheadFor = (moved: target, now: state.currentCaseNumber)
+        if state.unseenKeyRefused {
+            // A key refused for a case the clerk had not seen: what was typed after it (the reason
+            // it would have asked for, more keys) was meant for that key, never for commands.
+            state.unseenKeyRefused = false
+            typeahead = .afterRefusal
+        } else if let target, state.currentCaseNumber != target, effects.contains(where: Self.changesCases) {
+            // The clerk's own action took the case out of the list and the keys now point at
+            // another, not drawn yet: anything typed ahead was meant for the case before.
+            typeahead = .afterMove(from: target, to: state.currentCaseNumber)
         }
     }
 
-    /// After the clerk's own action moved the keys to another case: which case was acted on and
-    /// where the keys point now, until the terminal has thrown away what was typed ahead.
-    private var typeaheadFor: (moved: String, now: String?)?
+    /// Why the keys typed ahead are to be thrown away, until the terminal has done so.
+    private enum TypeaheadDrop {
+        case afterMove(from: String, to: String?)
+        case afterRefusal
+    }
+
+    private var typeahead: TypeaheadDrop?
 
     /// Whether the terminal should throw away the keys typed ahead now (asked once per key).
     public func takeTypeaheadDiscard() -> Bool {
-        typeaheadFor != nil && state.caseOnScreen != nil
+        typeahead != nil && state.caseOnScreen != nil
     }
 
-    /// The terminal threw the typed-ahead keys away (`discarded`: there were some). They count as
-    /// the refused key, named like any key for a case not on screen yet.
+    /// The terminal threw the typed-ahead keys away (`discarded`: there were some), and the bottom
+    /// line says so: after the clerk's own action they count as the refused key, named like any
+    /// key for a case not on screen yet; after a refusal, the refusal says they went with it.
     public func typeaheadDiscarded(_ discarded: Bool) {
-        defer { typeaheadFor = nil }
-        guard discarded, let typeaheadFor, let now = typeaheadFor.now else { return }
-        // First, before the action's own result: a narrow message line cuts the end.
-        let dropped = UIText.typeaheadDiscarded.format(state.language, now, typeaheadFor.moved)
-        state.status = StatusMessage(text: state.status.text.isEmpty ? dropped : dropped + " — " + state.status.text,
-                                     isError: true)
+        defer { typeahead = nil }
+        guard discarded, let typeahead else { return }
+        let language = state.language
+        switch typeahead {
+        case .afterMove(let from, let to):
+            guard let to else { return }
+            // First, before the action's own result: a narrow message line cuts the end.
+            let dropped = UIText.typeaheadDiscarded.format(language, to, from)
+            state.status = StatusMessage(text: state.status.text.isEmpty ? dropped : dropped + " — " + state.status.text,
+                                         isError: true)
+        case .afterRefusal:
+            state.status = StatusMessage(text: state.status.text + UIText.typeaheadDroppedWithRefusal.text(language),
+                                         isError: true)
+        }
     }
 
     /// A frame was drawn: the case the keys point at is on the clerk's screen.
     public func frameDrawn() {
         state.caseOnScreen = CaseOnScreen(number: state.currentCaseNumber)
-        typeaheadFor = nil
+        typeahead = nil
     }
 
     /// Effects that change cases (the clerk's own actions), after which the list may move.

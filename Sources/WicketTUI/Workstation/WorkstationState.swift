@@ -186,6 +186,9 @@ public struct WorkstationState: Sendable {
     /// ahead while the clerk's own action moved the list acts on nothing. Nil where nothing draws
     /// frames (a benchmark feeding keys); the terminal draws before it reads the first key.
     public var caseOnScreen: CaseOnScreen?
+    /// Set when an action key was refused because its case was not the one seen: whatever was
+    /// typed after it (a reason, more keys) was typed for that key, and the terminal drops it.
+    public var unseenKeyRefused = false
     public var workload: (open: Int, warnings: Int) = (0, 0)
     public var tabCounts: [InboxTab: Int] = [:]
     /// The supervisor dashboard, when open (B / F3, or `wicket dashboard`).
