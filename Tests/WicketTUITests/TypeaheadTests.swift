@@ -65,8 +65,9 @@ final class TypeaheadTests: XCTestCase {
         XCTAssertTrue(engine.takeTypeaheadDiscard(), "the claim moved the list")
         engine.typeaheadDiscarded(true)
         XCTAssertFalse(engine.takeTypeaheadDiscard())
-        XCTAssertTrue(engine.state.status.text.hasPrefix("2026-000001 was not on screen yet — press again to act on it; "
-                                                          + "keys typed after 2026-000004 dropped"), engine.state.status.text)
+        XCTAssertTrue(engine.state.status.text.hasPrefix("2026-000001 was not on screen yet — press again to act on it "
+                                                          + "(the screen showed 2026-000004); keys typed ahead dropped"),
+                      engine.state.status.text)
         try fixture.typeAhead(engine, "5jc")
         XCTAssertTrue(engine.takeTypeaheadDiscard(), "the c refused for a case not on screen")
         engine.typeaheadDiscarded(true)

@@ -231,7 +231,7 @@ extension UIText {
         .refusedUnseen: "{0} 已离开列表，{1} 到了它的位置；看清后再按一次",
         .refusedNotOnScreen: "{0} 尚未显示在屏幕上——看清后再按一次即可办理（屏幕上显示的是 {1}）",
         .refusedNotOnScreenNone: "{0} 尚未显示在屏幕上——看清后再按一次即可办理",
-        .typeaheadDiscarded: "{0} 尚未显示在屏幕上——看清后再按一次即可办理；{1} 之后提前输入的按键已丢弃",
+        .typeaheadDiscarded: "{0} 尚未显示在屏幕上——看清后再按一次即可办理（屏幕上显示的是 {1}）；提前输入的按键已丢弃",
         .typeaheadDroppedWithRefusal: "（其后输入的按键已一并丢弃）",
         .refusedPaneDiffers: "案件栏显示的是 {0}，光标在 {1}；现已显示 {1}，请再按一次",
         .refusedNotAllowed: "案件状态为“{1}”，不能{0}（现在可以：{2}）",

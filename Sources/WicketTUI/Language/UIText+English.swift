@@ -231,7 +231,7 @@ extension UIText {
         .refusedUnseen: "{0} left the list and {1} took its place; look at it, then press the key again",
         .refusedNotOnScreen: "{0} was not on screen yet — press again to act on it (the screen showed {1})",
         .refusedNotOnScreenNone: "{0} was not on screen yet — press again to act on it",
-        .typeaheadDiscarded: "{0} was not on screen yet — press again to act on it; keys typed after {1} dropped",
+        .typeaheadDiscarded: "{0} was not on screen yet — press again to act on it (the screen showed {1}); keys typed ahead dropped",
         .typeaheadDroppedWithRefusal: " (the keys typed after it were dropped)",
         .refusedPaneDiffers: "the case pane showed {0}, the highlight is on {1}; it shows {1} now, press the key again",
         .refusedNotAllowed: "cannot {0} a case that is {1} (allowed now: {2})",
