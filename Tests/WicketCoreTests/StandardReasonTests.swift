@@ -101,6 +101,25 @@ final class StandardReasonTests: XCTestCase {
             XCTAssertEqual(listed.count, row.count, row.key)
             XCTAssertEqual(Set(listed.map(\.number)), row.key == "NOT-REMIT" ? Set(numbers) : [free.number])
         }
+        // Denials the same way: by standard reason, free text as other reasons.
+        for code in ["UNTRUE-MATERIALS", "UNTRUE-MATERIALS", nil] {
+            let record = try hall.submit()
+            try hall.act(record.number, .accept)
+            try hall.act(record.number, .startReview)
+            try hall.act(record.number, .deny) {
+                $0.reasonCode = code
+                if code == nil { $0.reason = "经研究不予批准" }
+            }
+        }
+        let withDenials = try ReportBuilder(store: hall.store).build(period: .today)
+        XCTAssertEqual(withDenials.denialsByReason.map(\.key), ["UNTRUE-MATERIALS", Report.otherReasons])
+        XCTAssertEqual(withDenials.denialsByReason.map(\.count), [2, 1])
+        XCTAssertEqual(withDenials.denialsByReason.first?.nameZh, "核查发现申请材料不实")
+        for row in withDenials.denialsByReason {
+            let listed = try CaseQueries.list(scope.filter(for: .denials(code: row.key, name: row.name)), in: hall.store)
+            XCTAssertEqual(listed.count, row.count, row.key)
+        }
+        XCTAssertEqual(withDenials.rejectionsByReason, report.rejectionsByReason)
         XCTAssertNil(try Tallies.firstDrift(in: hall.store.db))
         // A transfer of a rejected case's department would move its counts; the trigger is in place.
         XCTAssertEqual(try hall.store.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'tally_events_transfer'"), 1)

@@ -74,6 +74,8 @@ public struct Report: Sendable, Codable, Equatable {
     /// Cases rejected in the period, by the standard reason chosen; reasons typed as free text
     /// (and rejections from before standard reasons) under `otherReasons`.
     public let rejectionsByReason: [ReasonCount]
+    /// Cases denied in the period, by standard reason the same way.
+    public let denialsByReason: [ReasonCount]
     /// Cases asked for materials a second (or later) time in the period.
     public let repeatedMaterialsRequests: Int
     /// Cases whose first answer came after the acceptance limit in the period, plus those still

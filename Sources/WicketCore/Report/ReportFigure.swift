@@ -31,6 +31,7 @@ public enum ReportFigure: Hashable, Sendable {
     case intake, intakeOn(Day), completed, completedOn(Day), completedOnline, decided, decidedOnTime
     /// A standard reason's code (or `Report.otherReasons`) and its name.
     case rejections(code: String, name: Bilingual)
+    case denials(code: String, name: Bilingual)
     case repeatedMaterialsRequests, acceptanceBreaches
     case rated(Rating), poorWithoutFollowUp
 
@@ -63,6 +64,7 @@ public enum ReportFigure: Hashable, Sendable {
         case .decided: return Bilingual(en: "decided", zh: "已决定").text(l)
         case .decidedOnTime: return Bilingual(en: "decided on time", zh: "按时决定").text(l)
         case .rejections(_, let name): return Bilingual(en: "rejected: \(name.en)", zh: "不予受理：\(name.zh)").text(l)
+        case .denials(_, let name): return Bilingual(en: "denied: \(name.en)", zh: "不予许可：\(name.zh)").text(l)
         case .repeatedMaterialsRequests: return Bilingual(en: "asked twice for materials", zh: "重复补正").text(l)
         case .acceptanceBreaches: return Bilingual(en: "acceptance breaches", zh: "受理超时").text(l)
         case .rated(let rating): return Bilingual(en: "rated \(rating.rawValue)", zh: "评价：\(rating.word.zh)").text(l)
@@ -168,6 +170,9 @@ public struct ReportScope: Sendable {
         case .rejections(let code, _):
             let stored = code == Report.otherReasons ? "" : code
             inPeriod { $0.event = HistoryEventCondition(action: "reject", reasonCode: stored, within: period) }
+        case .denials(let code, _):
+            let stored = code == Report.otherReasons ? "" : code
+            inPeriod { $0.event = HistoryEventCondition(action: "deny", reasonCode: stored, within: period) }
         case .repeatedMaterialsRequests:
             inPeriod { $0.event = HistoryEventCondition(action: "request-materials", flag: "repeat", within: period) }
         case .acceptanceBreaches: inPeriod { $0.acceptanceBreachedWithin = period }
@@ -206,6 +211,7 @@ extension Report {
         list += intakePerDay.compactMap { entry in Day(entry.key).map { (.intakeOn($0), entry.count) } }
         list += completedPerDay.compactMap { entry in Day(entry.key).map { (.completedOn($0), entry.count) } }
         list += rejectionsByReason.map { (.rejections(code: $0.key, name: $0.name), $0.count) }
+        list += denialsByReason.map { (.denials(code: $0.key, name: $0.name), $0.count) }
         list += [(.rated(.good), ratingsGood), (.rated(.fair), ratingsFair), (.rated(.poor), ratingsPoor),
                  (.poorWithoutFollowUp, poorWithoutFollowUp.count)]
         return list

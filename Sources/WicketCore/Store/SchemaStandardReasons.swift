@@ -1,6 +1,6 @@
 extension Schema {
-    /// Migration 12: the catalog's standard reasons (`StandardReason`), and rejections counted by
-    /// their reason's code instead of its text. A reason a later catalog leaves out stays as an
+    /// Migration 12: the catalog's standard reasons (`StandardReason`), rejections counted by
+    /// their reason's code instead of its text, and denials counted the same way. A reason a later catalog leaves out stays as an
     /// inactive row, so the figures can still name the code its events carry.
     static let standardReasons = """
     CREATE TABLE standard_reasons (
@@ -16,20 +16,22 @@ extension Schema {
     """
 
     /// Existing halls get the default reasons (a new hall's catalog writes its own right after);
-    /// the rejections tally is rebuilt with the new grouping, its trigger and the transfer trigger
-    /// (which moves every event tally) made again from the definitions. Rejections recorded before
-    /// have no code: they count as "other reasons".
+    /// the rejections and denials tallies are (re)built with the new grouping, their triggers and
+    /// the transfer trigger (which moves every event tally) made again from the definitions.
+    /// Rejections and denials recorded before have no code: they count as "other reasons".
     @Sendable static func groupRejectionsByStandardReason(_ db: Database) throws {
         try CatalogWriter.writeReasons(DefaultCatalog.reasons, into: db)
-        try db.executeScript("""
-            DROP TRIGGER IF EXISTS tally_rejected_insert;
-            DROP TRIGGER IF EXISTS tally_events_transfer;
-            """ + Tallies.rejected.insertTrigger + "\n" + Tallies.eventsTransferTrigger)
+        let rebuilt = [Tallies.rejected, Tallies.denied]
+        try db.executeScript(rebuilt.map { "DROP TRIGGER IF EXISTS tally_\($0.kind)_insert;\n" }.joined()
+            + "DROP TRIGGER IF EXISTS tally_events_transfer;\n"
+            + rebuilt.map(\.insertTrigger).joined(separator: "\n") + "\n" + Tallies.eventsTransferTrigger)
         let columns = Tallies.dayColumns.joined(separator: ", ")
-        try db.execute("DELETE FROM tally_days WHERE kind = ?", Tallies.rejected.kind)
-        try db.execute("""
-            INSERT INTO tally_days(\(columns), n) SELECT * FROM (\(Tallies.rejected.expected)) WHERE 1
-            ON CONFLICT(\(columns)) DO UPDATE SET n = n + excluded.n
-            """)
+        for tally in rebuilt {
+            try db.execute("DELETE FROM tally_days WHERE kind = ?", tally.kind)
+            try db.execute("""
+                INSERT INTO tally_days(\(columns), n) SELECT * FROM (\(tally.expected)) WHERE 1
+                ON CONFLICT(\(columns)) DO UPDATE SET n = n + excluded.n
+                """)
+        }
     }
 }

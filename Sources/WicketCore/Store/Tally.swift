@@ -97,9 +97,12 @@ enum Tallies {
     /// "other reasons", never one row per wording. Migration 12 moved it from the reason's text.
     static let rejected = EventTally(kind: "rejected", source: "history", time: "at", counts: { "\($0).action = 'reject'" },
                                      detail: { StandardReason.codeSQL($0) })
+    /// Denials the same way (migration 12).
+    static let denied = EventTally(kind: "denied", source: "history", time: "at", counts: { "\($0).action = 'deny'" },
+                                   detail: { StandardReason.codeSQL($0) })
 
     static let eventTallies: [EventTally] = [
-        rejected,
+        rejected, denied,
         EventTally(kind: "extended", source: "history", time: "at", counts: { "\($0).action = 'extend'" },
                    detail: { _ in "''" }),
         // The flag written in, as the drill-down's condition has it (`FigureConditions.flagged`).

@@ -279,6 +279,7 @@ extension UIText {
         .dashAcceptanceBreaches: "受理超时",
         .dashAskedTwice: "重复补正",
         .dashRejections: "不予受理原因",
+        .dashDenials: "不予许可原因",
         .dashNone: "无",
         .dashFlowTitle: "流转（期内）",
         .dashPoorNoFollowUp: "差评待回访",

@@ -279,6 +279,7 @@ extension UIText {
         .dashAcceptanceBreaches: "acceptance breaches",
         .dashAskedTwice: "asked twice",
         .dashRejections: "Rejections by reason",
+        .dashDenials: "Denials by reason",
         .dashNone: "none",
         .dashFlowTitle: "Flow (period)",
         .dashPoorNoFollowUp: "poor, no follow-up",

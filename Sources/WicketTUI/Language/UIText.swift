@@ -283,6 +283,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case dashAcceptanceBreaches
     case dashAskedTwice
     case dashRejections
+    case dashDenials
     case dashNone
     case dashFlowTitle
     case dashPoorNoFollowUp
