@@ -104,12 +104,12 @@ public final class Workflow {
         guard let code = request.reasonCode?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { return nil }
         let offered = store.catalog.reasons(for: request.action, service: record.serviceCode)
         if let reason = offered.first(where: { $0.code == code }) { return reason }
-        let known = offered.map(\.code).joined(separator: ", ")
+        let known = offered.map(\.code)
         throw WorkflowError.invalidArgument(offered.isEmpty
             ? Bilingual(en: "unknown reason code \(code): \(request.action.rawValue) has no standard reasons",
                         zh: "未知的标准理由代码 \(code)：“\(request.action.word.zh)”没有标准理由")
-            : Bilingual(en: "unknown reason code \(code) for \(request.action.rawValue) (the standard reasons: \(known))",
-                        zh: "未知的标准理由代码 \(code)（“\(request.action.word.zh)”的标准理由：\(known)）"))
+            : Bilingual(en: "unknown reason code \(code) for \(request.action.rawValue) (the standard reasons: \(Language.en.list(known)))",
+                        zh: "未知的标准理由代码 \(code)（“\(request.action.word.zh)”的标准理由：\(Language.zh.list(known))）"))
     }
 
     /// The lifecycle moves open from `status`, for a refusal's "allowed now" list (the workstation
