@@ -25,10 +25,28 @@ final class DashboardTmuxTests: XCTestCase {
         try cli.ok(["users", "add", "sun", "--name", "孙丽", "--role", "supervisor"])
         XCTAssertTrue(try cli.ok(["import", "-"], stdin: Self.applications).contains("imported 4"))
         try cli.ok(["--as", "li", "act", "2026-000002", "accept"])
-        try cli.ok(["--as", "li", "act", "2026-000003", "reject", "--reason", "不属于本机关职责"])
+        // A standard reason by its code, the words edited: the figures count the code.
+        try cli.ok(["--as", "li", "act", "2026-000003", "reject", "--reason-code", "NOT-REMIT", "--reason", "不属于本机关职责"])
     }
 
     override func tearDown() { cli?.remove() }
+
+    /// `--reason-code` takes the catalog's codes only: another is refused naming it and the codes
+    /// there are, and nothing changes.
+    func testAnUnknownReasonCodeIsRefusedNamingIt() throws {
+        let refused = try cli.run(["--as", "li", "act", "2026-000001", "reject", "--reason-code", "NOPE"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("unknown reason code NOPE") && refused.stderr.contains("NOT-REMIT"), refused.stderr)
+        let zh = try cli.run(["--as", "li", "--lang", "zh", "act", "2026-000001", "reject", "--reason-code", "NOPE"])
+        XCTAssertTrue(zh.stderr.contains("未知的标准理由代码 NOPE"), zh.stderr)
+        XCTAssertEqual((try cli.json(["show", "2026-000001", "--json"]) as? [String: Any])?["status"] as? String, "submitted")
+        // The code alone: the standard words, in the applicant's language, are the reason.
+        try cli.ok(["--as", "li", "act", "2026-000001", "reject", "--reason-code", "NOT-ELIGIBLE"])
+        let shown = try XCTUnwrap(try cli.json(["show", "2026-000001", "--json"]) as? [String: Any])
+        let last = try XCTUnwrap((shown["history"] as? [[String: Any]])?.last)
+        XCTAssertEqual(last["reason"] as? String, "申请人不具备申请资格")
+        XCTAssertTrue("\(last["details"] ?? "")".contains("NOT-ELIGIBLE"), "\(last)")
+    }
 
     func testReportJSONIsTheDashboardsReport() throws {
         let text = try cli.ok(["--as", "sun", "report", "--json", "--period", "week"])
@@ -44,12 +62,14 @@ final class DashboardTmuxTests: XCTestCase {
         XCTAssertTrue(screen.contains("Open cases"), screen)
         let openLine = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("Open cases") })
         XCTAssertTrue(openLine.contains(" \(printed.openTotal) "), String(openLine))
-        XCTAssertTrue(screen.contains("不属于本机关职责"))
+        XCTAssertTrue(screen.contains("Not within this office's remit"), screen)
 
         let csv = try cli.ok(["--as", "sun", "report", "--csv", "--period", "week"])
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}section,key,value\n"))
         XCTAssertTrue(csv.contains("backlog,open,\(printed.openTotal)\n"))
-        XCTAssertTrue(csv.contains("rejections by reason,不属于本机关职责,1\n"))
+        XCTAssertTrue(csv.contains("rejections by reason,NOT-REMIT,1\n"), csv)
+        let zhReport = try cli.ok(["--as", "sun", "--lang", "zh", "report", "--period", "week"])
+        XCTAssertTrue(zhReport.contains("申请事项不属于本机关职权范围"), zhReport)
         XCTAssertTrue(csv.contains("backlog by status and service,accepted/ID-RENEW,1\n"), csv)
         XCTAssertFalse(try cli.ok(["--as", "sun", "report", "--csv", "--no-bom"]).hasPrefix("\u{FEFF}"))
     }

@@ -142,7 +142,8 @@ final class BilingualMessageTests: XCTestCase {
         // Scripts depend on these; a change here breaks them.
         XCTAssertEqual(ReportSection.allCases.map(\.rawValue), [
             "period", "backlog", "backlog by status", "backlog by service", "backlog by status and service", "backlog by clerk",
-            "backlog by channel", "aging (working days)", "deadlines", "flow", "rejections by reason", "intake per day",
+            "backlog by channel", "aging (working days)", "deadlines", "flow", "rejections by reason", "denials by reason",
+            "intake per day",
             "completed per day", "satisfaction", "follow-up queue",
         ])
         XCTAssertEqual(ReportLine.allCases.map(\.rawValue), [
@@ -160,7 +161,8 @@ final class BilingualMessageTests: XCTestCase {
         var figures: [ReportFigure] = [
             .open, .service("HUKOU-MOVE"), .clerk("li"), .clerk(nil), .overdue, .red, .yellow, .acceptanceOverdue,
             .awaitingMaterials, .suspended, .extensionsGranted, .intake, .intakeOn(day), .completed, .completedOn(day),
-            .completedOnline, .decided, .decidedOnTime, .rejections(reason: "wrong office"), .repeatedMaterialsRequests,
+            .completedOnline, .decided, .decidedOnTime, .rejections(code: "NOT-REMIT", name: Bilingual(en: "wrong office", zh: "不属于本机关职权范围")),
+            .denials(code: "CONDITIONS-NOT-MET", name: Bilingual(en: "conditions not met", zh: "不符合法定条件")), .repeatedMaterialsRequests,
             .acceptanceBreaches, .poorWithoutFollowUp,
         ]
         figures += CaseStatus.allCases.map(ReportFigure.status) + Channel.allCases.map(ReportFigure.channel)

@@ -24,8 +24,8 @@ import XCTest
 /// | I | ID-RENEW, window, 22 Sep 09:00; accepted 09:30; approved 9 Oct (due 13 Oct); delivered at the window; rated good | completed |
 /// | J | ID-RENEW, online, 14 Sep; accepted 15 Sep (due 29 Sep); denied 8 Oct (late); rated poor 8 Oct, followed up 9 Oct | denied |
 /// | K | HUKOU, online, 21 Sep; rejected 30 Sep (acceptance was due 29 Sep: breach); rated fair | rejected |
-/// | L | HUKOU, online, 8 Oct 14:00; rejected 15:00 "不属于本机关职责" | rejected |
-/// | M | HUKOU, online, 10 Oct (Sat, make-up) 09:00; rejected 10:00 "材料不实" | rejected |
+/// | L | HUKOU, online, 8 Oct 14:00; rejected 15:00 NOT-REMIT, worded "不属本机关管辖，请到区政务中心" | rejected |
+/// | M | HUKOU, online, 10 Oct (Sat, make-up) 09:00; rejected 10:00 "材料不实" (free text) | rejected |
 /// | N | HUKOU, phone, 29 Sep 15:00, never answered: acceptance due today 12 Oct | submitted, red |
 /// | O | HUKOU, mail, 12 Oct 08:00, not answered yet | submitted, normal |
 final class DashboardFiguresTests: XCTestCase {
@@ -80,7 +80,7 @@ final class DashboardFiguresTests: XCTestCase {
         try act("F", .suspend, at: "09-29T16:00") { $0.reason = "专家评审" }
         try submit("N", "09-29T15:00", channel: .phone)
         try act("H", .approve, at: "09-30T09:00", as: "zhang")
-        try act("K", .reject, at: "09-30T14:00") { $0.reason = "不属于本机关职责" }
+        try act("K", .reject, at: "09-30T14:00") { $0.reasonCode = "NOT-REMIT" }
         try act("G", .transfer, at: "09-30T15:00", as: "sup") { $0.reason = "属卫健委职责"; $0.target = "HEALTH" }
         try submit("D", "10-08T09:00")
         try act("D", .requestMaterials, at: "10-08T09:30", as: "zhang")
@@ -89,7 +89,10 @@ final class DashboardFiguresTests: XCTestCase {
         try act("J", .rate, at: "10-08T12:00", as: "sup") { $0.rating = .poor }
         try act("K", .rate, at: "10-08T12:00", as: "sup") { $0.rating = .fair }
         try submit("L", "10-08T14:00")
-        try act("L", .reject, at: "10-08T15:00") { $0.reason = "不属于本机关职责" }
+        try act("L", .reject, at: "10-08T15:00") {
+            $0.reasonCode = "NOT-REMIT"
+            $0.reason = "不属本机关管辖，请到区政务中心"
+        }
         try submit("E", "10-09T09:00")
         try act("D", .supplement, at: "10-09T10:00", as: "zhang") { $0.materials = ["APPLICATION"] }
         try act("E", .requestMaterials, at: "10-09T11:00")
@@ -147,6 +150,8 @@ final class DashboardFiguresTests: XCTestCase {
         XCTAssertEqual(try hall.record(cases["C"]!).marks?.dueOn, Day("2026-10-09"), "14 Sep + 10 + 4 paused")
     }
 
+    static let notRemit = Bilingual(en: "Not within this office's remit", zh: "申请事项不属于本机关职权范围")
+
     func testFlowFigures() throws {
         let report = try ReportBuilder(store: hall.store).build(period: period)
         XCTAssertEqual(report.intake, 9, "F G H N D L E M O")
@@ -165,7 +170,10 @@ final class DashboardFiguresTests: XCTestCase {
         XCTAssertEqual(report.completed, 2)
         XCTAssertEqual(report.completedOnline, 1, "H; I was handed over at the window")
         XCTAssertEqual(report.onlineCompletionRate, 0.5)
-        XCTAssertEqual(report.rejectionsByReason, [.init(key: "不属于本机关职责", count: 2), .init(key: "材料不实", count: 1)])
+        // One row per standard reason however it was worded; free text under "other reasons".
+        XCTAssertEqual(report.rejectionsByReason, [.init(key: "NOT-REMIT", count: 2, name: Self.notRemit),
+                                                   .init(key: Report.otherReasons, count: 1, name: Report.otherReasonsName)])
+        XCTAssertEqual(report.rejectionsByReason.map(\.nameZh), ["申请事项不属于本机关职权范围", "其他原因"])
         XCTAssertEqual(report.repeatedMaterialsRequests, 1, "D")
         XCTAssertEqual(report.acceptanceBreaches, 2, "K answered late on 30 Sep; A still unanswered past its limit")
     }
@@ -226,7 +234,8 @@ final class DashboardFiguresTests: XCTestCase {
         XCTAssertEqual(try numbers(.statusService(.submitted, "HUKOU-MOVE")), n("A", "G", "N", "O"))
         XCTAssertEqual(try numbers(.completedOnline), n("H"))
         XCTAssertEqual(try numbers(.decided), n("H", "I", "J"))
-        XCTAssertEqual(try numbers(.rejections(reason: "不属于本机关职责")), n("K", "L"))
+        XCTAssertEqual(try numbers(.rejections(code: "NOT-REMIT", name: Self.notRemit)), n("K", "L"))
+        XCTAssertEqual(try numbers(.rejections(code: Report.otherReasons, name: Report.otherReasonsName)), n("M"))
         XCTAssertEqual(try numbers(.repeatedMaterialsRequests), n("D"))
         XCTAssertEqual(try numbers(.rated(.poor)), n("H", "J"))
         XCTAssertEqual(try numbers(.poorWithoutFollowUp), n("H"))

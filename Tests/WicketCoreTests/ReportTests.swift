@@ -39,7 +39,8 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(report.onTimeRate, 1)
         XCTAssertEqual(report.completed, 1)
         XCTAssertEqual(report.onlineCompletionRate, 1)
-        XCTAssertEqual(report.rejectionsByReason, [.init(key: "不属于本机关职责", count: 1)])
+        XCTAssertEqual(report.rejectionsByReason, [.init(key: Report.otherReasons, count: 1, name: Report.otherReasonsName)],
+                       "a reason typed as free text counts under other reasons")
         XCTAssertEqual(report.extensionsGranted, 1)
         XCTAssertEqual(report.ratingsPoor, 1)
         XCTAssertEqual(report.poorWithoutFollowUp, [a])

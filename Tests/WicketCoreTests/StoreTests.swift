@@ -112,7 +112,10 @@ final class StoreTests: XCTestCase {
         try Migrator.verifyAndMigrate(old, upTo: 1)
         XCTAssertEqual(try old.scalarInt("PRAGMA user_version"), 1)
         try old.write {
-            try CatalogWriter.write(DefaultCatalog.catalog, into: old)
+            // The first release's catalog had no standard reasons (migration 12 brings the defaults).
+            var catalog = DefaultCatalog.catalog
+            catalog.reasonsGiven = false
+            try CatalogWriter.write(catalog, into: old)
             try old.execute("INSERT INTO users(login, display_name, role, created_at) VALUES ('admin', 'admin', 'admin', '')")
             try old.execute("""
                 INSERT INTO cases(id, number, service_code, department, channel, status, applicant_name, summary,
@@ -125,5 +128,6 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try store.db.scalarInt("PRAGMA user_version"), Schema.latestVersion)
         XCTAssertEqual(try CaseQueries.list(CaseFilter(search: "欧阳娜"), in: store).map(\.number), ["2026-000001"])
         XCTAssertEqual(try CaseQueries.list(CaseFilter(search: "登记申"), in: store).count, 1)
+        XCTAssertEqual(store.catalog.reasons, DefaultCatalog.reasons, "migration 12 gives an existing hall the default reasons")
     }
 }

@@ -102,4 +102,9 @@ enum SchemaRewind {
             ALTER TABLE cases DROP COLUMN applicant_id_type;
             """)
     }
+
+    /// Migration 12: the standard reasons (its tally triggers are made again by the migration).
+    static func undoStandardReasons(in db: Database) throws {
+        try db.executeScript("DROP TABLE standard_reasons;")
+    }
 }

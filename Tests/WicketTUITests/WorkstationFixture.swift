@@ -58,8 +58,10 @@ final class WorkstationFixture {
         return surface.lines.joined(separator: "\n")
     }
 
+    /// Keys typed one by one, each after the frame before it was drawn (a clerk looking at the screen).
     func press(_ engine: WorkstationEngine, _ script: String) throws {
         for key in try KeyScript.parse(script) {
+            engine.frameDrawn()
             engine.handle(key)
             engine.flushDraft()
         }
@@ -68,6 +70,16 @@ final class WorkstationFixture {
     func setNow(_ text: String) {
         now = Timestamp.parse(text)!
         box.now = now
+    }
+
+    /// Keys typed ahead: one frame drawn, then every key before the next frame (as the terminal
+    /// reads what is already typed before drawing once).
+    func typeAhead(_ engine: WorkstationEngine, _ script: String) throws {
+        engine.frameDrawn()
+        for key in try KeyScript.parse(script) {
+            engine.handle(key)
+        }
+        engine.flushDraft()
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }

@@ -23,6 +23,7 @@ final class WorkstationSnapshotTests: XCTestCase {
         ("materials", "2m"),
         ("filter", "f"),
         ("reason", "2x"),
+        ("reason-find", "2xremit<Down>"),
     ]
 
     func testScreens() throws {

@@ -66,7 +66,7 @@ public struct CaseAccess: Sendable, Equatable {
                 throw WorkflowError.invalidArgument(Bilingual(
                     en: "clerks see their own department's cases (\(own)) and its figures, not \(requested)'s; " +
                         "a supervisor sees every department",
-                    zh: "办事员只能查看本部门（\(own)）的案件和数字，不能查看 \(requested)；科长可查看所有部门"))
+                    zh: "办事员只能查看本部门（\(own)）的案件和数字，不能查看 \(requested)；主管可查看所有部门"))
             }
             return own
         case .nothing:

@@ -63,9 +63,41 @@ public struct Catalog: Sendable, Equatable, Codable {
     public var departments: [Department]
     public var materials: [MaterialDefinition]
     public var services: [ServiceItem]
-    public init(departments: [Department], materials: [MaterialDefinition], services: [ServiceItem]) {
+    /// Standard reasons for reject, deny, suspend and withdraw (`StandardReason`).
+    public var reasons: [StandardReason]
+    public init(departments: [Department], materials: [MaterialDefinition], services: [ServiceItem],
+                reasons: [StandardReason] = []) {
         self.departments = departments
         self.materials = materials
         self.services = services
+        self.reasons = reasons
+    }
+
+    enum CodingKeys: String, CodingKey { case departments, materials, services, reasons }
+
+    /// A catalog file from before standard reasons has none: it keeps the hall's as they are.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        departments = try container.decode([Department].self, forKey: .departments)
+        materials = try container.decode([MaterialDefinition].self, forKey: .materials)
+        services = try container.decode([ServiceItem].self, forKey: .services)
+        reasonsGiven = container.contains(.reasons)
+        reasons = try container.decodeIfPresent([StandardReason].self, forKey: .reasons) ?? []
+    }
+
+    /// Whether a loaded file said anything about reasons (absent: the hall's stay as they are).
+    public internal(set) var reasonsGiven = true
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(departments, forKey: .departments)
+        try container.encode(materials, forKey: .materials)
+        try container.encode(services, forKey: .services)
+        try container.encode(reasons, forKey: .reasons)
+    }
+
+    public static func == (lhs: Catalog, rhs: Catalog) -> Bool {
+        lhs.departments == rhs.departments && lhs.materials == rhs.materials && lhs.services == rhs.services
+            && lhs.reasons == rhs.reasons
     }
 }

@@ -1,7 +1,47 @@
 /// The catalog a new database starts with: real service items of a Chinese service hall
 /// (shared/catalog-reference.md). It is data: admins replace it with `wicket catalog load`.
 public enum DefaultCatalog {
-    public static let catalog = Catalog(departments: departments, materials: materials, services: services)
+    public static let catalog = Catalog(departments: departments, materials: materials, services: services,
+                                        reasons: reasons)
+
+    /// Standard reasons from the Administrative Licensing Law's grounds (art. 32 for not accepting,
+    /// art. 36 and 38 for refusing, art. 45 for periods not counted) and common hall practice.
+    static let reasons = [
+        StandardReason(action: .reject, code: "NOT-REMIT", nameZh: "申请事项不属于本机关职权范围",
+                       nameEn: "Not within this office's remit"),
+        StandardReason(action: .reject, code: "NOT-ELIGIBLE", nameZh: "申请人不具备申请资格",
+                       nameEn: "The applicant is not eligible to apply"),
+        StandardReason(action: .reject, code: "STILL-INCOMPLETE", nameZh: "申请材料经补正仍不齐全或不符合法定形式",
+                       nameEn: "Materials still incomplete or not in legal form after correction"),
+        StandardReason(action: .reject, code: "NOT-CORRECTED", nameZh: "申请人逾期未按要求补正申请材料",
+                       nameEn: "The requested materials were not supplied in time"),
+        StandardReason(action: .reject, code: "NO-PERMIT-NEEDED", nameZh: "申请事项依法不需要取得许可",
+                       nameEn: "No permit is needed for this by law"),
+        StandardReason(action: .reject, code: "DUPLICATE", nameZh: "重复申请，已有同一事项在办",
+                       nameEn: "A duplicate of an application in progress"),
+        StandardReason(action: .deny, code: "CONDITIONS-NOT-MET", nameZh: "不符合法定条件、标准",
+                       nameEn: "The legal conditions or standards are not met"),
+        StandardReason(action: .deny, code: "UNTRUE-MATERIALS", nameZh: "核查发现申请材料不实",
+                       nameEn: "The materials were found untrue on verification"),
+        StandardReason(action: .deny, code: "INSPECTION-FAILED", nameZh: "现场核查不合格",
+                       nameEn: "The on-site inspection failed"),
+        StandardReason(action: .deny, code: "OBJECTION-UPHELD", nameZh: "利害关系人异议经审查成立",
+                       nameEn: "An interested party's objection was upheld"),
+        StandardReason(action: .deny, code: "BARRED", nameZh: "申请人依法在限制期内不得再次申请",
+                       nameEn: "The applicant is barred from applying again for now"),
+        StandardReason(action: .deny, code: "PREMISES-UNFIT", nameZh: "经营场所不符合食品安全要求",
+                       nameEn: "The premises do not meet food-safety requirements", service: "FOOD-LIC"),
+        StandardReason(action: .deny, code: "HUKOU-CONDITIONS", nameZh: "不符合户口迁入条件",
+                       nameEn: "The conditions for moving the registration in are not met", service: "HUKOU-MOVE"),
+        StandardReason(action: .suspend, code: "HEARING", nameZh: "依法举行听证", nameEn: "A hearing is held"),
+        StandardReason(action: .suspend, code: "TESTING", nameZh: "需要检验、检测、检疫",
+                       nameEn: "Testing, inspection or quarantine is needed"),
+        StandardReason(action: .suspend, code: "EXPERT-REVIEW", nameZh: "需要专家评审", nameEn: "Expert review is needed"),
+        StandardReason(action: .withdraw, code: "APPLICANT-ASKED", nameZh: "申请人申请撤回",
+                       nameEn: "The applicant asked to withdraw"),
+        StandardReason(action: .withdraw, code: "APPLIED-ELSEWHERE", nameZh: "申请人已通过其他窗口或渠道办理",
+                       nameEn: "The applicant applied through another window or channel"),
+    ]
 
     static let departments = [
         Department(code: "PSB", nameZh: "公安局", nameEn: "Public Security Bureau"),

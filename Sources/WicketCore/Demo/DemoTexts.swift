@@ -35,8 +35,11 @@ enum DemoTexts {
     static let detailsEn = ["All documents were uploaded on the portal.", "I called last week but had no answer yet.",
                             "Can the result be posted to me?", "Please tell me at once if anything else is needed."]
 
-    static let rejectReasons = ["不属于本机关职责范围，请向户籍所在地派出所申请", "申请人不符合申请条件", "申请事项依法不需要取得行政许可"]
-    static let denyReasons = ["经现场核查，经营场所不符合食品安全要求", "申请材料存在虚假内容", "不符合法定条件"]
+    /// Standard reasons (`DefaultCatalog.reasons`) as clerks chose them, the words sometimes edited.
+    static let rejectReasons = [("NOT-REMIT", "不属于本机关职责范围，请向户籍所在地派出所申请"), ("NOT-ELIGIBLE", "申请人不符合申请条件"),
+                                ("NO-PERMIT-NEEDED", "申请事项依法不需要取得行政许可")]
+    static let denyReasons = [("INSPECTION-FAILED", "经现场核查，经营场所不符合食品安全要求"), ("UNTRUE-MATERIALS", "申请材料存在虚假内容"),
+                              ("CONDITIONS-NOT-MET", "不符合法定条件")]
     static let suspendReasons = ["需现场核查", "需组织专家评审", "申请人要求听证"]
     static let withdrawReasons = ["申请人来电要求撤回", "申请人已在其他地区办理"]
     static let defectReasons = ["照片背景不是白色", "复印件不清晰", "证件已过有效期"]

@@ -59,8 +59,11 @@ struct ScenarioSteps {
             guard try accept(service, &random), try step(.startReview, random: &random) else { return }
             try finishReview(.completed, service, &random)
         case .rejected:
-            let reason = random.pick(DemoTexts.rejectReasons)
-            try step(.reject, random: &random) { $0.reason = reason }
+            let (code, reason) = random.pick(DemoTexts.rejectReasons)
+            try step(.reject, random: &random) {
+                $0.reason = reason
+                $0.reasonCode = code
+            }
         case .withdrawn:
             let reason = random.pick(DemoTexts.withdrawReasons)
             try step(.withdraw, random: &random, hours: 2...60) { $0.reason = reason }
@@ -91,8 +94,11 @@ struct ScenarioSteps {
                                         _ random: inout SeededRandom) throws {
         switch scenario {
         case .denied:
-            let reason = random.pick(DemoTexts.denyReasons)
-            try step(.deny, random: &random, hours: 20...120) { $0.reason = reason }
+            let (code, reason) = random.pick(DemoTexts.denyReasons)
+            try step(.deny, random: &random, hours: 20...120) {
+                $0.reason = reason
+                $0.reasonCode = code
+            }
             return
         case .suspended:
             let reason = random.pick(DemoTexts.suspendReasons)

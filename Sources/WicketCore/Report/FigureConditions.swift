@@ -17,17 +17,18 @@ public struct InstantRange: Sendable, Hashable {
     }
 }
 
-/// A history event a case had: its action, optionally its reason and a flag set in its details.
+/// A history event a case had: its action, optionally its standard reason's code ('' for a
+/// free-text reason) and a flag set in its details.
 public struct HistoryEventCondition: Sendable, Hashable {
     public var action: String?
-    public var reason: String?
+    public var reasonCode: String?
     /// A key of the event's details JSON that must be true (e.g. `repeat`, `acceptance_breached`).
     public var flag: String?
     public var within: InstantRange
 
-    public init(action: String?, reason: String? = nil, flag: String? = nil, within: InstantRange) {
+    public init(action: String?, reasonCode: String? = nil, flag: String? = nil, within: InstantRange) {
         self.action = action
-        self.reason = reason
+        self.reasonCode = reasonCode
         self.flag = flag
         self.within = within
     }
@@ -81,7 +82,8 @@ public struct FigureConditions: Sendable, Hashable {
             var inner = event.within.sql("h.at", parameter: parameter)
             // With a flag, `+` keeps the planner on the flag's partial index rather than the action's.
             if let action = event.action { inner.append("\(event.flag == nil ? "" : "+")h.action = \(parameter(action))") }
-            if let reason = event.reason { inner.append("h.reason = \(parameter(reason))") }
+            // The same expression as the rejections tally's, so figure and drill-down group alike.
+            if let code = event.reasonCode { inner.append("\(StandardReason.codeSQL("h")) = \(parameter(code))") }
             // The path is written in, not bound: only then can the partial index over flagged events serve it.
             if let flag = event.flag { inner.append(Self.flagged(flag)) }
             conditions.append("id IN (SELECT h.case_id FROM history h WHERE \(inner.isEmpty ? "1" : inner.joined(separator: " AND ")))")

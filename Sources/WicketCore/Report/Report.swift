@@ -8,6 +8,24 @@ public struct Report: Sendable, Codable, Equatable {
         public let count: Int
     }
 
+    /// Cases counted under one standard reason (its code), or under "other reasons" (free text).
+    public struct ReasonCount: Sendable, Codable, Equatable {
+        /// The standard reason's code, or `Report.otherReasons`.
+        public let key: String
+        public let count: Int
+        public let nameZh: String
+        public let nameEn: String
+
+        public var name: Bilingual { Bilingual(en: nameEn, zh: nameZh) }
+
+        public init(key: String, count: Int, name: Bilingual) {
+            self.key = key
+            self.count = count
+            nameZh = name.zh
+            nameEn = name.en
+        }
+    }
+
     /// One cell of the backlog's status × service item table.
     public struct StatusServiceCount: Sendable, Codable, Equatable {
         public let status: String
@@ -53,8 +71,11 @@ public struct Report: Sendable, Codable, Equatable {
     public let completed: Int
     public let completedOnline: Int
     public let onlineCompletionRate: Double?
-    /// Cases rejected in the period, by the reason given.
-    public let rejectionsByReason: [Count]
+    /// Cases rejected in the period, by the standard reason chosen; reasons typed as free text
+    /// (and rejections from before standard reasons) under `otherReasons`.
+    public let rejectionsByReason: [ReasonCount]
+    /// Cases denied in the period, by standard reason the same way.
+    public let denialsByReason: [ReasonCount]
     /// Cases asked for materials a second (or later) time in the period.
     public let repeatedMaterialsRequests: Int
     /// Cases whose first answer came after the acceptance limit in the period, plus those still

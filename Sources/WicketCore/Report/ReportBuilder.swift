@@ -62,8 +62,8 @@ public struct ReportBuilder {
                 onTimeRate: decided == 0 ? nil : Double(decidedOnTime) / Double(decided),
                 completed: completed, completedOnline: completedOnline,
                 onlineCompletionRate: completed == 0 ? nil : Double(completedOnline) / Double(completed),
-                rejectionsByReason: (totals["rejected"] ?? [:]).map { Report.Count(key: $0.key, count: $0.value) }
-                    .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key },
+                rejectionsByReason: try reasons(.reject, totals["rejected"] ?? [:]),
+                denialsByReason: try reasons(.deny, totals["denied"] ?? [:]),
                 repeatedMaterialsRequests: total("asked_again"),
                 acceptanceBreaches: levels.acceptanceOverdue + (try breachesAnsweredLate(rows)),
                 extensionsGranted: total("extended"),
@@ -112,6 +112,16 @@ public struct ReportBuilder {
     }
 
     /// Sums cells into totals, largest first.
+    /// The period's rejections or denials by standard reason, most first, each with its name (a
+    /// reason a later catalog left out keeps its name); free text as "other reasons".
+    func reasons(_ action: CaseAction, _ byCode: [String: Int]) throws -> [Report.ReasonCount] {
+        let names = try CatalogReader.reasonNames(action, in: store.db)
+        return byCode.map { code, count in
+            code.isEmpty ? Report.ReasonCount(key: Report.otherReasons, count: count, name: Report.otherReasonsName)
+                : Report.ReasonCount(key: code, count: count, name: names[code] ?? Bilingual(en: code, zh: code))
+        }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+    }
+
     static func totals(_ cells: [(String, Int)]) -> [Report.Count] {
         Dictionary(cells, uniquingKeysWith: +).map { Report.Count(key: $0.key, count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }

@@ -29,7 +29,9 @@ public enum ReportFigure: Hashable, Sendable {
     // Over the period.
     case extensionsGranted
     case intake, intakeOn(Day), completed, completedOn(Day), completedOnline, decided, decidedOnTime
-    case rejections(reason: String)
+    /// A standard reason's code (or `Report.otherReasons`) and its name.
+    case rejections(code: String, name: Bilingual)
+    case denials(code: String, name: Bilingual)
     case repeatedMaterialsRequests, acceptanceBreaches
     case rated(Rating), poorWithoutFollowUp
 
@@ -61,7 +63,8 @@ public enum ReportFigure: Hashable, Sendable {
         case .completedOnline: return Bilingual(en: "completed online", zh: "全程网办").text(l)
         case .decided: return Bilingual(en: "decided", zh: "已决定").text(l)
         case .decidedOnTime: return Bilingual(en: "decided on time", zh: "按时决定").text(l)
-        case .rejections(let reason): return Bilingual(en: "rejected: \(reason)", zh: "不予受理：\(reason)").text(l)
+        case .rejections(_, let name): return Bilingual(en: "rejected: \(name.en)", zh: "不予受理：\(name.zh)").text(l)
+        case .denials(_, let name): return Bilingual(en: "denied: \(name.en)", zh: "不予许可：\(name.zh)").text(l)
         case .repeatedMaterialsRequests: return Bilingual(en: "asked twice for materials", zh: "重复补正").text(l)
         case .acceptanceBreaches: return Bilingual(en: "acceptance breaches", zh: "受理超时").text(l)
         case .rated(let rating): return Bilingual(en: "rated \(rating.rawValue)", zh: "评价：\(rating.word.zh)").text(l)
@@ -164,8 +167,12 @@ public struct ReportScope: Sendable {
             $0.decided = period
             $0.decidedOnTime = true
         }
-        case .rejections(let reason):
-            inPeriod { $0.event = HistoryEventCondition(action: "reject", reason: reason, within: period) }
+        case .rejections(let code, _):
+            let stored = code == Report.otherReasons ? "" : code
+            inPeriod { $0.event = HistoryEventCondition(action: "reject", reasonCode: stored, within: period) }
+        case .denials(let code, _):
+            let stored = code == Report.otherReasons ? "" : code
+            inPeriod { $0.event = HistoryEventCondition(action: "deny", reasonCode: stored, within: period) }
         case .repeatedMaterialsRequests:
             inPeriod { $0.event = HistoryEventCondition(action: "request-materials", flag: "repeat", within: period) }
         case .acceptanceBreaches: inPeriod { $0.acceptanceBreachedWithin = period }
@@ -203,7 +210,8 @@ extension Report {
                  (.acceptanceBreaches, acceptanceBreaches)]
         list += intakePerDay.compactMap { entry in Day(entry.key).map { (.intakeOn($0), entry.count) } }
         list += completedPerDay.compactMap { entry in Day(entry.key).map { (.completedOn($0), entry.count) } }
-        list += rejectionsByReason.map { (.rejections(reason: $0.key), $0.count) }
+        list += rejectionsByReason.map { (.rejections(code: $0.key, name: $0.name), $0.count) }
+        list += denialsByReason.map { (.denials(code: $0.key, name: $0.name), $0.count) }
         list += [(.rated(.good), ratingsGood), (.rated(.fair), ratingsFair), (.rated(.poor), ratingsPoor),
                  (.poorWithoutFollowUp, poorWithoutFollowUp.count)]
         return list
@@ -211,6 +219,10 @@ extension Report {
 
     /// The key `byClerk` uses for cases nobody holds.
     public static let unassigned = "(unassigned)"
+    /// The key `rejectionsByReason` uses for reasons typed as free text; never a code (codes have
+    /// no parentheses, `StandardReason.isValidCode`).
+    public static let otherReasons = "(other)"
+    public static let otherReasonsName = Bilingual(en: "other reasons", zh: "其他原因")
     /// How the unassigned queue's key is shown to a person.
     public static let unassignedLabel = Bilingual(en: unassigned, zh: "（待领）")
 }

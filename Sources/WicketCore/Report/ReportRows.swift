@@ -14,6 +14,7 @@ public enum ReportSection: String, CaseIterable, Sendable {
     case deadlines
     case flow
     case rejections = "rejections by reason"
+    case denials = "denials by reason"
     case intakePerDay = "intake per day"
     case completedPerDay = "completed per day"
     case satisfaction
@@ -32,6 +33,7 @@ public enum ReportSection: String, CaseIterable, Sendable {
         case .deadlines: return Bilingual(en: "deadlines", zh: "时限（当前）")
         case .flow: return Bilingual(en: "flow", zh: "流转（期内）")
         case .rejections: return Bilingual(en: "rejections by reason", zh: "不予受理原因")
+        case .denials: return Bilingual(en: "denials by reason", zh: "不予许可原因")
         case .intakePerDay: return Bilingual(en: "intake per day", zh: "每日收件")
         case .completedPerDay: return Bilingual(en: "completed per day", zh: "每日办结")
         case .satisfaction: return Bilingual(en: "satisfaction", zh: "满意度（期内）")
@@ -154,7 +156,8 @@ extension Report {
             ReportRow(.flow, .acceptanceBreaches, count(acceptanceBreaches)),
             ReportRow(.flow, .extensionsGranted, count(extensionsGranted)),
         ]
-        rows += rejectionsByReason.map { ReportRow(.rejections, key: $0.key, value: count($0.count)) }
+        rows += rejectionsByReason.map { ReportRow(.rejections, key: $0.key, value: count($0.count), label: $0.name) }
+        rows += denialsByReason.map { ReportRow(.denials, key: $0.key, value: count($0.count), label: $0.name) }
         rows += intakePerDay.map { ReportRow(.intakePerDay, key: $0.key, value: count($0.count), label: dayKey($0.key)) }
         rows += completedPerDay.map { ReportRow(.completedPerDay, key: $0.key, value: count($0.count), label: dayKey($0.key)) }
         rows += [

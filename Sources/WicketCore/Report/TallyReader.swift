@@ -35,7 +35,7 @@ struct TallyReader {
     /// Cases counted on the period's days, by kind and detail: an event counts only when the
     /// case's previous one of its kind came before the period (`EventTally`).
     static let periodTotals = """
-        SELECT kind, detail, sum(n) FROM tally_days WHERE kind IN (?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+        SELECT kind, detail, sum(n) FROM tally_days WHERE kind IN (?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
         AND day >= ?3 AND day <= ?4 AND since < ?3 AND \(inScope) GROUP BY 1, 2 HAVING sum(n) > 0
         """
     static let perDay = """
@@ -72,7 +72,7 @@ struct TallyReader {
         return Levels(overdue: row.int(at: 0), red: row.int(at: 1), yellow: row.int(at: 2), acceptanceOverdue: row.int(at: 3))
     }
 
-    static let periodKinds = ["intake", "decided", "decided_on_time", "completed", "completed_online", "rejected",
+    static let periodKinds = ["intake", "decided", "decided_on_time", "completed", "completed_online", "rejected", "denied",
                               "extended", "asked_again", "rated"]
 
     /// Cases per kind and detail over the period.

@@ -33,6 +33,21 @@ enum CatalogWriter {
                                item.code, material, position)
             }
         }
+        if catalog.reasonsGiven { try writeReasons(catalog.reasons, into: db) }
+    }
+
+    /// Reasons a new catalog leaves out stay as inactive rows: events keep their codes, and the
+    /// figures still name them.
+    static func writeReasons(_ reasons: [StandardReason], into db: Database) throws {
+        try db.execute("UPDATE standard_reasons SET active = 0")
+        for (position, reason) in reasons.enumerated() {
+            try db.execute("""
+                INSERT INTO standard_reasons(action, code, service_code, name_zh, name_en, position, active)
+                VALUES (?, ?, ?, ?, ?, ?, 1)
+                ON CONFLICT(action, code) DO UPDATE SET service_code = excluded.service_code, name_zh = excluded.name_zh,
+                    name_en = excluded.name_en, position = excluded.position, active = 1
+                """, reason.action, reason.code, reason.service ?? "", reason.nameZh, reason.nameEn, position)
+        }
     }
 }
 
@@ -55,7 +70,25 @@ enum CatalogReader {
                         extensionMaxDays: row.int("extension_max_days"), fullyOnline: row.bool("fully_online"),
                         fee: row.string("fee"), materials: checklist[row.string("code")] ?? [])
         }
-        return Catalog(departments: departments, materials: materials, services: services)
+        let reasons = try db.query("""
+            SELECT action, code, service_code, name_zh, name_en FROM standard_reasons WHERE active = 1 ORDER BY position
+            """).compactMap { row -> StandardReason? in
+            guard let action = CaseAction(rawValue: row.string("action")) else { return nil }
+            let service = row.string("service_code")
+            return StandardReason(action: action, code: row.string("code"), nameZh: row.string("name_zh"),
+                                  nameEn: row.string("name_en"), service: service.isEmpty ? nil : service)
+        }
+        return Catalog(departments: departments, materials: materials, services: services, reasons: reasons)
+    }
+
+    /// The names of `action`'s standard reasons by code, those a later catalog left out included:
+    /// the figures name every code their events carry.
+    static func reasonNames(_ action: CaseAction, in db: Database) throws -> [String: Bilingual] {
+        var names: [String: Bilingual] = [:]
+        for row in try db.query("SELECT code, name_zh, name_en FROM standard_reasons WHERE action = ?", arguments: [action.rawValue]) {
+            names[row.string("code")] = Bilingual(en: row.string("name_en"), zh: row.string("name_zh"))
+        }
+        return names
     }
 }
 

@@ -92,9 +92,17 @@ enum Tallies {
                 watched: ["status", "window_visit"]),
     ]
 
+    /// Rejections by their standard reason's code, '' for a reason typed as free text (and for
+    /// events from before standard reasons): the figure's rows are the catalog's reasons plus
+    /// "other reasons", never one row per wording. Migration 12 moved it from the reason's text.
+    static let rejected = EventTally(kind: "rejected", source: "history", time: "at", counts: { "\($0).action = 'reject'" },
+                                     detail: { StandardReason.codeSQL($0) })
+    /// Denials the same way (migration 12).
+    static let denied = EventTally(kind: "denied", source: "history", time: "at", counts: { "\($0).action = 'deny'" },
+                                   detail: { StandardReason.codeSQL($0) })
+
     static let eventTallies: [EventTally] = [
-        EventTally(kind: "rejected", source: "history", time: "at", counts: { "\($0).action = 'reject'" },
-                   detail: { "\($0).reason" }),
+        rejected, denied,
         EventTally(kind: "extended", source: "history", time: "at", counts: { "\($0).action = 'extend'" },
                    detail: { _ in "''" }),
         // The flag written in, as the drill-down's condition has it (`FigureConditions.flagged`).
@@ -232,20 +240,27 @@ extension EventTally {
 extension Tallies {
     /// Every trigger that keeps the tallies.
     static var triggers: String {
-        let moves = eventTallies.map { $0.move(case: "new.id", from: "old.department", to: "new.department") }
         return caseTallies.map(\.triggers).joined(separator: "\n") + "\n"
             + eventTallies.map(\.insertTrigger).joined(separator: "\n") + "\n"
+            + eventsTransferTrigger + "\n"
             + """
-            CREATE TRIGGER tally_events_transfer AFTER UPDATE OF department ON cases
-            WHEN old.department IS NOT new.department BEGIN
-                \(moves.joined(separator: "\n    "))
-            END;
             -- A rating is what the applicant said, kept as said: the rated tally counts each as given.
             CREATE TRIGGER ratings_kept_as_given BEFORE UPDATE OF case_id, rating, rated_at ON ratings BEGIN
                 SELECT RAISE(ABORT, 'a rating is kept as given: record a new one instead');
             END;
             CREATE TRIGGER ratings_not_deleted BEFORE DELETE ON ratings BEGIN
                 SELECT RAISE(ABORT, 'a rating is kept as given: it cannot be deleted');
+            END;
+            """
+    }
+
+    /// A transfer moves the case's counted events to its new department.
+    static var eventsTransferTrigger: String {
+        let moves = eventTallies.map { $0.move(case: "new.id", from: "old.department", to: "new.department") }
+        return """
+            CREATE TRIGGER tally_events_transfer AFTER UPDATE OF department ON cases
+            WHEN old.department IS NOT new.department BEGIN
+                \(moves.joined(separator: "\n    "))
             END;
             """
     }

@@ -18,6 +18,10 @@ public struct Bilingual: Sendable, Equatable, CustomStringConvertible {
     public static func == (lhs: Bilingual, rhs: Bilingual) -> Bool { lhs.en == rhs.en }
 }
 
+extension Bilingual: Hashable {
+    public func hash(into hasher: inout Hasher) { hasher.combine(en) }
+}
+
 extension Language {
     /// Items joined the way the language writes a list.
     public func list(_ items: [String]) -> String {

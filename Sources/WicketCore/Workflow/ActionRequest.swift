@@ -4,6 +4,9 @@ public struct ActionRequest: Sendable {
     public var action: CaseAction
     public var actor: String
     public var reason: String?
+    /// The catalog's standard reason chosen (`StandardReason.code`); kept with the event so the
+    /// figures count it. Without `reason`, its words in the case's language are the reason.
+    public var reasonCode: String?
     /// request-materials: codes to mark missing before the notice is built.
     public var missing: [String]
     /// supplement / material: the checklist items concerned.
@@ -24,7 +27,8 @@ public struct ActionRequest: Sendable {
 
     public init(caseNumber: String, action: CaseAction, actor: String, reason: String? = nil, missing: [String] = [],
                 materials: [String] = [], materialState: MaterialState? = nil, target: String? = nil, days: Int? = nil,
-                text: String? = nil, rating: Rating? = nil, atWindow: Bool? = nil, expectedVersion: Int? = nil) {
+                text: String? = nil, rating: Rating? = nil, atWindow: Bool? = nil, expectedVersion: Int? = nil,
+                reasonCode: String? = nil) {
         self.caseNumber = caseNumber
         self.action = action
         self.actor = actor
@@ -38,6 +42,7 @@ public struct ActionRequest: Sendable {
         self.rating = rating
         self.atWindow = atWindow
         self.expectedVersion = expectedVersion
+        self.reasonCode = reasonCode
     }
 }
 

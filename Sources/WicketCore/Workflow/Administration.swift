@@ -72,8 +72,39 @@ public struct Administration {
                 zh: "事项 \(item.code)：时限至少为 1 个工作日"))
             }
         }
+        try checkReasons(catalog)
         try store.db.write { try CatalogWriter.write(catalog, into: store.db) }
         try store.reloadReferenceData()
+    }
+
+    /// Each standard reason names an action that takes one, a well-formed code unique for its
+    /// action (the figures group by it), both names, and an item of the catalog when it has one.
+    private func checkReasons(_ catalog: Catalog) throws {
+        let services = Set(catalog.services.map(\.code))
+        var seen = Set<String>()
+        for reason in catalog.reasons {
+            let what = Bilingual(en: "reason \(reason.code)", zh: "理由 \(reason.code)")
+            func refuse(_ en: String, _ zh: String) -> WorkflowError {
+                WorkflowError.invalidArgument(Bilingual(en: "\(what.en): \(en)", zh: "\(what.zh)：\(zh)"))
+            }
+            guard let action = CaseAction(rawValue: reason.action), StandardReason.actions.contains(action) else {
+                throw refuse("action must be one of \(StandardReason.actions.map(\.rawValue).joined(separator: ", "))",
+                             "操作须为 \(StandardReason.actions.map(\.rawValue).joined(separator: "、")) 之一")
+            }
+            guard StandardReason.isValidCode(reason.code) else {
+                throw refuse("a code is letters, digits and hyphens", "代码只能由字母、数字和连字符组成")
+            }
+            guard seen.insert("\(reason.action) \(reason.code)").inserted else {
+                throw refuse("given twice for \(reason.action)", "在“\(action.word.zh)”下重复")
+            }
+            guard !reason.nameZh.trimmingCharacters(in: .whitespaces).isEmpty,
+                  !reason.nameEn.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw refuse("needs name_zh and name_en", "需要中文和英文名称（name_zh、name_en）")
+            }
+            if let service = reason.service, !services.contains(service) {
+                throw refuse("unknown service \(service)", "未知事项 \(service)")
+            }
+        }
     }
 
     /// Replaces the calendar and moves every open case's warning and due days to match it, in

@@ -52,13 +52,16 @@ public final class Workflow {
             throw WorkflowError.notAllowed(action: request.action, status: original.status,
                                            allowed: Self.choices(from: original.status))
         }
-        let reason = request.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        var reason = request.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let standard = try standardReason(request, for: original)
+        if let standard, reason.isEmpty { reason = standard.name(original.language) }
         if rule.reasonRequired && reason.isEmpty { throw WorkflowError.reasonRequired(request.action) }
         if rule.supervisorOnly && !actor.role.canOverride { throw WorkflowError.supervisorOnly(request.action) }
 
         var change = CaseChange(record: original, reason: reason)
         try checkPermission(actor: actor, rule: rule, change: &change)
         if let actedBy, actedBy != actor.login { change.details["acted_by"] = actedBy }
+        if let standard { change.details[StandardReason.detailsKey] = standard.code }
         try apply(request, actor: actor, context: context, change: &change)
 
         change.record.version = original.version + 1
@@ -93,6 +96,20 @@ public final class Workflow {
             change.record.holder = actor.login
             change.details["claimed"] = true
         }
+    }
+
+    /// The catalog's standard reason the request names, for this action and the case's service
+    /// item; an unknown code is refused naming it and the codes there are.
+    private func standardReason(_ request: ActionRequest, for record: CaseRecord) throws -> StandardReason? {
+        guard let code = request.reasonCode?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { return nil }
+        let offered = store.catalog.reasons(for: request.action, service: record.serviceCode)
+        if let reason = offered.first(where: { $0.code == code }) { return reason }
+        let known = offered.map(\.code)
+        throw WorkflowError.invalidArgument(offered.isEmpty
+            ? Bilingual(en: "unknown reason code \(code): \(request.action.rawValue) has no standard reasons",
+                        zh: "未知的标准理由代码 \(code)：“\(request.action.word.zh)”没有标准理由")
+            : Bilingual(en: "unknown reason code \(code) for \(request.action.rawValue) (the standard reasons: \(Language.en.list(known)))",
+                        zh: "未知的标准理由代码 \(code)（“\(request.action.word.zh)”的标准理由：\(Language.zh.list(known))）"))
     }
 
     /// The lifecycle moves open from `status`, for a refusal's "allowed now" list (the workstation

@@ -47,7 +47,12 @@ extension DashboardContent {
         if report.rejectionsByReason.isEmpty { lines.append(DashboardLine(spans: [text(UIText.dashNone.text(l), .hint)])) }
         let reasonWidth = max(20, width - 6)
         lines += report.rejectionsByReason.map {
-            row($0.key, $0.count, .rejections(reason: $0.key), labelWidth: reasonWidth, role: .plain)
+            row($0.name.text(l), $0.count, .rejections(code: $0.key, name: $0.name), labelWidth: reasonWidth, role: .plain)
+        }
+        lines += [blank, heading(UIText.dashDenials.text(l))]
+        if report.denialsByReason.isEmpty { lines.append(DashboardLine(spans: [text(UIText.dashNone.text(l), .hint)])) }
+        lines += report.denialsByReason.map {
+            row($0.name.text(l), $0.count, .denials(code: $0.key, name: $0.name), labelWidth: reasonWidth, role: .plain)
         }
         return DashboardPanel(title: UIText.dashFlowTitle.text(l), lines: lines)
     }

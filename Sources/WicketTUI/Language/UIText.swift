@@ -174,6 +174,9 @@ public enum UIText: String, CaseIterable, Sendable {
     case promptExtendReason
     case promptTransferReason
     case promptKeys
+    case promptReasonKeys
+    case promptReasonOther
+    case promptReasonChosen
     case promptNeedsDays
     case pickerTransfer
     case pickerAssign
@@ -231,6 +234,10 @@ public enum UIText: String, CaseIterable, Sendable {
     case statusCaseLeft
     case statusCaseLeftNone
     case refusedUnseen
+    case refusedNotOnScreen
+    case refusedNotOnScreenNone
+    case typeaheadDiscarded
+    case typeaheadDroppedWithRefusal
     case refusedPaneDiffers
     case refusedNotAllowed
     case allowedNone
@@ -277,6 +284,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case dashAcceptanceBreaches
     case dashAskedTwice
     case dashRejections
+    case dashDenials
     case dashNone
     case dashFlowTitle
     case dashPoorNoFollowUp

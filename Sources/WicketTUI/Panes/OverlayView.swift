@@ -23,6 +23,8 @@ struct OverlayView {
                 surface.putCut(line.1, row: inner.row + row, column: inner.column + 27, style: .plain, maxWidth: inner.width - 27)
             }
             return nil
+        case .prompt(let prompt) where prompt.reasons != nil:
+            return drawReasonPrompt(prompt, language: state.language, into: &surface)
         case .prompt(let prompt):
             let box = centered(width: 70, height: 5, in: surface.bounds)
             frame(box, title: " \(prompt.title) ", into: &surface)
@@ -190,6 +192,45 @@ struct OverlayView {
                 surface.setStyle(Rect(row: line, column: column, width: width, height: 1), style: theme.selected)
             }
         }
+    }
+
+    /// A reason dialog with the catalog's standard reasons: the text, then the reasons matching
+    /// it (the highlighted one marked `>`, a mark and not colour alone) and the free-text row, or,
+    /// once one is taken, which standard reason the words stand for.
+    private func drawReasonPrompt(_ prompt: PromptState, language: Language, into surface: inout CellBuffer) -> CursorPosition? {
+        guard let reasons = prompt.reasons else { return nil }
+        let matches = reasons.chosen == nil ? reasons.matches(prompt.input.text) : []
+        let shown = min(matches.count, ReasonChoices.visibleRows)
+        let listRows = reasons.chosen == nil ? shown + 1 : 1
+        let box = centered(width: 76, height: 5 + listRows, in: surface.bounds)
+        frame(box, title: " \(prompt.title) ", into: &surface)
+        let inner = box.inset(by: 1)
+        surface.putCut("\(prompt.pending.caseNumber) · \(ActionKeys.label(prompt.pending.action, language))", row: inner.row,
+                       column: inner.column, style: theme.hint, maxWidth: inner.width)
+        let field = prompt.input.visible(width: inner.width - 2, measure: surface.measure)
+        surface.put("> " + field.text, row: inner.row + 1, column: inner.column, style: .plain, maxWidth: inner.width)
+        var row = inner.row + 2
+        if let chosen = reasons.chosen {
+            surface.putCut(UIText.promptReasonChosen.format(language, chosen.name(language)), row: row, column: inner.column,
+                           style: theme.label, maxWidth: inner.width)
+        } else {
+            // A window of the matches that keeps the highlighted row in view; the free-text row last.
+            let highlighted = reasons.highlighted ?? -1
+            let start = max(0, min(highlighted - shown + 1, matches.count - shown))
+            var labels = matches[start..<(start + shown)].enumerated().map { (start + $0.offset, $0.element.name(language)) }
+            labels.append((matches.count, UIText.promptReasonOther.text(language)))
+            for (index, label) in labels where row < inner.bottom - 1 {
+                surface.putCut((index == highlighted ? "  > " : "    ") + label, row: row, column: inner.column,
+                               style: index == matches.count ? theme.hint : .plain, maxWidth: inner.width)
+                if index == highlighted {
+                    surface.setStyle(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: theme.selected)
+                }
+                row += 1
+            }
+        }
+        surface.putCut(prompt.problem ?? UIText.promptReasonKeys.text(language), row: inner.bottom - 1, column: inner.column,
+                       style: prompt.problem == nil ? theme.hint : theme.error, maxWidth: inner.width)
+        return CursorPosition(row: inner.row + 1, column: inner.column + 2 + field.cursorColumn)
     }
 
     private func centered(width: Int, height: Int, in bounds: Rect) -> Rect {

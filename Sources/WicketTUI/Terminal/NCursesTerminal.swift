@@ -147,6 +147,17 @@ public final class NCursesTerminal: FrameDisplay {
         return nil
     }
 
+    /// Throws away every key typed and not read yet (ncurses `flushinp`): keys typed ahead for a
+    /// case the clerk has not seen. True when there were some.
+    public func discardTypeahead() -> Bool {
+        guard screen != nil else { return false }
+        wtimeout(wicket_stdscr(), 0)
+        var code: wint_t = 0
+        let pending = wget_wch(wicket_stdscr(), &code) != wicket_err()
+        flushinp()
+        return pending
+    }
+
     /// Shows `frame` with the cursor hidden. (A class method, so callers holding the terminal
     /// in a `let` need not go through the protocol's mutating form.)
     public func present(_ frame: CellBuffer) {

@@ -1,7 +1,8 @@
 import WicketCore
 
 /// The workstation on an in-memory surface: the same code as the terminal, printed as text.
-/// Used by `wicket screen`, snapshot tests and benchmarks.
+/// Used by `wicket screen`, snapshot tests and benchmarks. Each key is typed after its frame was
+/// drawn, as a clerk types looking at the screen.
 public enum ScreenCapture {
     /// `dashboard`: start on the supervisor dashboard, as `wicket dashboard` does.
     public static func capture(store: CaseStore, login: String, width: Int, height: Int, keys: [Key],
@@ -11,6 +12,7 @@ public enum ScreenCapture {
         engine.showCalendarWarning()
         if dashboard { engine.openDashboard() }
         for key in keys {
+            engine.frameDrawn()
             engine.handle(key)
             engine.flushDraft()
         }

@@ -50,6 +50,7 @@ public enum TerminalSession {
                 }
                 let (frame, cursor) = engine.render(measure: terminal.measure)
                 terminal.present(frame, cursor: cursor)
+                engine.frameDrawn()
                 needsDraw = false
             }
             let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds)
@@ -67,6 +68,12 @@ public enum TerminalSession {
                     engine.resize(width: terminal.size.width, height: terminal.size.height)
                 } else {
                     engine.handle(key)
+                }
+                // The clerk's own action moved the list: keys typed ahead were meant for the case
+                // it moved away, so they are thrown away and the new case is drawn at once.
+                if engine.takeTypeaheadDiscard() {
+                    engine.typeaheadDiscarded(terminal.discardTypeahead())
+                    break
                 }
                 guard !engine.state.shouldQuit, let next = terminal.readKey(timeoutMilliseconds: 0) else { break }
                 key = next

@@ -19,8 +19,9 @@ extension Update {
             return []
         }
         // The key acts on the case the clerk sees, or on nothing.
-        if let left = state.shownCaseLeft {
-            return refuse(UIText.refusedUnseen.format(language, left, pending.caseNumber))
+        if let unseen = Refusal.unseen(pending.caseNumber, state) {
+            state.unseenKeyRefused = true
+            return refuse(unseen)
         }
         if let shown = shownBesideHighlight(state), shown != pending.caseNumber {
             _ = refuse(UIText.refusedPaneDiffers.format(language, shown, pending.caseNumber))
@@ -63,8 +64,11 @@ extension Update {
             return [.openSupplementDialog(pending.caseNumber)]
         default:
             if Lifecycle.rule(for: action).reasonRequired {
-                state.overlay = .prompt(PromptState(title: UIText.promptReason.format(language, ActionKeys.label(action, language)),
-                                                    pending: pending, field: .reason))
+                var prompt = PromptState(title: UIText.promptReason.format(language, ActionKeys.label(action, language)),
+                                         pending: pending, field: .reason)
+                let offered = catalog.reasons(for: action, service: shownService(of: pending.caseNumber, state))
+                if !offered.isEmpty { prompt.reasons = ReasonChoices(offered: offered) }
+                state.overlay = .prompt(prompt)
                 return []
             }
             pending.action = action
@@ -89,6 +93,12 @@ extension Update {
     func shownStatus(of number: String, _ state: WorkstationState) -> CaseStatus? {
         if let record = state.detail.detail?.record, record.number == number { return record.status }
         return state.inbox.rows.first { $0.number == number }?.status
+    }
+
+    /// The service item of the case on screen (its own standard reasons come on top of the hall's).
+    func shownService(of number: String, _ state: WorkstationState) -> String? {
+        if let record = state.detail.detail?.record, record.number == number { return record.serviceCode }
+        return state.inbox.rows.first { $0.number == number }?.serviceCode
     }
 
     /// The case the detail pane shows beside the inbox while the inbox has the keys: the

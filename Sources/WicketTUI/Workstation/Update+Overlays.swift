@@ -19,6 +19,12 @@ extension Update {
             }
             return []
         case .prompt(var prompt):
+            if var reasons = prompt.reasons, reasons.handle(key, input: &prompt.input, language: state.language) {
+                prompt.reasons = reasons
+                prompt.problem = nil
+                state.overlay = .prompt(prompt)
+                return []
+            }
             guard key == .enter else {
                 if prompt.input.handle(key) { prompt.problem = nil }
                 state.overlay = .prompt(prompt)
@@ -99,7 +105,9 @@ extension Update {
             return stay(prompt.field == .days ? .promptNeedsDays : prompt.field == .reason ? .promptNeedsReason : .promptNeedsText)
         }
         switch prompt.field {
-        case .reason: pending.reason = answer
+        case .reason:
+            pending.reason = answer
+            pending.reasonCode = prompt.reasons?.chosen?.code
         case .text: pending.text = answer.isEmpty ? nil : answer
         case .days:
             guard let days = Int(answer), days > 0 else { return stay(.promptNeedsDays) }

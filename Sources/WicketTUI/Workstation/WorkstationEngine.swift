@@ -61,10 +61,68 @@ public final class WorkstationEngine {
     public func handle(_ key: Key) {
         if key == .resize { return }
         if state.overlay == nil && state.searchInput == nil { state.status = .none }
+        let target = state.currentCaseNumber
         let effects = update.handle(key, &state)
         run(effects)
         endWait()
         keepSelectionVisible()
+        if state.unseenKeyRefused {
+            // A key refused for a case the clerk had not seen: what was typed after it (the reason
+            // it would have asked for, more keys) was meant for that key, never for commands.
+            state.unseenKeyRefused = false
+            typeahead = .afterRefusal
+        } else if let target, state.currentCaseNumber != target, effects.contains(where: Self.changesCases) {
+            // The clerk's own action took the case out of the list and the keys now point at
+            // another, not drawn yet: anything typed ahead was meant for the case before.
+            typeahead = .afterMove(from: target, to: state.currentCaseNumber)
+        }
+    }
+
+    /// Why the keys typed ahead are to be thrown away, until the terminal has done so.
+    private enum TypeaheadDrop {
+        case afterMove(from: String, to: String?)
+        case afterRefusal
+    }
+
+    private var typeahead: TypeaheadDrop?
+
+    /// Whether the terminal should throw away the keys typed ahead now (asked once per key).
+    public func takeTypeaheadDiscard() -> Bool {
+        typeahead != nil && state.caseOnScreen != nil
+    }
+
+    /// The terminal threw the typed-ahead keys away (`discarded`: there were some), and the bottom
+    /// line says so: after the clerk's own action they count as the refused key, named like any
+    /// key for a case not on screen yet; after a refusal, the refusal says they went with it.
+    public func typeaheadDiscarded(_ discarded: Bool) {
+        defer { typeahead = nil }
+        guard discarded, let typeahead else { return }
+        let language = state.language
+        switch typeahead {
+        case .afterMove(let from, let to):
+            guard let to else { return }
+            // First, before the action's own result: a narrow message line cuts the end.
+            let dropped = UIText.typeaheadDiscarded.format(language, to, from)
+            state.status = StatusMessage(text: state.status.text.isEmpty ? dropped : dropped + " — " + state.status.text,
+                                         isError: true)
+        case .afterRefusal:
+            state.status = StatusMessage(text: state.status.text + UIText.typeaheadDroppedWithRefusal.text(language),
+                                         isError: true)
+        }
+    }
+
+    /// A frame was drawn: the case the keys point at is on the clerk's screen.
+    public func frameDrawn() {
+        state.caseOnScreen = CaseOnScreen(number: state.currentCaseNumber)
+        typeahead = nil
+    }
+
+    /// Effects that change cases (the clerk's own actions), after which the list may move.
+    private static func changesCases(_ effect: Effect) -> Bool {
+        switch effect {
+        case .perform, .takeNext, .submitMaterialsRequest, .registerIntake: return true
+        default: return false
+        }
     }
 
     /// "waiting for the hall: import by admin (pid 123) since 10:02:13…" on the status line, drawn now.

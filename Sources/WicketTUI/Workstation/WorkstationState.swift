@@ -91,6 +91,8 @@ public struct PromptState: Sendable {
     public var field: PromptField
     /// Why the last Enter was not taken (shown inside the dialog, which stays open).
     public var problem: String?
+    /// The catalog's standard reasons for this action and case, when there are any.
+    public var reasons: ReasonChoices?
 }
 
 public enum PromptField: Sendable {
@@ -146,6 +148,12 @@ public enum Overlay: Sendable {
     case intake(IntakeFormState)
 }
 
+/// The case the keys acted on in a drawn frame; nil inside when the frame showed none.
+public struct CaseOnScreen: Sendable, Equatable {
+    public var number: String?
+    public init(number: String?) { self.number = number }
+}
+
 public struct StatusMessage: Sendable, Equatable {
     public var text: String
     public var isError: Bool
@@ -173,6 +181,14 @@ public struct WorkstationState: Sendable {
     /// and put another in its place. The next key cannot have been meant for the new case, so an
     /// action key is refused once (named in the refusal); any key clears it.
     public var shownCaseLeft: String?
+    /// What the last frame drawn showed as the case the keys act on (`WorkstationEngine.frameDrawn`).
+    /// An action key acts only on a case that was on screen before the key was read: a key typed
+    /// ahead while the clerk's own action moved the list acts on nothing. Nil where nothing draws
+    /// frames (a benchmark feeding keys); the terminal draws before it reads the first key.
+    public var caseOnScreen: CaseOnScreen?
+    /// Set when an action key was refused because its case was not the one seen: whatever was
+    /// typed after it (a reason, more keys) was typed for that key, and the terminal drops it.
+    public var unseenKeyRefused = false
     public var workload: (open: Int, warnings: Int) = (0, 0)
     public var tabCounts: [InboxTab: Int] = [:]
     /// The supervisor dashboard, when open (B / F3, or `wicket dashboard`).

@@ -6,6 +6,8 @@ enum ActCommand {
         summary: "Take an action on a case (one transaction, one history event).",
         options: [
             .value("--reason", "TEXT", "why (required for reject, deny, suspend, extend, withdraw, transfer)"),
+            .value("--reason-code", "CODE", "a standard reason of the catalog (reject, deny, suspend, withdraw; see "
+                   + "catalog export); its words are the reason unless --reason gives others"),
             .value("--missing", "CODE,...", "request-materials: also mark these materials missing"),
             .value("--materials", "CODE,...", "supplement: materials received; material: items to set"),
             .value("--state", "S", "material: missing, submitted, verified or defective (with --reason)"),
@@ -27,6 +29,7 @@ enum ActCommand {
         }
         var request = ActionRequest(caseNumber: args.positionals[0], action: action, actor: context.actingUser)
         request.reason = args.value("--reason")
+        request.reasonCode = args.value("--reason-code")
         request.missing = args.list("--missing")
         request.materials = args.list("--materials")
         if let text = args.value("--state") {

@@ -18,7 +18,7 @@ extension HelpText {
         "dashboard": """
             全屏工作台，打开在看板上（在收件箱按 B 或 F3）。任何人改动案件时会自动刷新。
             在某个数字上按回车列出正是这些案件；Esc 返回。t / w / m / c：今天、本周、30 天、
-            自定义时段；d：部门（科长；办事员只看本部门）。同样的数字以文本输出：`wicket report`；
+            自定义时段；d：部门（主管；办事员只看本部门）。同样的数字以文本输出：`wicket report`；
             供脚本使用的画面：`wicket screen --view dashboard`。
             """,
         "deliver": """
@@ -91,8 +91,9 @@ extension HelpText {
         "list --limit": "最多 N 件（默认 50）",
         "list --json": "输出 JSON（案件对象列表）",
         "show --json": "输出 JSON",
-        "show --reveal": "显示完整证件号和电话（科长、管理员、本部门办事员；查看记入历史）",
+        "show --reveal": "显示完整证件号和电话（主管、管理员、本部门办事员；查看记入历史）",
         "act --reason": "理由（reject、deny、suspend、extend、withdraw、transfer 必填）",
+        "act --reason-code": "目录中的标准理由代码（reject、deny、suspend、withdraw；见 catalog export）；不写 --reason 时以其文字为理由",
         "act --missing": "request-materials：同时把这些材料标为缺少",
         "act --materials": "supplement：收到的材料；material：要设置的材料",
         "act --state": "material：missing、submitted、verified 或 defective（配合 --reason）",
