@@ -78,7 +78,10 @@ final class CaseAccessRuleTests: XCTestCase {
         let old = try Database(path: file, create: true)
         try Migrator.verifyAndMigrate(old, upTo: 7)
         try old.write {
-            try CatalogWriter.write(DefaultCatalog.catalog, into: old)
+            // A hall of version 7 had no standard reasons (migration 13 brings the defaults).
+            var catalog = DefaultCatalog.catalog
+            catalog.reasonsGiven = false
+            try CatalogWriter.write(catalog, into: old)
             try old.execute("INSERT INTO users(login, display_name, role, created_at) VALUES ('boss', 'boss', 'admin', '')")
         }
         XCTAssertThrowsError(try old.execute(
