@@ -14,7 +14,7 @@ public struct Outbox {
     }
 
     static let permanentFailureExit: Int32 = 65
-    static let maxAttempts = 12
+    public static let maxAttempts = 12
     static let commandTimeout: TimeInterval = 30
 
     /// Whether `$WICKET_DELIVERY_COMMAND` counts. A privileged (setgid) process run by a clerk
@@ -132,10 +132,12 @@ public struct Outbox {
                     """, tries, Timestamp.format(now), id)
             case .temporary(let error) where tries < Self.maxAttempts:
                 result.failed += 1
-                // 1, 2, 4 … minutes, at most an hour between tries.
+                // 1, 2, 4 … minutes, at most an hour between tries; none once a clerk marked it
+                // handled while this try was running (`handled-reply` stops the retries).
                 let pause = min(3600.0, 60.0 * pow(2.0, Double(tries - 1)))
                 try db.execute("""
-                    UPDATE messages SET delivery_state = 'failed', attempts = ?, last_error = ?, next_attempt_at = ?
+                    UPDATE messages SET delivery_state = 'failed', attempts = ?, last_error = ?,
+                        next_attempt_at = CASE WHEN handled_at IS NULL THEN ? END
                     WHERE id = ?
                     """, tries, error, Timestamp.format(now.addingTimeInterval(pause)), id)
             case .temporary(let error), .permanent(let error):

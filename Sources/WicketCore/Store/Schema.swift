@@ -21,6 +21,8 @@ enum Schema {
         }),
         Migration(version: 10, name: "writer activity: who holds the hall for a long write", sql: writerActivity),
         Migration(version: 11, name: "applicant's identity document; ID numbers found by exact lookup", sql: applicantDocument),
+        Migration(version: 12, name: "failed replies: handled marks, and the cases that have one unresolved",
+                  sql: FailedReplyCases.table, code: FailedReplyCases.install),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

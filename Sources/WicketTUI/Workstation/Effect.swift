@@ -53,6 +53,7 @@ public struct KeyBindings: Sendable, Equatable {
         ("a", .accept), ("m", .requestMaterials), ("x", .reject), ("v", .startReview), ("p", .approve), ("d", .deny),
         ("D", .deliver), ("s", .suspend), ("u", .resume), ("E", .extend), ("w", .withdraw), ("t", .transfer),
         ("c", .claim), ("C", .release), ("A", .assign), ("o", .note), ("r", .reply), ("b", .supplement),
+        ("e", .resendReply), ("H", .replyHandled),
     ] as [(Character, CaseAction)]).map { KeyBinding(key: $0.0, action: $0.1) })
 
     /// Keys the panes use for themselves (moving, tabs, search, checklist marks); an action bound
@@ -117,6 +118,8 @@ public enum ActionKeys {
         case .material: return .actionMaterial
         case .rate: return .actionRate
         case .followUp: return .actionFollowUp
+        case .resendReply: return .actionResendReply
+        case .replyHandled: return .actionReplyHandled
         }
     }
 }

@@ -5,7 +5,7 @@ enum ActCommand {
         name: "act", arguments: ["CASE", "ACTION"],
         summary: "Take an action on a case (one transaction, one history event).",
         options: [
-            .value("--reason", "TEXT", "why (required for reject, deny, suspend, extend, withdraw, transfer)"),
+            .value("--reason", "TEXT", "why (required for reject, deny, suspend, extend, withdraw, transfer; handled-reply: how)"),
             .value("--missing", "CODE,...", "request-materials: also mark these materials missing"),
             .value("--materials", "CODE,...", "supplement: materials received; material: items to set"),
             .value("--state", "S", "material: missing, submitted, verified or defective (with --reason)"),
@@ -15,6 +15,7 @@ enum ActCommand {
             .value("--rating", "R", "rate: good, fair or poor"),
             .flag("--window", "deliver / supplement: the applicant came to a window"),
             .flag("--online", "deliver: handed over without a window visit"),
+            .value("--message", "ID", "resend-reply / handled-reply: the failed reply (as show lists it; default: the only one)"),
             .value("--version", "N", "refuse if the case is no longer at version N"),
             .flag("--json", "print the outcome as JSON"),
         ],
@@ -49,6 +50,7 @@ enum ActCommand {
         if args.has("--window") { request.atWindow = true }
         if args.has("--online") { request.atWindow = false }
         request.expectedVersion = try args.int("--version")
+        request.messageID = try args.int("--message")
         let store = try context.openStore()
         let outcome = try context.workflow(store).perform(request)
         report(outcome, json: args.has("--json"), language: context.settings.language)
