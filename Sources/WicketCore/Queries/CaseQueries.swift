@@ -207,7 +207,7 @@ public enum CaseQueries {
             conditions.append(searchCondition(search, parameter: parameter))
         }
         conditions += filter.figure.sqlConditions(parameter: parameter)
-        var sql = "SELECT \(select) FROM cases WHERE \(conditions.joined(separator: " AND "))"
+        var sql = "SELECT \(select) FROM cases WHERE \(conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))"
         if ordered { sql += " ORDER BY \(urgencyOrder) LIMIT \(parameter(max(1, filter.limit)))" }
         return (sql, arguments)
     }

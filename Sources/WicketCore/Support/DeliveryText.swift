@@ -13,7 +13,7 @@ public enum DeliveryText {
             let note = message.handledNote ?? ""
             let at = Bilingual(en: DateText.moment(stored: handledAt, hallTime: hallTime, language: .en),
                                zh: DateText.moment(stored: handledAt, hallTime: hallTime, language: .zh))
-            return Bilingual(en: "failed — handled by \(who) \(at.en): \(note)", zh: "发送失败，\(who) 已于\(at.zh)另行处理：\(note)")
+            return Bilingual(en: "failed — handled by \(who) on \(at.en): \(note)", zh: "发送失败，\(who) 已于\(at.zh)另行处理：\(note)")
         }
         switch state {
         case .queued:
