@@ -111,6 +111,21 @@ final class FailedRepliesTests: XCTestCase {
         }
     }
 
+    /// A hall from before migration 12 gets the list filled from the failures it already has.
+    func testMigrationFillsTheListFromExistingFailures() throws {
+        let (number, _) = try failedCase(exit: 65)
+        try db.write {
+            try SchemaRewind.undoFailedReplies(in: db)
+            try db.execute("PRAGMA user_version = 11")
+        }
+        let reopened = try CaseStore.open(path: hall.path, clock: hall.clock.wallClock)
+        XCTAssertEqual(try reopened.db.scalarInt("PRAGMA user_version"), 12)
+        XCTAssertEqual(try reopened.db.scalarInt("SELECT permanent FROM failed_reply_cases"), 1)
+        XCTAssertEqual(try CaseQueries.list({ var f = CaseFilter(); f.failedReplies = .any; return f }(), in: reopened)
+                        .map(\.number), [number])
+        XCTAssertNil(try Tallies.firstDrift(in: reopened.db))
+    }
+
     func testCheckNoticesAFailedListThatDrifted() throws {
         _ = try failedCase()
         XCTAssertNoThrow(try IntegrityCheck(db: db).run())
