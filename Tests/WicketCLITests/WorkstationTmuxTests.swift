@@ -137,7 +137,7 @@ final class WorkstationTmuxTests: XCTestCase {
         li.type(body)
         li.waitFor(body)
         li.press("C-s")
-        li.waitFor("2026-000003: reply sent")
+        li.waitFor("2026-000003: reply queued for delivery")
         let replied = try detail("2026-000003")
         XCTAssertEqual(outbound(replied).last, body)
         XCTAssertEqual(replied.history.last?.action, "reply")

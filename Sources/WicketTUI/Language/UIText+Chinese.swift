@@ -126,7 +126,7 @@ extension UIText {
         .actionRate: "评价",
         .actionFollowUp: "回访",
         .actionResendReply: "重发失败的答复",
-        .actionReplyHandled: "失败答复已另行处理（说明）",
+        .actionReplyHandled: "失败答复已另行处理",
         .promptReplyHandled: "{0}：答复 #{1} 已用其他方式告知申请人——如何告知？（简短说明）",
         .statusFailedReply: "{0}：答复 #{1} {2}——{3} 重发，{4} 标记已处理",
         .statusNoFailedReply: "{0} 没有可重发或标记处理的失败答复",

@@ -24,8 +24,8 @@ extension WorkstationEngine {
                 state.detail.scroll = 0
                 state.detail.materialCursor = 0
                 state.detail.revealed = nil
-                warnOfFailedReply(detail)
             }
+            warnOfFailedReply(detail)
             state.detail.detail = detail
             state.detail.changedElsewhere = false
             refreshPresence()
@@ -110,9 +110,9 @@ extension WorkstationEngine {
         }
     }
 
-    /// A case just opened whose reply failed: the status line says so and how to act, unless it
-    /// already says something (an action's result, a refusal), which it does not hide.
-    private func warnOfFailedReply(_ detail: CaseDetail) {
+    /// A case opened (or shown beside the inbox) whose reply failed: the status line says so and
+    /// how to act, unless it already says something (an action's result, a refusal), which it keeps.
+    func warnOfFailedReply(_ detail: CaseDetail) {
         guard state.status.text.isEmpty, let failed = detail.messages.last(where: { $0.isUnresolvedFailure }),
               let words = DeliveryText.describe(failed, hallTime: store.hallTime, today: store.today) else { return }
         let keys = state.keys
