@@ -51,6 +51,15 @@ final class FailedRepliesWorkstationTests: XCTestCase {
         XCTAssertEqual(engine.state.inbox.rows.filter { $0.failedReply != nil }.map(\.number).sorted(), ["2026-000002", "2026-000005"])
     }
 
+    /// Where the whole title does not fit, the tab keeps its number and count behind the mark.
+    func testANarrowTabBarKeepsTheFailedCount() throws {
+        let engine = try fixture.engine(width: 90, height: 30)
+        let top = try XCTUnwrap(fixture.screen(engine).split(separator: "\n").first)
+        XCTAssertTrue(top.hasSuffix(" 6 ✗2"), String(top))
+        let wide = try fixture.engine(width: 120, height: 30)
+        XCTAssertTrue(fixture.screen(wide).split(separator: "\n")[0].hasSuffix(" 6 Failed replies 2"))
+    }
+
     func testOpeningACaseWhoseReplyFailedWarnsOnTheStatusLine() throws {
         let engine = try fixture.engine()
         try fixture.press(engine, "6")
