@@ -126,6 +126,14 @@ final class FailedRepliesTests: XCTestCase {
         XCTAssertNil(try Tallies.firstDrift(in: reopened.db))
     }
 
+    /// The comparison has teeth: without its update trigger, the next failure leaves the list behind.
+    func testAMissingTriggerShowsAsDrift() throws {
+        try db.execute("DROP TRIGGER failed_reply_cases_update")
+        _ = try failedCase()
+        XCTAssertNotEqual(try stored(), try freshCount())
+        XCTAssertNotNil(try Tallies.firstDrift(in: db))
+    }
+
     func testCheckNoticesAFailedListThatDrifted() throws {
         _ = try failedCase()
         XCTAssertNoThrow(try IntegrityCheck(db: db).run())

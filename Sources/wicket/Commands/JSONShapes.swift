@@ -11,6 +11,7 @@ enum JSONShapes {
             "id_number": Masking.idNumber(item.applicantIDNumber), "channel": item.channel.rawValue,
             "priority": item.priority.rawValue, "submitted_at": item.submittedAt,
             "due_on": item.dueOn?.description ?? NSNull(), "holder": item.holder ?? NSNull(), "version": item.version,
+            "failed_reply": item.failedReply?.rawValue ?? NSNull(),
         ]
     }
 
