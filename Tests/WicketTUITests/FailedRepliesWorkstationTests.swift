@@ -92,6 +92,23 @@ final class FailedRepliesWorkstationTests: XCTestCase {
         XCTAssertEqual(engine.state.inbox.rows.map(\.number), ["2026-000005"])
     }
 
+    /// At 80 columns the inbox is alone on screen and no detail is loaded: the key reads the
+    /// case's replies first, then acts on the one it names.
+    func testTheKeysWorkFromTheInboxAloneAt80Columns() throws {
+        let engine = try fixture.engine(width: 80, height: 24)
+        try fixture.press(engine, "6")
+        try select("2026-000005", in: engine)
+        XCTAssertNotEqual(engine.state.detail.detail?.record.number, "2026-000005")
+        try fixture.press(engine, "H")
+        guard case .prompt(let prompt) = engine.state.overlay else { return XCTFail("H asks how: \(engine.state.status.text)") }
+        XCTAssertTrue(prompt.title.hasPrefix("2026-000005: reply #\(retryingReply) "), prompt.title)
+        try fixture.press(engine, "<Esc>")
+        try select("2026-000002", in: engine)
+        try fixture.press(engine, "e")
+        XCTAssertEqual(try state(of: permanentReply).string("delivery_state"), "queued")
+        XCTAssertTrue(engine.state.status.text.contains("reply #\(permanentReply); reply queued for delivery"), engine.state.status.text)
+    }
+
     func testHandledKeyAsksHowAndAnEmptyAnswerKeepsTheDialogOpen() throws {
         let engine = try fixture.engine()
         try fixture.press(engine, "6")

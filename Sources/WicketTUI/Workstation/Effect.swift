@@ -9,6 +9,8 @@ public enum Effect: Sendable {
     /// Where the detail is shown beside the inbox, show the highlighted row's case.
     case followSelection
     case openDetail(String)
+    /// Load the case's detail, then start the action again (resend / handled read which reply from it).
+    case openDetailThen(String, CaseAction)
     case perform(ActionRequest)
     case takeNext
     case loadDraft(String)

@@ -66,7 +66,11 @@ extension Update {
             guard hasFailedReply(pending.caseNumber, state) else {
                 return refuse(UIText.statusNoFailedReply.format(language, pending.caseNumber))
             }
-            pending.messageID = failedReply(of: pending.caseNumber, state)?.id
+            // Which reply is read from the case's detail: load it first where it is not on screen.
+            guard let failed = failedReply(of: pending.caseNumber, state) else {
+                return [.openDetailThen(pending.caseNumber, action)]
+            }
+            pending.messageID = failed.id
             guard action == .replyHandled else { return [.perform(pending)] }
             let title = UIText.promptReplyHandled.format(language, pending.caseNumber, pending.messageID.map(String.init) ?? "?")
             state.overlay = .prompt(PromptState(title: title, pending: pending, field: .reason))
@@ -109,8 +113,8 @@ extension Update {
     }
 
     /// What the `.` menu offers on a case in `status`: the actions with a key that this user may
-    /// take (the core's rule: some are for supervisors).
-    /// Resend and handled only on a case with a failed reply.
+    /// take (the core's rule: some are for supervisors); resend and handled only on a case with a
+    /// failed reply.
     func menuActions(from status: CaseStatus, _ state: WorkstationState) -> [CaseAction] {
         let failed = state.currentCaseNumber.map { hasFailedReply($0, state) } ?? false
         return Lifecycle.actions(from: status).filter {
@@ -129,8 +133,7 @@ extension Update {
     }
 
     /// The failed reply the keys act on: the newest one nobody has dealt with (each key names it,
-    /// and the next press takes the one before); nil when the detail is not open: the core then
-    /// takes the case's only one, or asks which.
+    /// and the next press takes the one before); nil when the case's detail is not loaded.
     func failedReply(of number: String, _ state: WorkstationState) -> CaseDetail.Message? {
         guard let detail = state.detail.detail, detail.record.number == number else { return nil }
         return detail.messages.last { $0.isUnresolvedFailure }

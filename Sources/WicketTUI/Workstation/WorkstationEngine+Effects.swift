@@ -29,6 +29,11 @@ extension WorkstationEngine {
             state.detail.detail = detail
             state.detail.changedElsewhere = false
             refreshPresence()
+        case .openDetailThen(let number, let action):
+            try run(.openDetail(number))
+            // The detail is this case's now, so `begin` finds the reply (or refuses): no second round.
+            guard state.detail.detail?.record.number == number else { return }
+            run(update.begin(action, &state))
         case .perform(let request):
             try perform(request)
         case .takeNext:
