@@ -40,7 +40,10 @@ struct RandomClerk {
               let status = CaseStatus(rawValue: seen.string("status")) else {
             throw WorkflowError.caseNotFound(number)
         }
-        let sensible = Lifecycle.actions(from: status).filter { $0 != .transfer && $0 != .followUp }
+        // No delivery runs here, so no reply fails: resend and handled would only be refused.
+        let sensible = Lifecycle.actions(from: status).filter {
+            ![.transfer, .followUp, .resendReply, .replyHandled].contains($0)
+        }
         let action = random.chance(0.75) && !sensible.isEmpty ? random.pick(sensible)
             : random.pick(CaseAction.allCases.filter { $0 != .transfer })
         var request = ActionRequest(caseNumber: number, action: action, actor: login)

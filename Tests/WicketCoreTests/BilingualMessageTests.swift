@@ -152,6 +152,7 @@ final class BilingualMessageTests: XCTestCase {
             "first response p90 hours", "decided", "decided on time", "on-time rate", "completed", "completed online",
             "online completion rate", "repeated materials requests", "acceptance breaches", "extensions granted",
             "good", "fair", "poor", "poor without follow-up",
+            "failed replies permanent", "failed replies retrying",
         ])
     }
 

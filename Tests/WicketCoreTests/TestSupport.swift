@@ -95,8 +95,23 @@ extension Bilingual: ExpressibleByStringLiteral, ExpressibleByStringInterpolatio
 
 /// Tests that turn a hall back into an older schema undo the later migrations too.
 enum SchemaRewind {
-    /// Migration 11: the applicant's document type and the index on the ID number.
+    /// Migration 12: the failed-reply list, its triggers and the messages' handled columns.
+    static func undoFailedReplies(in db: Database) throws {
+        try db.executeScript("""
+            DROP TRIGGER failed_reply_cases_insert;
+            DROP TRIGGER failed_reply_cases_update;
+            DROP TRIGGER failed_reply_cases_delete;
+            DROP TRIGGER failed_reply_cases_department;
+            DROP TABLE failed_reply_cases;
+            ALTER TABLE messages DROP COLUMN handled_at;
+            ALTER TABLE messages DROP COLUMN handled_by;
+            ALTER TABLE messages DROP COLUMN handled_note;
+            """)
+    }
+
+    /// Migration 11: the applicant's document type and the index on the ID number (and the later ones).
     static func undoApplicantDocument(in db: Database) throws {
+        try undoFailedReplies(in: db)
         try db.executeScript("""
             DROP INDEX cases_by_applicant_id_number;
             ALTER TABLE cases DROP COLUMN applicant_id_type;

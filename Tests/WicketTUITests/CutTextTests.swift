@@ -26,8 +26,8 @@ final class CutTextTests: XCTestCase {
         }
     }
 
-    /// A tab's count is never cut ("5 All 12" must not read "5 All 1"): a tab is drawn whole, and
-    /// where the next one has no room the bar ends with "…".
+    /// A tab's count is never cut ("5 All 12" must not read "5 All 1"): a tab is drawn whole (the
+    /// failed replies' also as "6 ✗12"), and where the next one has no room the bar ends with "…".
     func testTabCountsAreShownWholeOrNotAtAll() throws {
         for language in [Language.en, .zh] {
             for width in 60...100 {
@@ -39,6 +39,8 @@ final class CutTextTests: XCTestCase {
                 for tab in InboxTab.allCases {
                     let label = "\(tab.rawValue + 1) \(tab.title(language)) 12"
                     if bar.contains(label) { continue }
+                    // The failed replies' tab may stand as its mark and whole count instead.
+                    if tab == .failedReplies && bar.hasSuffix(" \(tab.rawValue + 1) ✗12") { continue }
                     missing = true
                     XCTAssertFalse(bar.contains("\(tab.rawValue + 1) \(tab.title(language).prefix(1))"),
                                    "\(language) at \(width): a cut tab in \(bar)")

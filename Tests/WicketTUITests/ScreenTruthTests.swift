@@ -181,7 +181,11 @@ final class ScreenTruthTests: XCTestCase {
         var menu = Set<CaseAction>()
         let engine = try fixture.engine("sun")
         let update = Update(catalog: fixture.store.catalog)
-        for status in CaseStatus.allCases { menu.formUnion(update.menuActions(from: status, engine.state)) }
+        // Resend and handled are offered on a case whose reply failed (the highlighted row, here marked so).
+        var failing = engine.state
+        failing.detail.detail = nil
+        failing.inbox.rows[failing.inbox.selected].failedReply = .permanent
+        for status in CaseStatus.allCases { menu.formUnion(update.menuActions(from: status, failing)) }
         // And the menu is what `.` opens.
         var state = engine.state
         _ = update.openActionMenu(&state)

@@ -82,19 +82,25 @@ struct DemoRun {
         return start.addingTimeInterval(seconds)
     }
 
-    /// The delivery gateway's side: older replies were delivered, a few failed.
+    /// The delivery gateway's side: older replies were delivered, a few failed. A failure older
+    /// than three days went through on a later try (a hall's clerks deal with failures within days),
+    /// so the Failed replies tab holds this week's handful, some still retrying, some for good.
     func settleDeliveries(random: inout SeededRandom) throws {
         let db = store.db
         let hourAgo = Timestamp.format(end.addingTimeInterval(-3600))
+        let recent = Timestamp.format(end.addingTimeInterval(-3 * 86_400))
         let rows = try db.query("SELECT id, created_at FROM messages WHERE direction = 'outbound' AND created_at < ?", hourAgo)
         for row in rows {
             let roll = Double.random(in: 0..<1, using: &random)
-            let (state, error) = roll < 0.85 ? ("delivered", "") : roll < 0.95 ? ("sent", "")
-                : roll < 0.98 ? ("failed", "gateway timeout") : ("failed_permanent", "number not in service")
+            var (state, error, attempts) = roll < 0.85 ? ("delivered", "", 1) : roll < 0.95 ? ("sent", "", 1)
+                : roll < 0.98 ? ("failed", "gateway timeout", 3) : ("failed_permanent", "number not in service", 1)
+            if state.hasPrefix("failed") && row.string("created_at") < recent { (state, error) = ("delivered", "") }
             try db.execute("""
-                UPDATE messages SET delivery_state = ?, attempts = 1, last_error = ?, delivered_at = ?,
+                UPDATE messages SET delivery_state = ?, attempts = ?, last_error = ?,
+                    delivered_at = CASE WHEN ? IN ('delivered', 'sent') THEN ? END,
                     next_attempt_at = CASE WHEN ? = 'failed' THEN ? ELSE NULL END WHERE id = ?
-                """, state, error, row.string("created_at"), state, Timestamp.format(end), row.int("id"))
+                """, state, attempts, error, state, row.string("created_at"), state,
+                Timestamp.format(end.addingTimeInterval(240)), row.int("id"))
         }
     }
 }

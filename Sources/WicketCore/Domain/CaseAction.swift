@@ -25,6 +25,10 @@ public enum CaseAction: String, CaseIterable, Sendable, Codable {
     case rate
     /// Record what was done about a poor rating.
     case followUp = "follow-up"
+    /// Queue a failed reply again now, with a fresh count of tries (`FailedReplyCases`).
+    case resendReply = "resend-reply"
+    /// A failed reply the clerk answered another way (a call, the window): no more retries; a note says how.
+    case replyHandled = "handled-reply"
 
     /// The history's name for a case's creation; not an action anyone can take on a case.
     public static let submitEvent = "submit"

@@ -26,6 +26,8 @@ public enum Lifecycle {
         rule(.reply, from: every, to: .unchanged),
         rule(.rate, from: every, to: .unchanged, handles: false),
         rule(.followUp, from: every, to: .unchanged, handles: false),
+        rule(.resendReply, from: every, to: .unchanged),
+        rule(.replyHandled, from: every, to: .unchanged, reason: true),
     ]
 
     public static func rule(for action: CaseAction) -> LifecycleRule {

@@ -21,6 +21,17 @@ public struct CaseDetail: Sendable {
         public let deliveryState: DeliveryState?
         public let attempts: Int
         public let lastError: String
+        /// When a failed reply is tried again (nil: not retried).
+        public var nextAttemptAt: String? = nil
+        /// A failed reply a clerk marked handled: when, who, and their note.
+        public var handledAt: String? = nil
+        public var handledBy: String? = nil
+        public var handledNote: String? = nil
+
+        /// Failed, and neither resent nor marked handled: the case shows in the Failed replies list.
+        public var isUnresolvedFailure: Bool {
+            direction == "outbound" && (deliveryState == .failed || deliveryState == .failedPermanent) && handledAt == nil
+        }
     }
 
     public struct Note: Sendable, Codable, Equatable {
@@ -88,7 +99,9 @@ public struct CaseDetail: Sendable {
                 Message(id: $0.int("id"), direction: $0.string("direction"), channel: $0.string("channel"),
                         author: $0.string("author"), body: $0.string("body"), createdAt: $0.string("created_at"),
                         deliveryState: $0.optionalString("delivery_state").flatMap(DeliveryState.init(rawValue:)),
-                        attempts: $0.int("attempts"), lastError: $0.string("last_error"))
+                        attempts: $0.int("attempts"), lastError: $0.string("last_error"),
+                        nextAttemptAt: $0.optionalString("next_attempt_at"), handledAt: $0.optionalString("handled_at"),
+                        handledBy: $0.optionalString("handled_by"), handledNote: $0.optionalString("handled_note"))
             }
             let notes = try db.query("SELECT * FROM notes WHERE case_id = ? ORDER BY id", id).map {
                 Note(id: $0.int("id"), author: $0.string("author"), body: $0.string("body"), createdAt: $0.string("created_at"))

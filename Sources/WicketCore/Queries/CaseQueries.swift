@@ -14,6 +14,9 @@ public struct CaseFilter: Sendable, Equatable {
     public var warningsOnly = false
     /// Literal text: never FTS or SQL syntax.
     public var search: String?
+    /// Only cases with a failed reply nobody has dealt with (`FailedReplyCases`), open or closed:
+    /// a failed rejection notice matters as much as any.
+    public var failedReplies: FailedReplyKind?
     /// The exact cases behind one dashboard figure (see `ReportFigure`): conditions on the
     /// period's instants, history events and ratings. Empty: no extra condition.
     public var figure = FigureConditions()
@@ -52,6 +55,28 @@ public struct CaseSummary: Sendable, Equatable, Codable {
     public let id: Int64
     /// Where the row stands in the inbox order, for the next or previous page.
     public let position: InboxPosition
+    /// The worst unresolved failed reply of the case, if it has one (the inbox marks the row).
+    public var failedReply: FailedReplyKind?
+}
+
+/// Which failed replies a list asks for, or which one a case has: a permanent failure (a clerk
+/// must act) outranks one still being retried.
+public enum FailedReplyKind: String, Sendable, Equatable, Hashable, Codable {
+    case any, permanent, retrying
+
+    /// The condition on `failed_reply_cases` (alias `f`).
+    var condition: String {
+        switch self {
+        case .any: return "1"
+        case .permanent: return "f.permanent > 0"
+        case .retrying: return "f.retrying > 0"
+        }
+    }
+
+    /// `cases.id` (`table` is its alias) is a case with such a failed reply: a lookup in the small table.
+    func sql(_ table: String) -> String {
+        "\(table).id IN (SELECT f.case_id FROM failed_reply_cases f WHERE \(condition))"
+    }
 }
 
 public enum CaseQueries {
@@ -68,6 +93,13 @@ public enum CaseQueries {
         number, status, service_code, department, applicant_name, applicant_id_number, channel, priority,
         submitted_at, yellow_on, red_on, due_on, holder, version, id
         """
+
+    /// The inbox row's failed-reply mark: one primary-key lookup per row of the page, never a
+    /// look at the case's messages.
+    static func failedReplyColumn(_ table: String) -> String {
+        "(SELECT CASE WHEN f.permanent > 0 THEN 'permanent' ELSE 'retrying' END FROM failed_reply_cases f "
+            + "WHERE f.case_id = \(table).id) AS failed_reply"
+    }
 
     public static func list(_ filter: CaseFilter, in store: CaseStore) throws -> [CaseSummary] {
         try page(filter, in: store).rows
@@ -135,7 +167,7 @@ public enum CaseQueries {
         if UrgencySegments.applies(to: filter) {
             return UrgencySegments(store: store).query(filter, today: store.today, page: page, searchStrategy: searchStrategy)
         }
-        return query(filter, today: store.today, select: summaryColumns, ordered: true)
+        return query(filter, today: store.today, select: summaryColumns + ", " + failedReplyColumn("cases"), ordered: true)
     }
 
     static func query(_ filter: CaseFilter, today: Day, select: String, ordered: Bool) -> (String, [DatabaseBindable]) {
@@ -146,7 +178,9 @@ public enum CaseQueries {
             return "?\(arguments.count)"
         }
         let runningLevel = [Level.overdue, .red, .yellow, .normal].contains(filter.level ?? .none)
-        if (filter.warningsOnly || runningLevel) && filter.statuses == nil {
+        if filter.statuses == nil && filter.failedReplies != nil && !filter.warningsOnly && !runningLevel {
+            // A failed reply is a clerk's business whatever the case's status: every status.
+        } else if (filter.warningsOnly || runningLevel) && filter.statuses == nil {
             // Only running clocks have warning days, and only open cases run: the partial index
             // over running clocks answers this without touching the table.
             conditions.append("due_on IS NOT NULL")
@@ -166,13 +200,14 @@ public enum CaseQueries {
         if let channel = filter.channel { conditions.append("channel = \(parameter(channel.rawValue))") }
         if let holder = filter.holder { conditions.append("holder = \(parameter(holder))") }
         if filter.unassignedOnly { conditions.append("holder IS NULL") }
+        if let kind = filter.failedReplies { conditions.append(kind.sql("cases")) }
         if let level = filter.level { conditions.append(levelCondition(level)) }
         if filter.warningsOnly { conditions.append("yellow_on <= ?1") }
         if let search = filter.search?.trimmingCharacters(in: .whitespacesAndNewlines), !search.isEmpty {
             conditions.append(searchCondition(search, parameter: parameter))
         }
         conditions += filter.figure.sqlConditions(parameter: parameter)
-        var sql = "SELECT \(select) FROM cases WHERE \(conditions.joined(separator: " AND "))"
+        var sql = "SELECT \(select) FROM cases WHERE \(conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))"
         if ordered { sql += " ORDER BY \(urgencyOrder) LIMIT \(parameter(max(1, filter.limit)))" }
         return (sql, arguments)
     }
@@ -250,7 +285,8 @@ public enum CaseQueries {
                            holder: row.optionalString("holder"), version: row.int("version"), id: id,
                            position: InboxPosition(segment: InboxPosition.segment(of: level, running: marks != nil && !status.isPaused
                                                                                     && !status.isTerminal),
-                                                   dueOn: row.optionalString("due_on"), id: id))
+                                                   dueOn: row.optionalString("due_on"), id: id),
+                           failedReply: row.optionalString("failed_reply").flatMap(FailedReplyKind.init(rawValue:)))
     }
 }
 
@@ -331,6 +367,9 @@ extension CaseQueries {
     public static func changeStamp(in store: CaseStore) throws -> String {
         let history = try store.db.scalarInt("SELECT max(id) FROM history") ?? 0
         let epoch = try store.setting("clock_epoch") ?? "0"
-        return "\(history).\(epoch)"
+        // A delivery result writes no history, but making or ending a failure changes a row's mark.
+        let failed = try store.db.queryOne("SELECT count(*), coalesce(sum(permanent), 0), coalesce(sum(retrying), 0) FROM failed_reply_cases")
+        let failures = failed.map { "\($0.int(at: 0)).\($0.int(at: 1)).\($0.int(at: 2))" } ?? ""
+        return "\(history).\(epoch).\(failures)"
     }
 }

@@ -1,4 +1,4 @@
-/// The five inbox tabs' counts — Mine, Unassigned, Awaiting materials, Warnings, All — from the
+/// The six inbox tabs' counts — Mine, Unassigned, Awaiting materials, Warnings, All, Failed replies — from the
 /// tallies (`Tallies`): two reads of a few hundred rows, however many cases the hall has, so a
 /// workstation can show them at start-up and after every change. Each equals
 /// `CaseQueries.count` of the tab's filter (a clerk's department, or the whole hall).
@@ -8,6 +8,8 @@ public struct InboxTabCounts: Sendable, Equatable {
     public var awaitingMaterials = 0
     public var warnings = 0
     public var all = 0
+    /// Cases with a failed reply nobody has dealt with, whatever their status (`FailedReplyCases`).
+    public var failedReplies = 0
 
     public init(mine: Int = 0, unassigned: Int = 0, awaitingMaterials: Int = 0, warnings: Int = 0, all: Int = 0) {
         self.mine = mine
@@ -28,6 +30,10 @@ public struct InboxTabCounts: Sendable, Equatable {
         SELECT coalesce(sum(n), 0) FROM tally_running WHERE (?2 IS NULL OR department = ?2) AND yellow_on <= ?1
         """
 
+    static let failedRepliesSQL = """
+        SELECT count(*) FROM failed_reply_cases WHERE (?2 IS NULL OR department = ?2)
+        """
+
     /// The tabs of `login`, over `department` (a clerk's own) or, with nil, the whole hall.
     public static func read(for login: String, department: String?, in store: CaseStore) throws -> InboxTabCounts {
         let db = store.db
@@ -41,6 +47,7 @@ public struct InboxTabCounts: Sendable, Equatable {
                 counts.all = row.int(at: 3)
             }
             counts.warnings = try db.scalarIntWithArguments(warningsSQL, arguments) ?? 0
+            counts.failedReplies = try db.scalarIntWithArguments(failedRepliesSQL, arguments) ?? 0
             return counts
         }
     }

@@ -36,6 +36,7 @@ struct UrgencySegments {
         if let channel = filter.channel { common.append("channel = \(parameter(channel.rawValue))") }
         if let holder = filter.holder { common.append("holder = \(parameter(holder))") }
         if filter.unassignedOnly { common.append("holder IS NULL") }
+        if let kind = filter.failedReplies { common.append(kind.sql("cases")) }
         if let search = filter.search?.trimmingCharacters(in: .whitespacesAndNewlines), !search.isEmpty {
             common.append(CaseQueries.searchCondition(search, strategy: searchStrategy, parameter: parameter))
         }
@@ -97,6 +98,7 @@ struct UrgencySegments {
         }
         let columns = CaseQueries.summaryColumns.split(separator: ",")
             .map { "c." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+            + ", " + CaseQueries.failedReplyColumn("c")
         guard !arms.isEmpty else { return ("SELECT \(columns) FROM cases c WHERE 0", []) }
         let direction = backward ? " DESC" : ""
         // The arms pick ids from the indexes alone; only the page's rows are then read from the table.
@@ -123,7 +125,8 @@ struct UrgencySegments {
     /// clock stands still, or the statuses asked for.
     private func stoppedStatuses(_ filter: CaseFilter) -> [CaseStatus]? {
         guard !filter.warningsOnly else { return nil }
-        var statuses = Set(filter.statuses ?? Array(CaseStatus.open))
+        // The failed-replies list holds closed cases too (after the open ones, by id).
+        var statuses = Set(filter.statuses ?? Array(filter.failedReplies == nil ? CaseStatus.open : Set(CaseStatus.allCases)))
         switch filter.level {
         case nil: break
         case .paused?: statuses.formIntersection(CaseStatus.open.filter(\.isPaused))

@@ -14,7 +14,7 @@ public struct Outbox {
     }
 
     static let permanentFailureExit: Int32 = 65
-    static let maxAttempts = 12
+    public static let maxAttempts = 12
     /// How long the delivery command has to answer one reply, unless told otherwise (`deliver --time-limit`).
     public static let defaultTimeLimit: TimeInterval = 30
     public static let timeLimitRange: ClosedRange<Int> = 1...600
@@ -148,7 +148,8 @@ public struct Outbox {
                 result.failed += 1
                 let pause = Self.pause(afterTry: tries)
                 try db.execute("""
-                    UPDATE messages SET delivery_state = 'failed', attempts = ?, last_error = ?, next_attempt_at = ?
+                    UPDATE messages SET delivery_state = 'failed', attempts = ?, last_error = ?,
+                        next_attempt_at = CASE WHEN handled_at IS NULL THEN ? END
                     WHERE id = ?
                     """, tries, error, Timestamp.format(now.addingTimeInterval(pause)), id)
             case .stopped:

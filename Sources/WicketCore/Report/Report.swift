@@ -58,6 +58,10 @@ public struct Report: Sendable, Codable, Equatable {
     public let oldestAwaitingMaterials: String?
     public let suspended: Int
     public let oldestSuspended: String?
+    /// Cases with a reply that failed for good, and cases with one still being retried, that no
+    /// clerk has resent or marked handled (any status; a case with both counts in both).
+    public let failedRepliesPermanent: Int
+    public let failedRepliesRetrying: Int
 
     // Flow over the period.
     public let intake: Int

@@ -53,6 +53,8 @@ public struct ReportBuilder {
                 oldestAwaitingMaterials: try oldest(.awaitingMaterials),
                 suspended: open(.suspended),
                 oldestSuspended: try oldest(.suspended),
+                failedRepliesPermanent: try rows(Self.failedReplies).first?.int(at: 0) ?? 0,
+                failedRepliesRetrying: try rows(Self.failedReplies).first?.int(at: 1) ?? 0,
                 intake: total("intake"),
                 intakePerDay: perDay(days["intake"] ?? [], scope.first, scope.last),
                 completedPerDay: perDay(days["completed"] ?? [], scope.first, scope.last),
@@ -82,6 +84,12 @@ public struct ReportBuilder {
         return "SELECT number FROM cases INDEXED BY \(index) WHERE status = '\(status.rawValue)' "
             + "AND (?2 IS NULL OR department = ?2) ORDER BY \(column), id LIMIT 1"
     }
+
+    /// Cases, not replies: each figure equals its drill-down (`ReportScope.filter(for:)`).
+    static let failedReplies = """
+        SELECT coalesce(sum(permanent > 0), 0), coalesce(sum(retrying > 0), 0)
+        FROM failed_reply_cases WHERE (?2 IS NULL OR department = ?2)
+        """
 
     static let poorWithoutFollowUp = """
         SELECT number FROM poor_rating_queue WHERE (?2 IS NULL OR department = ?2) ORDER BY number

@@ -34,6 +34,8 @@ public enum ReportFigure: Hashable, Sendable {
     case denials(code: String, name: Bilingual)
     case repeatedMaterialsRequests, acceptanceBreaches
     case rated(Rating), poorWithoutFollowUp
+    // Now: replies that could not be delivered, waiting for a clerk.
+    case failedRepliesPermanent, failedRepliesRetrying
 
     /// Words for the dashboard's status line and the inbox title after a drill-down.
     public func label(_ language: Language) -> String {
@@ -69,6 +71,8 @@ public enum ReportFigure: Hashable, Sendable {
         case .acceptanceBreaches: return Bilingual(en: "acceptance breaches", zh: "受理超时").text(l)
         case .rated(let rating): return Bilingual(en: "rated \(rating.rawValue)", zh: "评价：\(rating.word.zh)").text(l)
         case .poorWithoutFollowUp: return Bilingual(en: "poor, no follow-up", zh: "差评待回访").text(l)
+        case .failedRepliesPermanent: return Bilingual(en: "replies failed for good", zh: "答复发送失败（不再重试）").text(l)
+        case .failedRepliesRetrying: return Bilingual(en: "replies failed, retrying", zh: "答复发送失败（重试中）").text(l)
         }
     }
 }
@@ -178,6 +182,8 @@ public struct ReportScope: Sendable {
         case .acceptanceBreaches: inPeriod { $0.acceptanceBreachedWithin = period }
         case .rated(let rating): inPeriod { $0.rating = RatingCondition(rating: rating, within: period) }
         case .poorWithoutFollowUp: inPeriod { $0.rating = RatingCondition(rating: .poor, withoutFollowUp: true) }
+        case .failedRepliesPermanent: filter.failedReplies = .permanent
+        case .failedRepliesRetrying: filter.failedReplies = .retrying
         }
         return filter
     }
@@ -214,6 +220,7 @@ extension Report {
         list += denialsByReason.map { (.denials(code: $0.key, name: $0.name), $0.count) }
         list += [(.rated(.good), ratingsGood), (.rated(.fair), ratingsFair), (.rated(.poor), ratingsPoor),
                  (.poorWithoutFollowUp, poorWithoutFollowUp.count)]
+        list += [(.failedRepliesPermanent, failedRepliesPermanent), (.failedRepliesRetrying, failedRepliesRetrying)]
         return list
     }
 

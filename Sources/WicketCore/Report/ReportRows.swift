@@ -54,6 +54,7 @@ public enum ReportLine: String, CaseIterable, Sendable {
     case repeatedMaterialsRequests = "repeated materials requests", acceptanceBreaches = "acceptance breaches"
     case extensionsGranted = "extensions granted"
     case good, fair, poor, poorWithoutFollowUp = "poor without follow-up"
+    case failedRepliesPermanent = "failed replies permanent", failedRepliesRetrying = "failed replies retrying"
 
     public var label: Bilingual {
         Bilingual(en: rawValue, zh: Self.chinese[self] ?? rawValue)
@@ -69,7 +70,8 @@ public enum ReportLine: String, CaseIterable, Sendable {
         .onTimeRate: "按时率", .completed: "办结", .completedOnline: "全程网办",
         .onlineCompletionRate: "全程网办率", .repeatedMaterialsRequests: "重复补正", .acceptanceBreaches: "受理超时",
         .extensionsGranted: "延期", .good: "满意", .fair: "基本满意", .poor: "不满意",
-        .poorWithoutFollowUp: "差评待回访",
+        .poorWithoutFollowUp: "差评待回访", .failedRepliesPermanent: "答复发送失败（不再重试）",
+        .failedRepliesRetrying: "答复发送失败（重试中）",
     ]
 }
 
@@ -141,6 +143,8 @@ extension Report {
                       shown: oldestAwaitingMaterials == nil ? none : nil),
             ReportRow(.deadlines, .suspended, count(suspended)),
             ReportRow(.deadlines, .oldestSuspended, oldestSuspended ?? "", shown: oldestSuspended == nil ? none : nil),
+            ReportRow(.deadlines, .failedRepliesPermanent, count(failedRepliesPermanent)),
+            ReportRow(.deadlines, .failedRepliesRetrying, count(failedRepliesRetrying)),
             ReportRow(.flow, .intake, count(intake)),
             ReportRow(.flow, .firstResponseMedian, Self.decimal(firstResponseMedianHours),
                       shown: firstResponseMedianHours == nil ? none : nil),

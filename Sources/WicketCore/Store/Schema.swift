@@ -28,6 +28,8 @@ enum Schema {
                   sql: "", code: { db in _ = try OpenClocks.read(from: db).recompute(in: db) }),
         Migration(version: 13, name: "standard reasons; rejections counted by their reason's code", sql: standardReasons,
                   code: groupRejectionsByStandardReason),
+        Migration(version: 14, name: "failed replies: handled marks, and the cases that have one unresolved",
+                  sql: FailedReplyCases.table, code: FailedReplyCases.install),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

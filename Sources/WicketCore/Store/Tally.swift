@@ -295,6 +295,9 @@ extension Tallies {
         compared.append(("poor_rating_queue", PoorRatingQueue.columns,
                          "SELECT \(PoorRatingQueue.columns.joined(separator: ", ")) FROM poor_rating_queue",
                          "SELECT * FROM (\(PoorRatingQueue.expected))"))
+        compared.append(("failed_reply_cases", FailedReplyCases.columns,
+                         "SELECT \(FailedReplyCases.columns.joined(separator: ", ")) FROM failed_reply_cases",
+                         "SELECT * FROM (\(FailedReplyCases.expected))"))
         for (table, columns, stored, expected) in compared {
             let sql = """
                 SELECT 1, * FROM (\(stored) EXCEPT \(expected))

@@ -42,6 +42,8 @@ extension CaseAction {
         case .material: return Bilingual(en: "material", zh: "材料状态")
         case .rate: return Bilingual(en: "rate", zh: "评价")
         case .followUp: return Bilingual(en: "follow-up", zh: "回访")
+        case .resendReply: return Bilingual(en: "resend failed reply", zh: "重发失败的答复")
+        case .replyHandled: return Bilingual(en: "failed reply handled", zh: "失败答复已另行处理")
         }
     }
 

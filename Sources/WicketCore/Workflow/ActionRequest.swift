@@ -24,6 +24,8 @@ public struct ActionRequest: Sendable {
     public var atWindow: Bool?
     /// The case version the person saw; a stale one is refused.
     public var expectedVersion: Int?
+    /// resend-reply / handled-reply: the failed reply (nil: the case's only unresolved one).
+    public var messageID: Int?
 
     public init(caseNumber: String, action: CaseAction, actor: String, reason: String? = nil, missing: [String] = [],
                 materials: [String] = [], materialState: MaterialState? = nil, target: String? = nil, days: Int? = nil,

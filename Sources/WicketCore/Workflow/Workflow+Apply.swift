@@ -101,6 +101,8 @@ extension Workflow {
             try db.execute("UPDATE ratings SET follow_up = ?, follow_up_by = ?, follow_up_at = ? WHERE id = ?",
                            text, actor.login, context.stamp, ratingID)
             change.details["rating_id"] = ratingID
+        case .resendReply, .replyHandled:
+            try settleFailedReply(request, actor: actor, context: context, change: &change)
         }
     }
 

@@ -115,7 +115,7 @@ public final class Workflow {
     /// The lifecycle moves open from `status`, for a refusal's "allowed now" list (the workstation
     /// refuses with the same list before it asks for a reason).
     public static func choices(from status: CaseStatus) -> [CaseAction] {
-        let bookkeeping: Set<CaseAction> = [.note, .reply, .rate, .followUp, .material]
+        let bookkeeping: Set<CaseAction> = [.note, .reply, .rate, .followUp, .material, .resendReply, .replyHandled]
         return Lifecycle.actions(from: status).filter { !bookkeeping.contains($0) }
     }
 

@@ -164,6 +164,12 @@ enum DashboardContent {
         lines += paused(.dashAwaitingMaterials, report.awaitingMaterials, .awaitingMaterials,
                         oldest: report.oldestAwaitingMaterials)
         lines += [blank, row(UIText.dashExtended.text(l), report.extensionsGranted, .extensionsGranted)]
+        // Replies the applicant never got: the inbox's marks, counted by case (any status).
+        lines += [blank,
+                  row(InboxView.failedReplyMark(.permanent) + " " + UIText.dashFailedPermanent.text(l), report.failedRepliesPermanent,
+                      .failedRepliesPermanent, role: .level(.red)),
+                  row(InboxView.failedReplyMark(.retrying) + " " + UIText.dashFailedRetrying.text(l), report.failedRepliesRetrying,
+                      .failedRepliesRetrying)]
         return DashboardPanel(title: UIText.dashDeadlinesTitle.text(l), lines: lines)
     }
 }

@@ -10,6 +10,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case tabAwaiting
     case tabWarnings
     case tabAll
+    case tabFailedReplies
     case roleClerk
     case roleSupervisor
     case roleAdmin
@@ -128,6 +129,12 @@ public enum UIText: String, CaseIterable, Sendable {
     case actionMaterial
     case actionRate
     case actionFollowUp
+    case actionResendReply
+    case actionReplyHandled
+    case promptReplyHandled
+    case statusFailedReply
+    case statusNoFailedReply
+    case statusReplyNumber
     case levelNormal
     case detailTitle
     case detailSelect
@@ -271,6 +278,8 @@ public enum UIText: String, CaseIterable, Sendable {
     case dashYellow
     case dashAcceptanceOverdue
     case dashSuspended
+    case dashFailedPermanent
+    case dashFailedRetrying
     case dashAwaitingMaterials
     case dashExtended
     case dashDeadlinesTitle

@@ -8,7 +8,11 @@ struct Chrome {
         var column = surface.put(" Wicket ", row: rect.row, column: rect.column, style: theme.title, maxWidth: rect.width)
         for tab in InboxTab.allCases {
             let count = state.tabCounts[tab].map { " \($0)" } ?? ""
-            let label = " \(tab.rawValue + 1) \(tab.title(state.language))\(count) "
+            var label = " \(tab.rawValue + 1) \(tab.title(state.language))\(count) "
+            // The failed replies' count matters most when the bar is full: its mark stands for its title.
+            if tab == .failedReplies, surface.measure.width(of: label) > rect.right - column, let count = state.tabCounts[tab] {
+                label = " \(tab.rawValue + 1) \(InboxView.failedReplyMark(.permanent))\(count) "
+            }
             // A tab is drawn whole or not at all: a cut count ("5 All 1" for 12) reads as another number.
             guard surface.measure.width(of: label) <= rect.right - column else {
                 surface.put("…", row: rect.row, column: min(column, rect.right - 1), style: theme.tab, maxWidth: 1)
@@ -65,7 +69,7 @@ struct Chrome {
         case .inbox:
             return [hint("Enter", .hintOpen), action(.accept, .hintAccept), action(.requestMaterials, .hintMaterials),
                     action(.reply, .hintReply), hint("T", .hintTakeNext), hint("/", .hintSearch), hint(".", .hintActions),
-                    hint("1-5", .hintTabs), hint("f", .hintFilter), hint("i", .hintWalkIn), hint("?", .hintHelp)].compactMap { $0 }
+                    hint("1-6", .hintTabs), hint("f", .hintFilter), hint("i", .hintWalkIn), hint("?", .hintHelp)].compactMap { $0 }
         case .detail:
             return [hint("j/k", .hintScroll), hint("1-9", .hintMaterial), hint("V/S/M/F", .hintSetMaterial),
                     action(.reply, .hintReply), hint(".", .hintActions), hint("Esc", .hintBack), hint("?", .hintHelp)].compactMap { $0 }

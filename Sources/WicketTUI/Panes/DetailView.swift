@@ -7,6 +7,8 @@ struct DetailView {
     let hallTime: HallTime
     let catalog: Catalog
     var language = Language.en
+    /// The hall's today: a retry due today shows its time only (nil: always day and time).
+    var today: Day?
 
     struct Line {
         var text: String
@@ -81,11 +83,10 @@ struct DetailView {
         if detail.messages.isEmpty { add(UIText.sectionNone.text(l), theme.hint) }
         for message in detail.messages {
             let inbound = message.direction == "inbound"
-            let state = message.deliveryState.map {
-                " [\(Words.delivery($0, l))\(message.lastError.isEmpty ? "" : ": \(message.lastError)")]"
-            } ?? ""
-            add("\((inbound ? UIText.messageFrom : .messageTo).text(l)) · \(when(message.createdAt)) · \(message.author)\(state)",
-                message.deliveryState == .failedPermanent ? theme.error : theme.label)
+            // "failed — retrying (3/12), next 10:42", "failed permanently: …", "… handled by li: …"
+            let state = DeliveryText.describe(message, hallTime: hallTime, today: today ?? Day(ordinal: 0)).map { " [\($0.text(l))]" } ?? ""
+            add("\((inbound ? UIText.messageFrom : .messageTo).text(l)) #\(message.id) · \(when(message.createdAt)) · \(message.author)\(state)",
+                message.isUnresolvedFailure ? theme.error : theme.label)
             add(message.body)
         }
 

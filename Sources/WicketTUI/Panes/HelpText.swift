@@ -40,7 +40,7 @@ enum HelpText {
         ("PgDn Space / PgUp -", .helpPage),
         ("g G Home End", .helpFirstLast),
         ("Enter", .helpOpenCase),
-        ("1 2 3 4 5", .helpTabs),
+        ("1 2 3 4 5 6", .helpTabs),
     ]
 
     static let detail: [Entry] = [

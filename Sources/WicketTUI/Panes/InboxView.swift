@@ -71,6 +71,10 @@ struct InboxView {
                 let style = position == 0 ? theme.level(item.level) : .plain
                 surface.put(spec.value(item), row: row, column: column, style: style, maxWidth: spec.width)
                 column += spec.width + 1
+                // A failed reply marks the row in the gap after the level: ✗ failed for good, ↻ retrying.
+                if position == 0, let failed = item.failedReply, column - 1 < inner.right {
+                    surface.put(Self.failedReplyMark(failed), row: row, column: column - 1, style: theme.error, maxWidth: 1)
+                }
             }
             let rowRect = Rect(row: row, column: inner.column, width: inner.width, height: 1)
             if index == inbox.selected {
@@ -80,6 +84,11 @@ struct InboxView {
                                  style: theme.match)
             }
         }
+    }
+
+    /// One column wide in every terminal (neither is an emoji), and not a level's mark.
+    static func failedReplyMark(_ kind: FailedReplyKind) -> String {
+        kind == .permanent ? "✗" : "↻"
     }
 
     /// Keeps the selection on screen with as little movement as possible.

@@ -9,6 +9,8 @@ public enum Effect: Sendable {
     /// Where the detail is shown beside the inbox, show the highlighted row's case.
     case followSelection
     case openDetail(String)
+    /// Load the case's detail, then start the action again (resend / handled read which reply from it).
+    case openDetailThen(String, CaseAction)
     case perform(ActionRequest)
     case takeNext
     case loadDraft(String)
@@ -53,6 +55,7 @@ public struct KeyBindings: Sendable, Equatable {
         ("a", .accept), ("m", .requestMaterials), ("x", .reject), ("v", .startReview), ("p", .approve), ("d", .deny),
         ("D", .deliver), ("s", .suspend), ("u", .resume), ("E", .extend), ("w", .withdraw), ("t", .transfer),
         ("c", .claim), ("C", .release), ("A", .assign), ("o", .note), ("r", .reply), ("b", .supplement),
+        ("e", .resendReply), ("H", .replyHandled),
     ] as [(Character, CaseAction)]).map { KeyBinding(key: $0.0, action: $0.1) })
 
     /// Keys the panes use for themselves (moving, tabs, search, checklist marks); an action bound
@@ -117,6 +120,8 @@ public enum ActionKeys {
         case .material: return .actionMaterial
         case .rate: return .actionRate
         case .followUp: return .actionFollowUp
+        case .resendReply: return .actionResendReply
+        case .replyHandled: return .actionReplyHandled
         }
     }
 }

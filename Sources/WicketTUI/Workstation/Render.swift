@@ -40,7 +40,7 @@ public struct Renderer {
                 .draw(state, in: box, focused: state.focus == .inbox, into: &frame)
         }
         if let box = panes.detail {
-            DetailView(theme: theme, hallTime: hallTime, catalog: catalog, language: state.language)
+            DetailView(theme: theme, hallTime: hallTime, catalog: catalog, language: state.language, today: hallTime.day(of: now))
                 .draw(state, in: box, focused: state.focus == .detail, into: &frame)
         }
         if let box = panes.reply {

@@ -62,6 +62,20 @@ extension Update {
         case .supplement:
             // What came in (the checklist's outstanding items), then the applicant's message.
             return [.openSupplementDialog(pending.caseNumber)]
+        case .resendReply, .replyHandled:
+            // Said before anything is asked: the case shown has no failed reply to act on.
+            guard hasFailedReply(pending.caseNumber, state) else {
+                return refuse(UIText.statusNoFailedReply.format(language, pending.caseNumber))
+            }
+            // Which reply is read from the case's detail: load it first where it is not on screen.
+            guard let failed = failedReply(of: pending.caseNumber, state) else {
+                return [.openDetailThen(pending.caseNumber, action)]
+            }
+            pending.messageID = failed.id
+            guard action == .replyHandled else { return [.perform(pending)] }
+            let title = UIText.promptReplyHandled.format(language, pending.caseNumber, pending.messageID.map(String.init) ?? "?")
+            state.overlay = .prompt(PromptState(title: title, pending: pending, field: .reason))
+            return []
         default:
             if Lifecycle.rule(for: action).reasonRequired {
                 var prompt = PromptState(title: UIText.promptReason.format(language, ActionKeys.label(action, language)),
@@ -109,11 +123,30 @@ extension Update {
     }
 
     /// What the `.` menu offers on a case in `status`: the actions with a key that this user may
-    /// take (the core's rule: some are for supervisors).
+    /// take (the core's rule: some are for supervisors); resend and handled only on a case with a
+    /// failed reply.
     func menuActions(from status: CaseStatus, _ state: WorkstationState) -> [CaseAction] {
-        Lifecycle.actions(from: status).filter {
+        let failed = state.currentCaseNumber.map { hasFailedReply($0, state) } ?? false
+        return Lifecycle.actions(from: status).filter {
             state.keys.key(for: $0) != nil && (state.user.role.canOverride || !Lifecycle.rule(for: $0).supervisorOnly)
+                && (failed || ($0 != .resendReply && $0 != .replyHandled))
         }
+    }
+
+    /// Whether the case shows a failed reply nobody has dealt with: in its detail when that is
+    /// open, else its inbox row's mark.
+    func hasFailedReply(_ number: String, _ state: WorkstationState) -> Bool {
+        if let detail = state.detail.detail, detail.record.number == number {
+            return detail.messages.contains { $0.isUnresolvedFailure }
+        }
+        return state.inbox.rows.first { $0.number == number }?.failedReply != nil
+    }
+
+    /// The failed reply the keys act on: the newest one nobody has dealt with (each key names it,
+    /// and the next press takes the one before); nil when the case's detail is not loaded.
+    func failedReply(of number: String, _ state: WorkstationState) -> CaseDetail.Message? {
+        guard let detail = state.detail.detail, detail.record.number == number else { return nil }
+        return detail.messages.last { $0.isUnresolvedFailure }
     }
 
     func filterPicker(_ state: WorkstationState) -> PickerState {

@@ -132,7 +132,7 @@ public struct Update {
             guard let number = inbox.selectedCase?.number else { return [] }
             state.focus = .detail
             return [.openDetail(number)]
-        case .character(let digit) where ("1"..."5").contains(digit):
+        case .character(let digit) where ("1"..."6").contains(digit):
             let tab = InboxTab(rawValue: Int(String(digit))! - 1)!
             state.inbox.tab = tab
             state.inbox.filters.drillDown = nil

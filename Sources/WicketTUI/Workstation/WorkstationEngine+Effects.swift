@@ -25,9 +25,15 @@ extension WorkstationEngine {
                 state.detail.materialCursor = 0
                 state.detail.revealed = nil
             }
+            warnOfFailedReply(detail)
             state.detail.detail = detail
             state.detail.changedElsewhere = false
             refreshPresence()
+        case .openDetailThen(let number, let action):
+            try run(.openDetail(number))
+            // The detail is this case's now, so `begin` finds the reply (or refuses): no second round.
+            guard state.detail.detail?.record.number == number else { return }
+            run(update.begin(action, &state))
         case .perform(let request):
             try perform(request)
         case .takeNext:
@@ -109,6 +115,17 @@ extension WorkstationEngine {
         }
     }
 
+    /// A case opened (or shown beside the inbox) whose reply failed: the status line says so and
+    /// how to act, unless it already says something (an action's result, a refusal), which it keeps.
+    func warnOfFailedReply(_ detail: CaseDetail) {
+        guard state.status.text.isEmpty, let failed = detail.messages.last(where: { $0.isUnresolvedFailure }),
+              let words = DeliveryText.describe(failed, hallTime: store.hallTime, today: store.today) else { return }
+        let keys = state.keys
+        state.status = StatusMessage(text: UIText.statusFailedReply.format(
+            state.language, detail.record.number, failed.id, words.text(state.language),
+            keys.key(for: .resendReply).map(String.init) ?? "-", keys.key(for: .replyHandled).map(String.init) ?? "-"), isError: true)
+    }
+
     /// Drafts are written once per batch of keys (see `flushDraft`), not once per key.
     private func markDraftDirty() {
         if state.reply.editor.text != state.reply.savedText { draftDirty = true }
@@ -125,6 +142,7 @@ extension WorkstationEngine {
         case .awaitingMaterials: filter.statuses = [.awaitingMaterials]
         case .warnings: filter.warningsOnly = true
         case .all: break
+        case .failedReplies: filter.failedReplies = .any
         }
         let extra = state.inbox.filters
         if let status = extra.status { filter.statuses = [status] }
@@ -150,7 +168,7 @@ extension WorkstationEngine {
         let user = state.user
         let counts = try InboxTabCounts.read(for: user.login, department: access.listDepartment, in: store)
         state.tabCounts = [.mine: counts.mine, .unassigned: counts.unassigned, .awaitingMaterials: counts.awaitingMaterials,
-                           .warnings: counts.warnings, .all: counts.all]
+                           .warnings: counts.warnings, .all: counts.all, .failedReplies: counts.failedReplies]
         state.workload = try CaseQueries.workload(of: state.user.login, in: store)
         try loadRows(keepPlace: true, select: number)
     }
@@ -204,6 +222,12 @@ extension WorkstationEngine {
             }
             return UIText.statusMaterialMark.format(language, names.joined(separator: ", "),
                                                     Words.materialState(materialState, language))
+        case .resendReply:
+            // No new reply is stored: the failed one is queued again.
+            return (request.messageID.map { UIText.statusReplyNumber.format(language, $0) } ?? "")
+                + UIText.statusReplyStored.text(language)
+        case .replyHandled:
+            return request.messageID.map { UIText.statusReplyNumber.format(language, $0) } ?? ""
         default:
             return ""
         }

@@ -176,7 +176,10 @@ public final class WorkstationEngine {
                     let refusal = state.status.isError && state.status.text.hasPrefix(refused) ? state.status.text + " — " : ""
                     state.status = StatusMessage(text: refusal + notice, isError: true)
                 }
+                // A reply of the open case failed just now (`wicket deliver` elsewhere): say so.
+                let failedBefore = state.detail.detail?.messages.contains { $0.isUnresolvedFailure } ?? false
                 state.detail.detail = fresh
+                if !failedBefore { warnOfFailedReply(fresh) }
             } catch let refusal as WorkflowError where refusal == .caseNotFound(openCase.number) {
                 // Moved out of what this user may see (transferred to another department): nothing
                 // newer is shown, and the pane closes with the reason.

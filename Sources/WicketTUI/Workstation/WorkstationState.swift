@@ -1,8 +1,10 @@
 import WicketCore
 
-/// The inbox tabs a clerk switches between with 1–5.
+/// The inbox tabs a clerk switches between with 1–6.
 public enum InboxTab: Int, CaseIterable, Sendable {
     case mine, unassigned, awaitingMaterials, warnings, all
+    /// Cases with a reply that failed and that no clerk has resent or marked handled, any status.
+    case failedReplies
 
     public func title(_ language: Language) -> String {
         switch self {
@@ -11,6 +13,7 @@ public enum InboxTab: Int, CaseIterable, Sendable {
         case .awaitingMaterials: return UIText.tabAwaiting.text(language)
         case .warnings: return UIText.tabWarnings.text(language)
         case .all: return UIText.tabAll.text(language)
+        case .failedReplies: return UIText.tabFailedReplies.text(language)
         }
     }
 }

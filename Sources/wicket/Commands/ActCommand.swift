@@ -5,7 +5,7 @@ enum ActCommand {
         name: "act", arguments: ["CASE", "ACTION"],
         summary: "Take an action on a case (one transaction, one history event).",
         options: [
-            .value("--reason", "TEXT", "why (required for reject, deny, suspend, extend, withdraw, transfer)"),
+            .value("--reason", "TEXT", "why (required for reject, deny, suspend, extend, withdraw, transfer; handled-reply: how)"),
             .value("--reason-code", "CODE", "a standard reason of the catalog (reject, deny, suspend, withdraw; see "
                    + "catalog export); its words are the reason unless --reason gives others"),
             .value("--missing", "CODE,...", "request-materials: also mark these materials missing"),
@@ -17,6 +17,7 @@ enum ActCommand {
             .value("--rating", "R", "rate: good, fair or poor"),
             .flag("--window", "deliver / supplement: the applicant came to a window"),
             .flag("--online", "deliver: handed over without a window visit"),
+            .value("--message", "ID", "resend-reply / handled-reply: the failed reply (as show lists it; default: the only one)"),
             .value("--version", "N", "refuse if the case is no longer at version N"),
             .flag("--json", "print the outcome as JSON"),
         ],
@@ -52,6 +53,7 @@ enum ActCommand {
         if args.has("--window") { request.atWindow = true }
         if args.has("--online") { request.atWindow = false }
         request.expectedVersion = try args.int("--version")
+        request.messageID = try args.int("--message")
         let store = try context.openStore()
         let outcome = try context.workflow(store).perform(request)
         report(outcome, json: args.has("--json"), language: context.settings.language)

@@ -11,6 +11,7 @@ enum JSONShapes {
             "id_number": orNull(Masking.idNumber(item.applicantIDNumber)), "channel": item.channel.rawValue,
             "priority": item.priority.rawValue, "submitted_at": item.submittedAt,
             "due_on": item.dueOn?.description ?? NSNull(), "holder": item.holder ?? NSNull(), "version": item.version,
+            "failed_reply": item.failedReply?.rawValue ?? NSNull(),
         ]
     }
 
@@ -42,7 +43,9 @@ enum JSONShapes {
             "messages": detail.messages.map {
                 ["id": $0.id, "direction": $0.direction, "channel": $0.channel, "author": $0.author, "body": $0.body,
                  "created_at": $0.createdAt, "delivery_state": $0.deliveryState?.rawValue ?? NSNull(),
-                 "attempts": $0.attempts, "last_error": orNull($0.lastError)] as [String: Any]
+                 "attempts": $0.attempts, "last_error": orNull($0.lastError), "next_attempt_at": $0.nextAttemptAt ?? NSNull(),
+                 "handled_at": $0.handledAt ?? NSNull(), "handled_by": $0.handledBy ?? NSNull(),
+                 "handled_note": $0.handledNote ?? NSNull()] as [String: Any]
             },
             "notes": detail.notes.map { ["id": $0.id, "author": $0.author, "body": $0.body, "created_at": $0.createdAt] },
             "history": detail.history.map {

@@ -11,6 +11,7 @@ enum ListCommand {
             .value("--channel", "C", "only this channel (online, mobile, window, phone, mail)"),
             .value("--clerk", "LOGIN", "only cases held by this clerk"),
             .flag("--unassigned", "only cases nobody holds"),
+            .flag("--failed-replies", "only cases with a failed reply no clerk has resent or marked handled (any status)"),
             .value("--level", "L", "only this warning level: yellow, red, overdue (or normal, paused)"),
             .value("--search", "TEXT", "cases whose number, ref, applicant, summary or details contain TEXT"),
             .value("--limit", "N", "at most N cases (default 50)"),
@@ -35,6 +36,8 @@ enum ListCommand {
         }
         filter.holder = args.value("--clerk")
         filter.unassignedOnly = args.has("--unassigned")
+        // Any status: a failed notice on a closed case needs a clerk as much as any.
+        if args.has("--failed-replies") { filter.failedReplies = .any }
         if let text = args.value("--level") {
             guard let level = Level(rawValue: text), level != .none else {
                 throw UsageError(en: "unknown level '\(text)' (yellow, red, overdue, normal, paused)",

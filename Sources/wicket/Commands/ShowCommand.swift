@@ -66,9 +66,10 @@ enum ShowCommand {
         if detail.messages.isEmpty { Output.line("  " + say(.showNone, [])) }
         for message in detail.messages {
             let arrow = message.direction == "inbound" ? "<-" : "->"
-            let state = message.deliveryState.map { " [\(code($0.rawValue, $0.word))\(message.lastError.isEmpty ? "" : ": \(safe(message.lastError))")]" } ?? ""
+            // The reply's id: what resend-reply and handled-reply take (--message ID).
+            let state = DeliveryText.describe(message, hallTime: time, today: store.today).map { " [\(safe($0.text(language)))]" } ?? ""
             let channel = Channel(rawValue: message.channel).map { code($0.rawValue, $0.word) } ?? message.channel
-            Output.line("  \(arrow) \(when(message.createdAt)) \(channel) \(safe(message.author))\(state)")
+            Output.line("  \(arrow) #\(message.id) \(when(message.createdAt)) \(channel) \(safe(message.author))\(state)")
             Output.line("     " + Output.safe(message.body, multiline: true).replacingOccurrences(of: "\n", with: "\n     "))
         }
         Output.line("\n" + say(.showNotes, []))
