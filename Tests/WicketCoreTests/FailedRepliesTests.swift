@@ -115,11 +115,10 @@ final class FailedRepliesTests: XCTestCase {
     func testMigrationFillsTheListFromExistingFailures() throws {
         let (number, _) = try failedCase(exit: 65)
         try db.write {
-            try SchemaRewind.undoFailedReplies(in: db)
-            try db.execute("PRAGMA user_version = 11")
+            try SchemaRewind.rewind(db, to: 13)
         }
         let reopened = try CaseStore.open(path: hall.path, clock: hall.clock.wallClock)
-        XCTAssertEqual(try reopened.db.scalarInt("PRAGMA user_version"), 12)
+        XCTAssertEqual(try reopened.db.scalarInt("PRAGMA user_version"), Schema.latestVersion)
         XCTAssertEqual(try reopened.db.scalarInt("SELECT permanent FROM failed_reply_cases"), 1)
         XCTAssertEqual(try CaseQueries.list({ var f = CaseFilter(); f.failedReplies = .any; return f }(), in: reopened)
                         .map(\.number), [number])

@@ -134,8 +134,7 @@ final class StandardReasonTests: XCTestCase {
         try db.write {
             // As schema 11 kept it: the rejection under its text, no reasons table.
             try db.execute("UPDATE tally_days SET detail = '不属于本机关职责' WHERE kind = 'rejected'")
-            try SchemaRewind.undoStandardReasons(in: db)
-            try db.execute("PRAGMA user_version = 12")
+            try SchemaRewind.rewind(db, to: 12)
         }
         let reopened = try CaseStore.open(path: hall.path, clock: hall.clock.wallClock)
         XCTAssertEqual(try reopened.db.scalarInt("PRAGMA user_version"), Schema.latestVersion)

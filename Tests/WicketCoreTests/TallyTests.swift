@@ -147,9 +147,7 @@ final class TallyTests: XCTestCase {
                           "bulk_import", "writer_activity"] {
                 try db.execute("DROP TABLE \(table)")
             }
-            try SchemaRewind.undoApplicantDocument(in: db)
-            try SchemaRewind.undoStandardReasons(in: db)
-            try db.execute("PRAGMA user_version = 5")
+            try SchemaRewind.rewind(db, to: 5)
         }
         let reopened = try CaseStore.open(path: hall.path, clock: hall.clock.wallClock)
         XCTAssertNil(try Tallies.firstDrift(in: reopened.db))

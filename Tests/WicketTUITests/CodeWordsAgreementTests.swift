@@ -34,6 +34,7 @@ final class CodeWordsAgreementTests: XCTestCase {
             .withdraw: ("withdraw", "撤回"), .transfer: ("transfer", "转办"), .claim: ("claim", "领取"),
             .release: ("release", "释放"), .assign: ("assign", "分派"), .note: ("note", "备注"), .reply: ("reply", "回复"),
             .material: ("material", "材料状态"), .rate: ("rate", "评价"), .followUp: ("follow-up", "回访"),
+            .resendReply: ("resend failed reply", "重发失败的答复"), .replyHandled: ("failed reply handled", "失败答复已另行处理"),
         ]
         XCTAssertEqual(Set(actions.keys), Set(CaseAction.allCases), "every action has its words here")
         for (action, words) in actions {
