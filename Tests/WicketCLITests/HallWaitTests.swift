@@ -26,10 +26,13 @@ final class HallWaitTests: XCTestCase {
         try shell.run()
         defer { if shell.isRunning { kill(shell.processIdentifier, SIGKILL) } }
         try input.fileHandleForWriting.write(contentsOf: Data("BEGIN IMMEDIATE;\nUPDATE settings SET value = value;\n".utf8))
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(60)
         while WriterActivity.writeLockHolder(databasePath: cli.databasePath)?.pid != shell.processIdentifier, Date() < deadline {
             usleep(20_000)
         }
+        // The premise, not a pause: the shell holds the write lock before the clerk comes.
+        XCTAssertEqual(WriterActivity.writeLockHolder(databasePath: cli.databasePath)?.pid, shell.processIdentifier,
+                       "the sqlite3 shell never took the write lock")
         let environment = cli.environment
         let clerk = Collected<ClerkProcesses.Run>()
         let done = DispatchSemaphore(value: 0)
