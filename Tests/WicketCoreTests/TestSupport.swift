@@ -95,8 +95,18 @@ extension Bilingual: ExpressibleByStringLiteral, ExpressibleByStringInterpolatio
 
 /// Tests that turn a hall back into an older schema undo the later migrations too.
 enum SchemaRewind {
+    /// Migration 13: consultations, their replies and their ledger (triggers go with their table).
+    static func undoConsultations(in db: Database) throws {
+        try db.executeScript("""
+            DROP TABLE consultation_history;
+            DROP TABLE consultation_replies;
+            DROP TABLE consultations;
+            """)
+    }
+
     /// Migration 11: the applicant's document type and the index on the ID number.
     static func undoApplicantDocument(in db: Database) throws {
+        try undoConsultations(in: db)
         try db.executeScript("""
             DROP INDEX cases_by_applicant_id_number;
             ALTER TABLE cases DROP COLUMN applicant_id_type;
