@@ -58,3 +58,24 @@ final class ConsultationClockTests: XCTestCase {
         assertDue("2026-11-27T15:00:00+08:00", "2026-12-02T15:00:00+08:00", hours: 72)
     }
 }
+
+/// A stored response clock follows what it was counted from.
+final class ConsultationClockMoveTests: XCTestCase {
+    func testAChannelSettingAndACalendarLoadMoveOpenClocks() throws {
+        let hall = try TestHall(now: "2026-12-31T10:00:00+08:00")
+        defer { hall.remove() }
+        let desk = ConsultationDesk(store: hall.store)
+        let c = try desk.ask(Question(channel: .online, askedAt: hall.clock.now, askerName: "陈静", serviceCode: "BIRTH-REG",
+                                      question: "要带什么？"), actor: "hp")
+        XCTAssertEqual(c.marks?.dueAt, Timestamp.parse("2027-01-04T10:00:00+08:00"), "New Year's Day 2027 is provisional")
+        try hall.store.setSetting(ResponseClock.settingKey(.online), "48")
+        let load = { try ConsultationRows.load(number: c.number, in: hall.store.db)!.marks!.dueAt }
+        XCTAssertEqual(try load(), Timestamp.parse("2027-01-05T10:00:00+08:00"))
+        // The official 2027 schedule makes 4 January a holiday too (as an example): the due instant moves on.
+        var entries = try CalendarFile.parse(DefaultCalendar.text)
+        entries += try CalendarFile.parse("2027-01-01..2027-01-04 holiday 元旦 New Year's Day")
+        _ = try Administration(store: hall.store).loadCalendar(entries)
+        XCTAssertEqual(try load(), Timestamp.parse("2027-01-06T10:00:00+08:00"))
+        XCTAssertEqual(try ConsultationRows.load(number: c.number, in: hall.store.db)!.version, 1, "a clock's move is no event")
+    }
+}

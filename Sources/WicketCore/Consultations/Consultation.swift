@@ -119,3 +119,21 @@ enum ConsultationRows {
     /// `Z` and the hall year of asking and the id, `Z2026-000042`: never a case number (those start with a digit).
     static func number(year: Int, id: Int) -> String { "Z" + NewCase.number(year: year, id: id) }
 }
+
+/// The actions of a consultation's history, as its events name them.
+public enum ConsultationAction {
+    public static func word(_ action: String) -> Bilingual {
+        switch action {
+        case "ask": return Bilingual(en: "ask", zh: "登记")
+        case "answer": return Bilingual(en: "answer", zh: "答复")
+        case "close": return Bilingual(en: "close", zh: "结束")
+        case "convert": return Bilingual(en: "convert", zh: "转为申请")
+        default: return Bilingual(en: action, zh: action)
+        }
+    }
+
+    public static func statusWord(_ stored: String?) -> Bilingual {
+        guard let stored else { return Bilingual(en: "-", zh: "-") }
+        return ConsultationStatus(rawValue: stored)?.word ?? Bilingual(en: stored, zh: stored)
+    }
+}

@@ -59,8 +59,11 @@ public struct ConsultationDesk {
         var caseID: Int?
         var department = q.department
         if let number = q.caseNumber {
-            // A case the asker's clerk may not see is, for them, no case (`CaseAccess`).
-            let record = try CaseAccess(user: actor).visibleCase(number, in: db)
+            // A case the registering clerk may not see is, for them, no case (`CaseAccess`); the
+            // portal, which sees no case, names the cases it filed itself.
+            let record = actor.role == .portal
+                ? try CaseRows.load(number: number, in: db).orThrow(WorkflowError.caseNotFound(number))
+                : try CaseAccess(user: actor).visibleCase(number, in: db)
             caseID = record.id
             department = record.department
             if q.serviceCode == nil { q.serviceCode = record.serviceCode }
@@ -243,5 +246,12 @@ public struct ConsultationDesk {
         try History.append(to: .consultations, subjectID: original.id, at: stamp, actor: user.login, action: action,
                            from: original.status.rawValue, to: record.status.rawValue, reason: reason, details: details,
                            version: record.version, in: db)
+    }
+}
+
+private extension Optional {
+    func orThrow(_ error: Error) throws -> Wrapped {
+        guard let value = self else { throw error }
+        return value
     }
 }
