@@ -61,6 +61,10 @@ struct Chrome {
         let language = state.language
         func hint(_ key: String, _ word: UIText) -> String { key + " " + word.text(language) }
         func action(_ action: CaseAction, _ word: UIText) -> String? { state.keys.key(for: action).map { hint(String($0), word) } }
+        if state.inbox.tab == .consultations, state.focus != .reply {
+            // The consultations' own keys (their detail pane lists them too).
+            return [UIText.consultKeysHint.text(language), hint("?", .hintHelp)]
+        }
         switch state.focus {
         case .inbox:
             return [hint("Enter", .hintOpen), action(.accept, .hintAccept), action(.requestMaterials, .hintMaterials),
