@@ -331,6 +331,8 @@ extension CaseQueries {
     public static func changeStamp(in store: CaseStore) throws -> String {
         let history = try store.db.scalarInt("SELECT max(id) FROM history") ?? 0
         let epoch = try store.setting("clock_epoch") ?? "0"
-        return "\(history).\(epoch)"
+        // A consultation's change is a change of the lists too (the Consultations tab, its count).
+        let consultations = try store.db.scalarInt("SELECT max(id) FROM consultation_history") ?? 0
+        return "\(history).\(epoch).\(consultations)"
     }
 }
