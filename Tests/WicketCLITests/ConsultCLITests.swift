@@ -50,6 +50,14 @@ final class ConsultCLITests: XCTestCase {
         let caseJSON = try cli.json(["--as", "hp", "show", "2026-000001", "--json"]) as! [String: Any]
         XCTAssertEqual((caseJSON["applicant"] as? [String: Any])?["name"] as? String, "陈静")
         XCTAssertTrue(try cli.ok(["check"]).hasPrefix("ok:"))
+        let report = try cli.json(["consult", "report", "--json"]) as! [String: Any]
+        let total = try XCTUnwrap(report["total"] as? [String: Any])
+        XCTAssertEqual(total["received"] as? Int, 1)
+        XCTAssertEqual(total["answered_on_time"] as? Int, 1)
+        XCTAssertEqual(total["converted"] as? Int, 1)
+        XCTAssertEqual(report["first_answer_median_hours"] as? Double, 0)
+        XCTAssertTrue(try cli.ok(["--lang", "zh", "consult", "report"]).contains("  网上          1        1        1        0        1"))
+        XCTAssertEqual(try cli.run(["--as", "li", "consult", "report", "--dept", "HEALTH"]).status, 1, "a clerk: own department only")
     }
 
     func testChineseOutputAndRefusals() throws {

@@ -172,4 +172,30 @@ final class ConsultationTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("consultation #\(c.id) is at version 1, answered"), "\(error)")
         }
     }
+
+    func testTheReportCountsTheCohortAndTheWorkingHoursToTheFirstAnswer() throws {
+        // Friday 10:00: three questions; one answered the same day at 12:00 (2 working hours),
+        // one on Monday at 12:00 (past its due 10:00: late; 26 working hours), one turned into a case.
+        let quick = try ask(channel: .online)
+        let slow = try ask(channel: .mobile)
+        let converted = try ask(channel: .online)
+        hall.clock.set("2026-11-27T12:00:00+08:00")
+        try desk.answer(number: quick.number, text: "a", actor: "hp")
+        try desk.convert(number: converted.number, actor: "hp")
+        hall.clock.set("2026-11-30T12:00:00+08:00")
+        try desk.answer(number: slow.number, text: "b", actor: "hp")
+        let psbClerk = try ask("HUKOU-MOVE", by: "li")
+        _ = psbClerk
+        let report = try ConsultationReport.build(store: hall.store, period: .days(30), department: "HEALTH")
+        XCTAssertEqual(report.total.received, 3)
+        XCTAssertEqual(report.total.answered, 2)
+        XCTAssertEqual(report.total.answeredOnTime, 1)
+        XCTAssertEqual(report.total.late, 1)
+        XCTAssertEqual(report.total.converted, 1)
+        XCTAssertEqual(report.byChannel.map(\.key), ["online", "mobile"])
+        XCTAssertEqual(report.byChannel.first?.received, 2)
+        XCTAssertEqual(report.firstAnswerMedianHours, 2)
+        XCTAssertEqual(report.firstAnswerP90Hours, 26)
+        XCTAssertEqual(try ConsultationReport.build(store: hall.store, period: .days(30)).total.received, 4)
+    }
 }

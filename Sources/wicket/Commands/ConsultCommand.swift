@@ -4,11 +4,11 @@ import WicketCore
 /// `wicket consult`: consultations (咨询) from the command line — register, list, show, draft,
 /// answer, close, convert and import. Every change goes through `ConsultationDesk`.
 enum ConsultCommand {
-    static let verbs = ["add", "list", "show", "draft", "answer", "close", "convert", "import"]
+    static let verbs = ["add", "list", "show", "draft", "answer", "close", "convert", "import", "report"]
 
     static let spec = CommandSpec(
         name: "consult", arguments: ["VERB", "NUMBER|FILE?"],
-        summary: "Consultations: register, list, show, draft, answer, close, convert, import.",
+        summary: "Consultations: register, list, show, draft, answer, close, convert, import, report.",
         options: [
             .value("--channel", "C", "add: online, mobile, window, phone or mail"),
             .value("--name", "TEXT", "add: who asks"),
@@ -28,6 +28,7 @@ enum ConsultCommand {
             .value("--version", "N", "answer, close, convert: refuse if the consultation is no longer at version N"),
             .flag("--all", "list: every consultation, newest first (default: open ones, most urgent first)"),
             .value("--limit", "N", "list: at most N (default 50)"),
+            .value("--period", "P", "report: today, week, 30d (default), Nd, or YYYY-MM-DD..YYYY-MM-DD"),
             .flag("--json", "print JSON"),
         ],
         discussion: """
@@ -113,6 +114,21 @@ enum ConsultCommand {
             } else {
                 Output.line(ConsultText.converted.format(language, converted.consultation.number, converted.caseRecord.number))
             }
+        case "report":
+            let period = try args.value("--period").map { text -> ReportPeriod in
+                guard let period = ReportPeriod(text) else { throw UsageError(en: "bad --period '\(text)'", zh: "--period 取值有误：“\(text)”") }
+                return period
+            } ?? .days(30)
+            let department = try context.access(store).department(requested: args.value("--dept"))
+            let report = try ConsultationReport.build(store: store, period: period, department: department)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.keyEncodingStrategy = .convertToSnakeCase
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                Output.jsonText(String(decoding: try encoder.encode(report), as: UTF8.self))
+            } else {
+                printReport(report, language: language)
+            }
         default:
             return try importFile(try target(), store: store, context: context)
         }
@@ -153,6 +169,24 @@ enum ConsultCommand {
         for error in summary.errors { Output.error(error.message(language)) }
         Output.line(CLIText.imported.format(language, summary.imported, summary.alreadyPresent, summary.errors.count))
         return summary.errors.isEmpty ? 0 : 1
+    }
+
+    /// The figures as lines: the period, the totals, then per channel and per department.
+    static func printReport(_ report: ConsultationReport, language: Language) {
+        let say = { (text: ConsultText, values: [CustomStringConvertible]) in text.format(language, values: values) }
+        Output.line(say(.reportPeriod, [report.periodStart, report.periodEnd, report.department ?? "-"]))
+        let hours = { (value: Double?) in value.map { String(format: "%.1f", $0) } ?? "-" }
+        Output.line(say(.reportFirstAnswer, [hours(report.firstAnswerMedianHours), hours(report.firstAnswerP90Hours)]))
+        Output.line(say(.reportHeader, []))
+        func line(_ label: String, _ f: ConsultationReport.Figures) {
+            let padded = label + String(repeating: " ", count: max(1, 14 - UntrustedText.width(label)))
+            let cells = [f.received, f.answered, f.answeredOnTime, f.late, f.converted]
+                .map { String($0).padding(toLength: 9, withPad: " ", startingAt: 0) }.joined()
+            Output.line("  " + padded + cells.trimmingCharacters(in: .whitespaces))
+        }
+        line(ConsultText.reportTotal.text(language), report.total)
+        for f in report.byChannel { line(Channel(rawValue: f.key).map { language.code($0.rawValue, $0.word) } ?? f.key, f) }
+        for f in report.byDepartment { line(f.key, f) }
     }
 
     static func report(_ c: Consultation, store: CaseStore, json: Bool, language: Language) {
@@ -240,6 +274,7 @@ enum ConsultCommand {
 enum ConsultText: String, CaseIterable {
     case none, answered, converted, showHead, showAsker, showAbout, showClock, showQuestion, showAnswer, showReason
     case showConverted, showReply, showHistory, onTime, late
+    case reportPeriod, reportFirstAnswer, reportHeader, reportTotal
 
     static let english: [ConsultText: String] = [
         .none: "no consultations",
@@ -257,6 +292,10 @@ enum ConsultText: String, CaseIterable {
         .showHistory: "History:",
         .onTime: "on time",
         .late: "late",
+        .reportPeriod: "Consultations received {0} to {1} (department {2}), and what became of them:",
+        .reportFirstAnswer: "first answer: median {0} working hours, p90 {1}",
+        .reportHeader: "                received answered on time late     converted",
+        .reportTotal: "all",
     ]
 
     static let chinese: [ConsultText: String] = [
@@ -275,6 +314,10 @@ enum ConsultText: String, CaseIterable {
         .showHistory: "历史：",
         .onTime: "按时",
         .late: "超时",
+        .reportPeriod: "{0} 至 {1} 收到的咨询（部门 {2}）及其结果：",
+        .reportFirstAnswer: "首次答复用时：中位数 {0} 个工作小时，90 分位 {1}",
+        .reportHeader: "                收到     已答复   按时     超时     转为申请",
+        .reportTotal: "合计",
     ]
 
     func text(_ language: Language) -> String { (language == .zh ? Self.chinese : Self.english)[self] ?? rawValue }

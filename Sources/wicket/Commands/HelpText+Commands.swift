@@ -14,7 +14,7 @@ extension HelpText {
             只有管理员和门户登录（`users add portal --role portal`）可以导入；其他人会被拒绝。
             """,
         "consult": """
-            子命令：add list show draft answer close convert import
+            子命令：add list show draft answer close convert import report
             待答复的咨询按工作小时计时（设置 consult_hours_渠道；默认 24 即一个工作日，邮寄 72）。导入：每行一条咨询
             （README“咨询导入格式”）；编号（ref）已登记的行不作改动；错误行以 `line N: reason` 报告。管理员和门户登录可以导入。
             """,
@@ -101,6 +101,7 @@ extension HelpText {
         "consult --all": "list：所有咨询，新的在前（默认：待答复的，最紧急的在前）",
         "consult --limit": "list：最多列出 N 条（默认 50）",
         "consult --json": "输出 JSON",
+        "consult --period": "report：today、week、30d（默认）、Nd 或 YYYY-MM-DD..YYYY-MM-DD",
         "demo --fresh": "丢弃已有的演示数据库，重新生成",
         "list --status": "只列这些状态（例如 submitted,awaiting_materials）",
         "list --service": "只列该事项",
