@@ -31,6 +31,7 @@ final class ConsultationWorkstationTests: XCTestCase {
         ("consult-form", "6e<Tab>赵敏<Tab>13900001234<Tab>户口<Tab>迁到外省要多久？"),
         ("consult-answer", "6r"),
         ("consult-close", "6<Down>x<Tab>重复咨询"),
+        ("consult-warnings", "4"),
     ]
 
     func testSnapshotsInBothLanguages() throws {
@@ -63,6 +64,22 @@ final class ConsultationWorkstationTests: XCTestCase {
         // Case keys do not reach a case that is not on screen.
         try fixture.press(engine, "a")
         XCTAssertEqual(try fixture.store.db.scalarString("SELECT status FROM cases WHERE number = '2026-000001'"), "submitted")
+    }
+
+    func testLateConsultationsShowAboveTheWarningCases() throws {
+        let engine = try fixture.engine("li", width: 80, height: 24)
+        try fixture.press(engine, "4")
+        let screen = fixture.screen(engine)
+        XCTAssertTrue(screen.contains("1 late consultations: 6 lists them"), screen)
+        XCTAssertTrue(screen.contains("X Z2026-000001  陈静  户口迁移要带什么材料？"), screen)
+        XCTAssertFalse(screen.contains("Z2026-000002"), "not late")
+        // The cases below keep their keys: the selection is a case.
+        XCTAssertNotNil(engine.state.inbox.selectedCase)
+        // Another clerk's terminal (its own connection) answers it.
+        let elsewhere = try CaseStore.open(path: fixture.store.path, clock: .fixed(fixture.now))
+        try ConsultationDesk(store: elsewhere).answer(number: "Z2026-000001", text: "请带身份证。", actor: "zhang")
+        XCTAssertTrue(engine.pollForChanges())
+        XCTAssertFalse(fixture.screen(engine).contains("late consultations"), "answered: no longer late")
     }
 
     func testRegisterFromTheFormIsOneStepAndTheClerksOwn() throws {

@@ -48,14 +48,14 @@ public enum ConsultationQueries {
                                   + " ORDER BY q.id DESC LIMIT ?", arguments: arguments).map(ConsultationRows.record)
     }
 
-    /// How many open consultations the user sees, and how many of them are late (past their red instant).
+    /// How many open consultations the user sees, and how many of them are late (past their due instant).
     public static func counts(in store: CaseStore, for access: CaseAccess) throws -> (open: Int, late: Int) {
         let now = Timestamp.format(store.clock.now)
         let department = access.listDepartment
         let filter = department == nil ? "" : " AND department = ?"
         let arguments: [DatabaseBindable] = department.map { [$0] } ?? []
         let open = try store.db.scalarIntWithArguments("SELECT count(*) FROM consultations WHERE status = 'open'" + filter, arguments) ?? 0
-        let late = try store.db.scalarIntWithArguments("SELECT count(*) FROM consultations WHERE status = 'open' AND red_at <= ?" + filter,
+        let late = try store.db.scalarIntWithArguments("SELECT count(*) FROM consultations WHERE status = 'open' AND due_at < ?" + filter,
                                                        [now] + arguments) ?? 0
         return (open, late)
     }

@@ -11,6 +11,8 @@ public struct ConsultationPaneState: Sendable {
     /// Open consultations the user sees, and how many of them are late (red or overdue).
     public var total = 0
     public var late = 0
+    /// The most urgent of the late ones, shown above the warning cases in the Warnings tab.
+    public var lateRows: [Consultation] = []
     public var detail: ConsultationDetail?
     public var scroll = 0
 

@@ -231,3 +231,30 @@ extension OverlayView {
         return cursor
     }
 }
+
+/// Late consultations in the Warnings tab: a block above the warning cases, the few most overdue
+/// (consultations are late rarely, and each is someone nobody answered), with the way to them:
+/// `6` lists them first in the Consultations tab, where the keys act on them. The block is not
+/// selectable: the Warnings tab's keys act on its cases.
+struct LateConsultationsBlock {
+    static let shown = 3
+    let theme: Theme
+    let now: Date
+    var language = Language.en
+
+    /// Lines the block takes: its title, its rows and a blank line; none without late consultations.
+    static func height(_ state: WorkstationState) -> Int {
+        guard state.inbox.tab == .warnings, state.inbox.filters.drillDown == nil, !state.consultations.lateRows.isEmpty else { return 0 }
+        return 2 + min(shown, state.consultations.lateRows.count)
+    }
+
+    func draw(_ state: WorkstationState, in box: Rect, into surface: inout CellBuffer) {
+        let pane = state.consultations
+        surface.putCut(UIText.warningsLateConsultations.format(language, pane.late), row: box.row, column: box.column,
+                       style: theme.level(.overdue), maxWidth: box.width)
+        for (offset, c) in pane.lateRows.prefix(Self.shown).enumerated() {
+            let text = "\(Level.overdue.mark) \(c.number)  \(c.askerName)  " + SafeText.sanitize(c.question, options: .singleLine)
+            surface.putCut(text, row: box.row + 1 + offset, column: box.column, style: .plain, maxWidth: box.width)
+        }
+    }
+}

@@ -51,6 +51,9 @@ extension WorkstationEngine {
         state.consultations.total = counts.open
         state.consultations.late = counts.late
         state.tabCounts[.consultations] = counts.open
+        let now = store.clock.now
+        state.consultations.lateRows = counts.late == 0 ? []
+            : try ConsultationQueries.open(in: store, for: access, limit: LateConsultationsBlock.shown).filter { $0.level(at: now) == .overdue }
         guard state.inbox.tab == .consultations || number != nil || !pane.rows.isEmpty else { return }
         let rows = try ConsultationQueries.open(in: store, for: access, limit: 500)
         state.consultations.rows = rows

@@ -69,7 +69,7 @@ struct Chrome {
         case .inbox:
             return [hint("Enter", .hintOpen), action(.accept, .hintAccept), action(.requestMaterials, .hintMaterials),
                     action(.reply, .hintReply), hint("T", .hintTakeNext), hint("/", .hintSearch), hint(".", .hintActions),
-                    hint("1-5", .hintTabs), hint("f", .hintFilter), hint("i", .hintWalkIn), hint("?", .hintHelp)].compactMap { $0 }
+                    hint("1-6", .hintTabs), hint("f", .hintFilter), hint("i", .hintWalkIn), hint("?", .hintHelp)].compactMap { $0 }
         case .detail:
             return [hint("j/k", .hintScroll), hint("1-9", .hintMaterial), hint("V/S/M/F", .hintSetMaterial),
                     action(.reply, .hintReply), hint(".", .hintActions), hint("Esc", .hintBack), hint("?", .hintHelp)].compactMap { $0 }
