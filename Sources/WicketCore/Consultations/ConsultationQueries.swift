@@ -13,7 +13,12 @@ public enum ConsultationQueries {
     /// costs the same at 200,000 consultations as at 20.
     public static func open(in store: CaseStore, for access: CaseAccess, department: String? = nil,
                             after cursor: Cursor? = nil, limit: Int = 50) throws -> [Consultation] {
-        let department = try access.department(requested: department)
+        let (sql, arguments) = openQuery(department: try access.department(requested: department), after: cursor, limit: limit)
+        return try store.db.query(sql, arguments: arguments).map(ConsultationRows.record)
+    }
+
+    /// The open list's SQL: a range of the partial index on open consultations, in its order.
+    static func openQuery(department: String?, after cursor: Cursor?, limit: Int) -> (String, [DatabaseBindable]) {
         var conditions = ["q.status = 'open'"]
         var arguments: [DatabaseBindable] = []
         if let department {
@@ -25,8 +30,8 @@ public enum ConsultationQueries {
             arguments += [cursor.dueAt, cursor.id]
         }
         arguments.append(limit)
-        return try store.db.query(ConsultationRows.select + " WHERE " + conditions.joined(separator: " AND ")
-                                  + " ORDER BY q.due_at, q.id LIMIT ?", arguments: arguments).map(ConsultationRows.record)
+        return (ConsultationRows.select + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY q.due_at, q.id LIMIT ?",
+                arguments)
     }
 
     /// Every consultation (any status), newest first, a page at a time.
