@@ -104,7 +104,7 @@ final class ConsultCLITests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("line 3: 不是 JSON"), again.stderr)
         let all = try cli.json(["consult", "list", "--all", "--json"]) as! [[String: Any]]
         XCTAssertEqual(all.map { $0["ref"] as? String }, ["P-2", "P-1"])
-        XCTAssertTrue(all.allSatisfy { $0["holder"] == nil }, "an imported question is nobody's yet")
+        XCTAssertTrue(all.allSatisfy { $0["holder"] is NSNull }, "an imported question is nobody's yet (null, not missing)")
         XCTAssertTrue(try cli.ok(["check"]).hasPrefix("ok:"))
     }
 

@@ -122,10 +122,7 @@ enum ConsultCommand {
             let department = try context.access(store).department(requested: args.value("--dept"))
             let report = try ConsultationReport.build(store: store, period: period, department: department)
             if json {
-                let encoder = JSONEncoder()
-                encoder.keyEncodingStrategy = .convertToSnakeCase
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                Output.jsonText(String(decoding: try encoder.encode(report), as: UTF8.self))
+                Output.json(reportShape(report))
             } else {
                 printReport(report, language: language)
             }
@@ -169,6 +166,35 @@ enum ConsultCommand {
         for error in summary.errors { Output.error(error.message(language)) }
         Output.line(CLIText.imported.format(language, summary.imported, summary.alreadyPresent, summary.errors.count))
         return summary.errors.isEmpty ? 0 : 1
+    }
+
+    /// `--json`, here and inside `report --json`: every key present, null for no value.
+    static func reportShape(_ report: ConsultationReport) -> [String: Any] {
+        func figures(_ f: ConsultationReport.Figures) -> [String: Any] {
+            ["key": f.key, "received": f.received, "answered": f.answered, "answered_on_time": f.answeredOnTime,
+             "late": f.late, "converted": f.converted]
+        }
+        return ["period_start": report.periodStart.description, "period_end": report.periodEnd.description,
+                "department": report.department ?? NSNull(), "total": figures(report.total),
+                "by_channel": report.byChannel.map(figures), "by_department": report.byDepartment.map(figures),
+                "first_answer_median_hours": report.firstAnswerMedianHours ?? NSNull(),
+                "first_answer_p90_hours": report.firstAnswerP90Hours ?? NSNull()]
+    }
+
+    /// `report --csv`: section `consultations`, key `SCOPE FIGURE` (`total received`, `online late`,
+    /// `PSB converted`), plus the first answer's median and p90 hours.
+    static func csvRows(_ report: ConsultationReport) -> [[String]] {
+        var rows: [[String]] = []
+        for f in [report.total] + report.byChannel + report.byDepartment {
+            for (name, value) in [("received", f.received), ("answered", f.answered), ("answered on time", f.answeredOnTime),
+                                  ("late", f.late), ("converted", f.converted)] {
+                rows.append(["consultations", "\(f.key) \(name)", String(value)])
+            }
+        }
+        let hours = { (value: Double?) in value.map { String(format: "%.1f", $0) } ?? "" }
+        rows.append(["consultations", "first answer median hours", hours(report.firstAnswerMedianHours)])
+        rows.append(["consultations", "first answer p90 hours", hours(report.firstAnswerP90Hours)])
+        return rows
     }
 
     /// The figures as lines: the period, the totals, then per channel and per department.
@@ -244,14 +270,13 @@ enum ConsultCommand {
             "lang": c.language.rawValue, "department": c.department, "question": c.question, "asked_at": c.askedAt,
             "level": c.level(at: store.clock.now).rawValue, "answer": c.answer, "closed_reason": c.closedReason,
         ]
-        out["ref"] = c.ref
-        out["service"] = c.serviceCode
-        out["case"] = c.caseNumber
-        out["holder"] = c.holder
-        out["due_at"] = c.status == .open ? c.marks.map { Timestamp.format($0.dueAt) } : nil
-        out["answered_at"] = c.answeredAt
-        out["answered_on_time"] = c.answeredOnTime
-        out["converted_case"] = c.convertedCaseNumber
+        // Absent values are null, never missing (README "JSON output").
+        let optional: [String: Any?] = [
+            "ref": c.ref, "service": c.serviceCode, "case": c.caseNumber, "holder": c.holder,
+            "due_at": c.status == .open ? c.marks.map { Timestamp.format($0.dueAt) } : nil, "answered_at": c.answeredAt,
+            "answered_on_time": c.answeredOnTime, "converted_case": c.convertedCaseNumber,
+        ]
+        for (key, value) in optional { out[key] = value ?? NSNull() }
         return out
     }
 
@@ -263,7 +288,7 @@ enum ConsultCommand {
         out["history"] = detail.events.map { event -> [String: Any] in
             var e: [String: Any] = ["id": event.id, "at": event.at, "actor": event.actor, "action": event.action, "to_status": event.to,
                                     "reason": event.reason, "version": event.version, "details": event.details]
-            e["from_status"] = event.from
+            e["from_status"] = event.from ?? NSNull()
             return e
         }
         return out
@@ -274,7 +299,7 @@ enum ConsultCommand {
 enum ConsultText: String, CaseIterable {
     case none, answered, converted, showHead, showAsker, showAbout, showClock, showQuestion, showAnswer, showReason
     case showConverted, showReply, showHistory, onTime, late
-    case reportPeriod, reportFirstAnswer, reportHeader, reportTotal
+    case reportPeriod, reportFirstAnswer, reportHeader, reportTotal, reportSection
 
     static let english: [ConsultText: String] = [
         .none: "no consultations",
@@ -296,6 +321,7 @@ enum ConsultText: String, CaseIterable {
         .reportFirstAnswer: "first answer: median {0} working hours, p90 {1}",
         .reportHeader: "                received answered on time late     converted",
         .reportTotal: "all",
+        .reportSection: "consultations",
     ]
 
     static let chinese: [ConsultText: String] = [
@@ -318,6 +344,7 @@ enum ConsultText: String, CaseIterable {
         .reportFirstAnswer: "首次答复用时：中位数 {0} 个工作小时，90 分位 {1}",
         .reportHeader: "                收到     已答复   按时     超时     转为申请",
         .reportTotal: "合计",
+        .reportSection: "咨询",
     ]
 
     func text(_ language: Language) -> String { (language == .zh ? Self.chinese : Self.english)[self] ?? rawValue }
