@@ -359,5 +359,9 @@ extension UIText {
         .helpConsultConvert: "转为申请：新建案件，双向关联",
         .helpConsultMove: "移动、打开、返回（咨询标签）",
         .warningsLateConsultations: "{0} 件咨询已超时：按 6 查看",
+        .dashConsultTitle: "期内收到的咨询",
+        .dashConsultFigures: "收到 {0} · 已答复 {1} · 按时 {2}",
+        .dashConsultLate: "超时 {0} · 转为申请 {1}",
+        .dashConsultAnswerHours: "首次答复  中位数 {0} · 90 分位 {1} 工作小时",
     ]
 }

@@ -359,5 +359,9 @@ extension UIText {
         .helpConsultConvert: "turn into an application: a new case, linked both ways",
         .helpConsultMove: "move, open, back (the Consultations tab)",
         .warningsLateConsultations: "{0} late consultations: 6 lists them",
+        .dashConsultTitle: "Consultations received",
+        .dashConsultFigures: "{0} received · {1} answered · {2} on time",
+        .dashConsultLate: "{0} late · {1} to application",
+        .dashConsultAnswerHours: "1st answer  median {0} · p90 {1} working h",
     ]
 }

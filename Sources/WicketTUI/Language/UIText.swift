@@ -364,6 +364,10 @@ public enum UIText: String, CaseIterable, Sendable {
     case helpConsultConvert
     case helpConsultMove
     case warningsLateConsultations
+    case dashConsultTitle
+    case dashConsultFigures
+    case dashConsultLate
+    case dashConsultAnswerHours
 }
 
 extension UIText {
