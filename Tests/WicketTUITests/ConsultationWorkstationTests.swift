@@ -82,6 +82,17 @@ final class ConsultationWorkstationTests: XCTestCase {
         XCTAssertFalse(fixture.screen(engine).contains("late consultations"), "answered: no longer late")
     }
 
+    func testBesideTheListTheDetailFollowsWhenAnotherTerminalAnswersTheRowShown() throws {
+        let engine = try fixture.engine("li", width: 100, height: 30)
+        try fixture.press(engine, "6")
+        XCTAssertEqual(engine.state.consultations.detail?.record.number, "Z2026-000001")
+        let elsewhere = try CaseStore.open(path: fixture.store.path, clock: .fixed(fixture.now))
+        try ConsultationDesk(store: elsewhere).answer(number: "Z2026-000001", text: "请带身份证。", actor: "zhang")
+        XCTAssertTrue(engine.pollForChanges())
+        XCTAssertEqual(engine.state.consultations.selectedRow?.number, "Z2026-000002")
+        XCTAssertEqual(engine.state.consultations.detail?.record.number, "Z2026-000002", "the detail shows what r acts on")
+    }
+
     func testRegisterFromTheFormIsOneStepAndTheClerksOwn() throws {
         let engine = try fixture.engine("li")
         try fixture.press(engine, "e<Left><Tab>赵敏<Tab>13900001234<Tab>户口<Tab>迁到外省要多久？<Tab>五个工作日。<C-s>")

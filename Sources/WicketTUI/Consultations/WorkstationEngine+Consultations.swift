@@ -62,10 +62,14 @@ extension WorkstationEngine {
         } else {
             state.consultations.selected = max(0, min(pane.selected, rows.count - 1))
         }
-        if let open = state.consultations.detail?.record.number {
+        if state.focus == .inbox, Layout.showsDetailBesideInbox(state) {
+            // Beside the list the detail always shows the highlighted row: the keys act on what is seen,
+            // also after another terminal's answer took the row it showed out of the list.
+            state.consultations.detail = try state.consultations.selectedRow.map {
+                try ConsultationQueries.detail(number: $0.number, in: store, for: access)
+            }
+        } else if let open = state.consultations.detail?.record.number {
             state.consultations.detail = try? ConsultationQueries.detail(number: open, in: store, for: access)
-        } else if Layout.showsDetailBesideInbox(state), let first = state.consultations.selectedRow?.number {
-            state.consultations.detail = try ConsultationQueries.detail(number: first, in: store, for: access)
         }
     }
 
