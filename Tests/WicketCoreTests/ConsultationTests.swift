@@ -198,4 +198,16 @@ final class ConsultationTests: XCTestCase {
         XCTAssertEqual(report.firstAnswerP90Hours, 26)
         XCTAssertEqual(try ConsultationReport.build(store: hall.store, period: .days(30)).total.received, 4)
     }
+
+    /// The demo's week of questions: every ending a newcomer should see, through the real desk.
+    func testTheDemoHasConsultationsInEveryStateAndChecksClean() throws {
+        try hall.store.setSetting("demo", "1")
+        try DemoGenerator(store: hall.store, demoLogin: "demo", caseCount: 120).run()
+        let statuses = Set(try hall.store.db.query("SELECT DISTINCT status FROM consultations").map { $0.string(at: 0) })
+        for status in ["open", "answered", "converted"] { XCTAssertTrue(statuses.contains(status), "\(statuses)") }
+        XCTAssertGreaterThan(try hall.store.db.scalarInt("SELECT count(*) FROM consultations WHERE answered_on_time = 0") ?? 0, 0,
+                             "some answered late")
+        XCTAssertGreaterThan(try hall.store.db.scalarInt("SELECT count(*) FROM consultation_replies") ?? 0, 0)
+        XCTAssertNoThrow(try IntegrityCheck(db: hall.store.db).run())
+    }
 }
