@@ -18,6 +18,7 @@ enum Fixture {
         if FileManager.default.fileExists(atPath: path) {
             // A fixture made by an older Wicket is migrated here, once, not inside a timed run.
             let store = try CaseStore.open(path: path, clock: clock)
+            try ensureConsultations(store, count: cases / 5)
             try store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             return path
         }
@@ -35,6 +36,7 @@ enum Fixture {
         try generator.run { done in
             if done % 50_000 == 0 { FileHandle.standardError.write(Data("  \(done) cases\n".utf8)) }
         }
+        try ensureConsultations(store, count: cases / 5)
         try store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try store.db.execute("ANALYZE")
         try FileManager.default.moveItem(atPath: partial, toPath: path)
@@ -56,6 +58,41 @@ enum Fixture {
     }
 
     /// Applications as the portal sends them, for the import measurement.
+    /// One consultation for every five cases (200,000 beside a million), through the real import
+    /// and desk: asked over the fixture's span, all but the last few hundred answered, so the
+    /// Consultations tab holds what a hall's would. Topped up once on a fixture made before.
+    static func ensureConsultations(_ store: CaseStore, count: Int) throws {
+        let have = try store.db.scalarInt("SELECT count(*) FROM consultations WHERE ref LIKE 'bench-q-%'") ?? 0
+        guard have < count else { return }
+        FileHandle.standardError.write(Data("making \(count - have) consultations (once) …\n".utf8))
+        let services = ["HUKOU-MOVE", "ID-RENEW", "RES-PERMIT", "BIRTH-REG", "SSC-CARD", "FOOD-LIC", "HPF-WITHDRAW", "MARRIAGE"]
+        let channels = ["online", "mobile", "online", "phone", "mail"]
+        let end = clock.now
+        var data = Data()
+        for index in have..<count {
+            // Spread back over two years, the newest last.
+            let asked = Timestamp.format(end.addingTimeInterval(-Double(count - index) * 63_072_000 / Double(count) - 600))
+            let line = #"{"ref":"bench-q-\#(index)","channel":"\#(channels[index % channels.count])","asked_at":"\#(asked)","asker":{"name":"咨询人\#(index % 997)","phone":"139\#(10_000_000 + index % 9_000_000)"},"service":"\#(services[index % services.count])","question":"请问办理需要哪些材料？第\#(index)号"}"#
+            data.append(Data((line + "\n").utf8))
+        }
+        let file = NSTemporaryDirectory() + "wicket-bench-consultations-\(getpid()).jsonl"
+        try data.write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        guard let handle = FileHandle(forReadingAtPath: file) else { return }
+        _ = try ConsultationImport(store: store, actor: "admin").run(from: handle)
+        // Answered by the department's clerks (supervisor `sun.li` sees all), all but the newest 300.
+        let desk = ConsultationDesk(store: store)
+        let open = try store.db.query("SELECT number FROM consultations WHERE status = 'open' AND ref LIKE 'bench-q-%' ORDER BY id")
+            .map { $0.string(at: 0) }.dropLast(300)
+        for batch in stride(from: 0, to: open.count, by: 2_000) {
+            try store.db.write {
+                for number in open[(open.startIndex + batch)..<min(open.endIndex, open.startIndex + batch + 2_000)] {
+                    try desk.answer(number: number, text: "请携带身份证和户口簿到窗口办理。", actor: supervisor)
+                }
+            }
+        }
+    }
+
     static func importLines(_ count: Int) -> Data {
         var data = Data()
         let services = ["HUKOU-MOVE", "ID-RENEW", "RES-PERMIT", "BIRTH-REG", "SSC-CARD", "FOOD-LIC", "HPF-WITHDRAW"]

@@ -46,6 +46,9 @@ struct Operations {
         try measure("jump to end (G)", setup: "5", key: "G", reset: "g")
         try measure("open case (Enter)", width: 80, setup: "5", key: "<Enter>", reset: "<Esc>j")
         try measure("switch tab", login: Fixture.clerk, key: "2", reset: "5")
+        // The Consultations tab beside the cases (cases / 5 consultations, a few hundred open).
+        try measure("consultations tab (6)", login: Fixture.clerk, key: "6", reset: "5")
+        try measure("consultations: move (j)", setup: "6", key: "j", reset: "k")
         return rows
     }
 

@@ -17,6 +17,12 @@ final class TemplateTests: XCTestCase {
         .reason: "需现场核查",
         .department: "市场监管局",
         .days: "10",
+        .checklist: "1. 身份证",
+        .limits: "5 个工作日",
+        .fee: "免费",
+        .whereToApply: "大厅二号窗口",
+        .consultationNumber: "Z2026-000007",
+        .question: "要带什么？",
     ]
 
     private func templateError(_ source: String, file: StaticString = #filePath, line: UInt = #line) -> TemplateError? {
@@ -56,14 +62,17 @@ final class TemplateTests: XCTestCase {
 
     func testPlaceholderNames() {
         XCTAssertEqual(Placeholder.allCases.map(\.rawValue),
-                       ["case_number", "applicant", "service", "missing_materials", "due_date", "reason", "department", "days"])
+                       ["case_number", "applicant", "service", "missing_materials", "due_date", "reason", "department", "days",
+                        "checklist", "limits", "fee", "where_to_apply", "consultation_number", "question"])
     }
 
     func testEveryPlaceholderIsRendered() throws {
         let template = try ReplyTemplate(
-            "{case_number}|{applicant}|{service}|{missing_materials}|{due_date}|{reason}|{department}|{days}")
+            "{case_number}|{applicant}|{service}|{missing_materials}|{due_date}|{reason}|{department}|{days}|"
+            + "{checklist}|{limits}|{fee}|{where_to_apply}|{consultation_number}|{question}")
         XCTAssertEqual(template.render(sampleValues),
-                       "WK-2026-000123|王芳|营业执照变更|1. 身份证复印件\n2. 章程修正案|2026-12-25|需现场核查|市场监管局|10")
+                       "WK-2026-000123|王芳|营业执照变更|1. 身份证复印件\n2. 章程修正案|2026-12-25|需现场核查|市场监管局|10|"
+                       + "1. 身份证|5 个工作日|免费|大厅二号窗口|Z2026-000007|要带什么？")
         XCTAssertEqual(slots(template), Set(Placeholder.allCases))
     }
 

@@ -95,6 +95,15 @@ extension Bilingual: ExpressibleByStringLiteral, ExpressibleByStringInterpolatio
 
 /// Tests that turn a hall back into an older schema undo the later migrations too.
 enum SchemaRewind {
+    /// Migration 15: consultations, their replies and their ledger (triggers go with their table).
+    static func undoConsultations(in db: Database) throws {
+        try db.executeScript("""
+            DROP TABLE consultation_history;
+            DROP TABLE consultation_replies;
+            DROP TABLE consultations;
+            """)
+    }
+
     /// Migration 12: the failed-reply list, its triggers and the messages' handled columns.
     static func undoFailedReplies(in db: Database) throws {
         try db.executeScript("""
@@ -113,6 +122,7 @@ enum SchemaRewind {
     /// Undoes the migrations after `version`, newest first, as far as tests need to go back
     /// (older ones are undone by the tests that need them), and sets the file's version.
     static func rewind(_ db: Database, to version: Int) throws {
+        if version < 15 { try undoConsultations(in: db) }
         if version < 14 { try undoFailedReplies(in: db) }
         if version < 13 { try db.executeScript("DROP TABLE standard_reasons;") }
         // 12 (provisional holidays) made nothing to undo.

@@ -94,7 +94,9 @@ final class CutTextTests: XCTestCase {
                                                                     report.completedPerDay.map(\.count).max() ?? 0))
                 for _ in 0..<5 {
                     for row in rows(fixture.screen(engine)) {
-                        if row.contains("p90") {
+                        // The cases' first answer; the consultations' line has a p90 of its own.
+                        let consultLine = UIText.dashConsultAnswerHours.text(language).prefix(4)
+                        if row.contains("p90"), !row.contains(consultLine) {
                             XCTAssertTrue(row.contains("p90 " + p90), "\(language) at \(width): \(row)")
                         }
                         if row.contains(" · " + perDay.prefix(2)) {

@@ -47,6 +47,9 @@ public struct DemoGenerator {
                 try run.simulateCase(index: index, scenario: scenario, spanDays: spanDays, random: &random)
                 if index % 200 == 199 { progress?(index + 1) }
             }
+            // The questions come from a random stream of their own: the cases stay as they were.
+            var questions = DemoConsultations(run: run, random: SeededRandom(seed: seed &+ 14))
+            try questions.play(count: min(300, max(40, caseCount / 8)))
             try run.settleDeliveries(random: &random)
         }
     }

@@ -99,7 +99,7 @@ enum ImportLine {
     }
 }
 
-private extension JSONLine.Value {
+extension JSONLine.Value {
     /// The first key an object repeats, at any depth, as a path (`applicant.name`); nil when none does.
     func repeatedKey() -> String? {
         switch self {

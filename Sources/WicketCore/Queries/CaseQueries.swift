@@ -367,9 +367,11 @@ extension CaseQueries {
     public static func changeStamp(in store: CaseStore) throws -> String {
         let history = try store.db.scalarInt("SELECT max(id) FROM history") ?? 0
         let epoch = try store.setting("clock_epoch") ?? "0"
-        // A delivery result writes no history, but making or ending a failure changes a row's mark.
+        // A delivery result writes no history, but making or ending a failure changes a row's mark;
+        // a consultation's change is a change of the lists too (the Consultations tab, its count).
         let failed = try store.db.queryOne("SELECT count(*), coalesce(sum(permanent), 0), coalesce(sum(retrying), 0) FROM failed_reply_cases")
         let failures = failed.map { "\($0.int(at: 0)).\($0.int(at: 1)).\($0.int(at: 2))" } ?? ""
-        return "\(history).\(epoch).\(failures)"
+        let consultations = try store.db.scalarInt("SELECT max(id) FROM consultation_history") ?? 0
+        return "\(history).\(epoch).\(failures).\(consultations)"
     }
 }

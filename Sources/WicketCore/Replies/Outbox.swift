@@ -30,7 +30,10 @@ public struct Outbox {
     /// The configured command: `WICKET_DELIVERY_COMMAND`, else the database's `delivery_command` setting.
     /// Replies waiting for their first hand-over.
     public func queuedCount() throws -> Int {
-        try store.db.scalarInt("SELECT count(*) FROM messages WHERE delivery_state = 'queued'") ?? 0
+        try store.db.scalarInt("""
+            SELECT (SELECT count(*) FROM messages WHERE delivery_state = 'queued')
+                 + (SELECT count(*) FROM consultation_replies WHERE delivery_state = 'queued')
+            """) ?? 0
     }
 
     public var command: String? {
@@ -56,7 +59,7 @@ public struct Outbox {
         for _ in 0..<limit where !shouldStop() {
             guard let reply = try? claimNext() else { break }
             let outcome = run(command: command, payload: reply.payload, shouldStop: shouldStop)
-            try? record(outcome, for: reply.id, attempts: reply.attempts, result: &result)
+            try? record(outcome, for: reply.id, in: reply.table, attempts: reply.attempts, result: &result)
         }
         return result
     }
@@ -84,11 +87,15 @@ public struct Outbox {
     /// When the earliest queued or failed reply falls due (a lease counts as its due time).
     func nextAttempt() throws -> Date? {
         try store.db.scalarString(
-            "SELECT min(next_attempt_at) FROM messages WHERE delivery_state IN ('queued', 'failed')"
-        ).flatMap(Timestamp.parse)
+            """
+            SELECT min(t) FROM (SELECT min(next_attempt_at) AS t FROM messages WHERE delivery_state IN ('queued', 'failed')
+                UNION ALL SELECT min(next_attempt_at) FROM consultation_replies WHERE delivery_state IN ('queued', 'failed'))
+            """).flatMap(Timestamp.parse)
     }
 
     private struct ClaimedReply {
+        /// `messages` (a case's reply) or `consultation_replies` (a consultation's answer).
+        let table: String
         let id: Int
         let attempts: Int
         let payload: Data
@@ -100,21 +107,31 @@ public struct Outbox {
         let db = store.db
         let now = Timestamp.format(clock.now)
         return try db.write {
+            // Cases' replies and consultations' answers, oldest due first (`messages.case_id` is NOT
+            // NULL, so a consultation's answer waits in a table of its own with the same delivery columns).
             guard let row = try db.queryOne("""
-                SELECT m.id, m.attempts, m.channel, m.body, m.created_at, c.number, c.applicant_name, c.applicant_phone, c.lang
+                SELECT 'messages' AS source, m.id AS id, m.attempts, m.channel, m.body, m.created_at, m.next_attempt_at AS due,
+                    c.number, c.applicant_name AS name, c.applicant_phone AS phone, c.lang
                 FROM messages m JOIN cases c ON c.id = m.case_id
                 WHERE m.delivery_state IN ('queued', 'failed') AND m.next_attempt_at <= ?
-                ORDER BY m.next_attempt_at, m.id LIMIT 1
-                """, now) else { return nil }
+                UNION ALL
+                SELECT 'consultation_replies', r.id, r.attempts, r.channel, r.body, r.created_at, r.next_attempt_at,
+                    q.number, q.asker_name, q.asker_phone, q.lang
+                FROM consultation_replies r JOIN consultations q ON q.id = r.consultation_id
+                WHERE r.delivery_state IN ('queued', 'failed') AND r.next_attempt_at <= ?
+                ORDER BY due, id LIMIT 1
+                """, now, now) else { return nil }
+            let table = row.string("source")
             let lease = Timestamp.format(clock.now.addingTimeInterval(timeLimit * 4 + 60))
-            try db.execute("UPDATE messages SET next_attempt_at = ? WHERE id = ?", lease, row.int("id"))
+            try db.execute("UPDATE \(table) SET next_attempt_at = ? WHERE id = ?", lease, row.int("id"))
+            let numberKey = table == "messages" ? "case_number" : "consultation_number"
             let payload: [String: Any] = [
-                "id": row.int("id"), "case_number": row.string("number"), "channel": row.string("channel"),
-                "to": ["name": row.string("applicant_name"), "phone": row.string("applicant_phone")],
+                "id": row.int("id"), numberKey: row.string("number"), "channel": row.string("channel"),
+                "to": ["name": row.string("name"), "phone": row.string("phone")],
                 "language": row.string("lang"), "body": row.string("body"), "created_at": row.string("created_at"),
             ]
             let data = try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys, .withoutEscapingSlashes])
-            return ClaimedReply(id: row.int("id"), attempts: row.int("attempts"), payload: data)
+            return ClaimedReply(table: table, id: row.int("id"), attempts: row.int("attempts"), payload: data)
         }
     }
 
@@ -132,7 +149,7 @@ public struct Outbox {
 
     static let stoppedError = "stopped: the delivery service was stopped"
 
-    private func record(_ outcome: Outcome, for id: Int, attempts: Int, result: inout Result) throws {
+    private func record(_ outcome: Outcome, for id: Int, in table: String, attempts: Int, result: inout Result) throws {
         let db = store.db
         let now = clock.now
         let tries = attempts + 1
@@ -141,28 +158,29 @@ public struct Outbox {
             case .sent:
                 result.sent += 1
                 try db.execute("""
-                    UPDATE messages SET delivery_state = 'sent', attempts = ?, last_error = '', next_attempt_at = NULL,
+                    UPDATE \(table) SET delivery_state = 'sent', attempts = ?, last_error = '', next_attempt_at = NULL,
                         delivered_at = ? WHERE id = ?
                     """, tries, Timestamp.format(now), id)
             case .temporary(let error) where tries < Self.maxAttempts:
                 result.failed += 1
                 let pause = Self.pause(afterTry: tries)
+                // A case's reply a clerk marked handled while this try ran is not tried again.
+                let next = table == "messages" ? "CASE WHEN handled_at IS NULL THEN ? END" : "?"
                 try db.execute("""
-                    UPDATE messages SET delivery_state = 'failed', attempts = ?, last_error = ?,
-                        next_attempt_at = CASE WHEN handled_at IS NULL THEN ? END
+                    UPDATE \(table) SET delivery_state = 'failed', attempts = ?, last_error = ?, next_attempt_at = \(next)
                     WHERE id = ?
                     """, tries, error, Timestamp.format(now.addingTimeInterval(pause)), id)
             case .stopped:
                 result.failed += 1
                 let pause = Self.pause(afterTry: min(tries, Self.maxAttempts))
                 try db.execute("""
-                    UPDATE messages SET delivery_state = 'failed', attempts = ?, last_error = ?, next_attempt_at = ?
+                    UPDATE \(table) SET delivery_state = 'failed', attempts = ?, last_error = ?, next_attempt_at = ?
                     WHERE id = ?
                     """, tries, Self.stoppedError, Timestamp.format(now.addingTimeInterval(pause)), id)
             case .temporary(let error), .permanent(let error):
                 result.permanent += 1
                 try db.execute("""
-                    UPDATE messages SET delivery_state = 'failed_permanent', attempts = ?, last_error = ?,
+                    UPDATE \(table) SET delivery_state = 'failed_permanent', attempts = ?, last_error = ?,
                         next_attempt_at = NULL WHERE id = ?
                     """, tries, error, id)
             }

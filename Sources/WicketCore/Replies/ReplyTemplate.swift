@@ -8,6 +8,15 @@ public enum Placeholder: String, CaseIterable, Sendable {
     case reason
     case department
     case days
+    /// A service item's whole checklist, limits, fee and where to apply (`ServiceNotice`): the
+    /// one-time notice a consultation's answer gives, so nobody comes twice.
+    case checklist
+    case limits
+    case fee
+    case whereToApply = "where_to_apply"
+    /// A consultation's number and question (`ConsultationNotice`).
+    case consultationNumber = "consultation_number"
+    case question
 }
 
 public struct TemplateError: Error, CustomStringConvertible, Equatable, Sendable {

@@ -119,7 +119,7 @@ public final class CaseStore {
     /// million cases: waiting clerks are told who holds the hall.
     @discardableResult
     public func setSetting(_ key: String, _ value: String?) throws -> Int {
-        guard Self.clockSettings.contains(key) else { return try writeSetting(key, value) }
+        guard ConsultationClocks.moves(key) else { return try writeSetting(key, value) }
         return try WriterActivity.during(key == "timezone" ? "time zone change" : "\(key) change",
                                          login: ProcessTrust.realLogin, in: db) { try writeSetting(key, value) }
     }
@@ -136,6 +136,8 @@ public final class CaseStore {
                 try HallDayShifts.write(try HallDayShifts.zone(in: db), into: db)
                 try Tallies.refill(db)
             }
+            // The consultations' response clocks count over the same calendar, zone and thresholds.
+            if ConsultationClocks.moves(key) { try ConsultationClocks.recompute(in: db) }
             guard Self.clockSettings.contains(key) else { return 0 }
             return try OpenClocks.read(from: db, today: today).recompute(in: db)
         }

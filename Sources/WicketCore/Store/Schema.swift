@@ -30,6 +30,8 @@ enum Schema {
                   code: groupRejectionsByStandardReason),
         Migration(version: 14, name: "failed replies: handled marks, and the cases that have one unresolved",
                   sql: FailedReplyCases.table, code: FailedReplyCases.install),
+        Migration(version: 15, name: "consultations: questions answered on a response clock, their history and replies",
+                  sql: consultations),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

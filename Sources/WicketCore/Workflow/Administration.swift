@@ -115,6 +115,7 @@ public struct Administration {
         let moved = try WriterActivity.during("calendar load", login: login, in: db) {
             try db.write {
                 try CalendarWriter.replace(with: entries, in: db)
+                try ConsultationClocks.recompute(in: db)
                 return try OpenClocks.read(from: db, today: store.today).recompute(in: db)
             }
         }

@@ -103,7 +103,9 @@ public struct Intake {
 
     /// Inside the caller's transaction. Returns nil when the ref is already registered, so a
     /// re-run of an import changes nothing.
-    func insert(_ application: Application, actor: String, holder: String? = nil) throws -> Int? {
+    /// `consultation`: the number of the consultation this application was turned from, named in
+    /// the `submit` event (`ConsultationDesk.convert`).
+    func insert(_ application: Application, actor: String, holder: String? = nil, consultation: String? = nil) throws -> Int? {
         let application = try validated(application)
         let db = store.db
         if let ref = application.ref, try db.scalarInt("SELECT id FROM cases WHERE ref = ?", ref) != nil { return nil }
@@ -111,7 +113,7 @@ public struct Intake {
         let receivedDay = store.hallTime.day(of: application.submittedAt)
         let id = (try db.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM cases")) ?? 1
         let new = NewCase(id: id, application: application, service: service, holder: holder, stamp: Timestamp.format(clock.now),
-                          receivedDay: receivedDay,
+                          receivedDay: receivedDay, consultation: consultation,
                           marks: store.caseClock.marks(start: receivedDay, limitDays: service.acceptanceLimitDays, pausedDays: 0))
         try db.execute("INSERT INTO cases(\(NewCase.caseColumns)) VALUES \(NewCase.caseRow)", arguments: new.caseValues)
         for (code, state) in new.checklist {

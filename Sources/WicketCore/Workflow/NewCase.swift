@@ -12,9 +12,11 @@ struct NewCase {
     let stamp: String
     let submitted: String
     let marks: ClockMarks
+    /// The consultation it was turned from, if any.
+    let consultation: String?
 
     /// `receivedDay` is the hall day of `submittedAt`; `marks` the acceptance clock from it.
-    init(id: Int, application: Application, service: ServiceItem, holder: String?, stamp: String, receivedDay: Day, marks: ClockMarks) {
+    init(id: Int, application: Application, service: ServiceItem, holder: String?, stamp: String, receivedDay: Day, consultation: String? = nil, marks: ClockMarks) {
         self.id = id
         number = Self.number(year: receivedDay.components.year, id: id)
         self.application = application
@@ -23,6 +25,7 @@ struct NewCase {
         self.stamp = stamp
         submitted = Timestamp.format(application.submittedAt)
         self.marks = marks
+        self.consultation = consultation
     }
 
     /// The case table's columns, in the order of `caseValues`. Status and version are constants.
@@ -49,12 +52,17 @@ struct NewCase {
     }
 
     /// The `submit` event's details, exactly as `History.json` writes this dictionary (keys
-    /// sorted: channel, department, holder, materials, ref, submitted_at), but without building it: per
+    /// sorted: channel, consultation, department, holder, materials, ref, submitted_at), but without building it: per
     /// imported case the dictionary of `Any` cost more than hashing the event. The department
     /// the case starts in is recorded so `wicket check` can replay where a case should be.
     var submitDetails: String {
         var out = "{\"channel\":"
         CompactJSON.string(application.channel.rawValue, into: &out)
+        if let consultation {
+            // The consultation it was turned from: the link back (`ConsultationDesk.convert`).
+            out += ",\"consultation\":"
+            CompactJSON.string(consultation, into: &out)
+        }
         out += ",\"department\":"
         CompactJSON.string(service.department, into: &out)
         if let holder {

@@ -151,6 +151,9 @@ public final class Workflow {
         values[.caseNumber] = record.number
         values[.applicant] = record.applicantName
         values[.service] = store.service(record.serviceCode)?.name(language) ?? record.serviceCode
+        if let service = store.service(record.serviceCode) {
+            values.merge(ServiceNotice(store: store, service: service, language: language).values) { mine, _ in mine }
+        }
         values[.reason] = change.reason
         values[.department] = store.department(record.department).map { language == .zh ? $0.nameZh : $0.nameEn }
             ?? record.department

@@ -4,7 +4,7 @@ import WicketCore
 /// The period's panels: flow (intake against completions, answer times, rates, rejections) and
 /// satisfaction (ratings and the follow-up queue).
 extension DashboardContent {
-    static func flowPanel(_ report: Report, width: Int, _ l: Language) -> DashboardPanel {
+    static func flowPanel(_ report: Report, width: Int, _ l: Language, consultations: ConsultationReport? = nil) -> DashboardPanel {
         let intake = report.intakePerDay.map(\.count)
         let completed = report.completedPerDay.map(\.count)
         let chartWidth = max(7, width - 24)
@@ -41,9 +41,9 @@ extension DashboardContent {
                  report.completed, .completed, l),
             row(UIText.dashAcceptanceBreaches.text(l), report.acceptanceBreaches, .acceptanceBreaches, labelWidth: 30),
             row(UIText.dashAskedTwice.text(l), report.repeatedMaterialsRequests, .repeatedMaterialsRequests, labelWidth: 30),
-            blank,
-            heading(UIText.dashRejections.text(l)),
         ]
+        if let consultations { lines += consultationLines(consultations, l) }
+        lines += [blank, heading(UIText.dashRejections.text(l))]
         if report.rejectionsByReason.isEmpty { lines.append(DashboardLine(spans: [text(UIText.dashNone.text(l), .hint)])) }
         let reasonWidth = max(20, width - 6)
         lines += report.rejectionsByReason.map {

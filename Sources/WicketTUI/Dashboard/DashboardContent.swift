@@ -48,9 +48,12 @@ struct DashboardPanel: Sendable {
 enum DashboardContent {
     static let backlog = 0, queues = 1, deadlines = 2, flow = 3, satisfaction = 4
 
-    static func panels(_ report: Report, width: Int, language l: Language) -> [DashboardPanel] {
+    /// `consultations`: their figures in the flow panel (lines without drill-downs, so the figures'
+    /// order is the same with or without them).
+    static func panels(_ report: Report, width: Int, language l: Language,
+                       consultations: ConsultationReport? = nil) -> [DashboardPanel] {
         [backlogPanel(report, width: width, l), queuesPanel(report, width: width, l), deadlinesPanel(report, l),
-         flowPanel(report, width: width, l), satisfactionPanel(report, width: width, l)]
+         flowPanel(report, width: width, l, consultations: consultations), satisfactionPanel(report, width: width, l)]
     }
 
     static func text(_ text: String, _ role: DashboardRole = .plain, width: Int? = nil) -> DashboardSpan {

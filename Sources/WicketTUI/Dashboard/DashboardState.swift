@@ -7,6 +7,8 @@ public struct DashboardState: Sendable {
     /// nil: every department (supervisors and admins only).
     public var department: String?
     public var report: Report?
+    /// The consultations' figures for the same period and department (shown in the flow panel).
+    public var consultations: ConsultationReport?
     /// Hidden while the inbox shows a drill-down, so Esc there comes back to the same place.
     public var visible = true
     /// The selected figure: a panel and the n-th figure in it.

@@ -15,9 +15,11 @@ struct DashboardView {
         let l = state.language
         drawTitle(dashboard, page: pageIndex, of: pages.count, language: l, in: frame.title, into: &surface)
         if let report = dashboard.report {
-            let lineCounts = DashboardContent.panels(report, width: frame.body.width, language: l).map(\.lines.count)
+            let consultations = dashboard.consultations
+            let lineCounts = DashboardContent.panels(report, width: frame.body.width, language: l,
+                                                     consultations: consultations).map(\.lines.count)
             for (index, box) in DashboardLayout.boxes(page: pages[pageIndex], lineCounts: lineCounts, in: frame.body) {
-                let panel = DashboardContent.panels(report, width: box.width - 2, language: l)[index]
+                let panel = DashboardContent.panels(report, width: box.width - 2, language: l, consultations: consultations)[index]
                 drawPanel(panel, in: box, selected: index == dashboard.panel ? dashboard.item : nil, language: l, into: &surface)
             }
         } else {

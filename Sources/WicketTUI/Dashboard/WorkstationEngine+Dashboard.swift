@@ -46,6 +46,7 @@ extension WorkstationEngine {
         dashboard.department = department
         let report = try ReportBuilder(store: store).build(period: dashboard.period, department: department)
         dashboard.report = report
+        dashboard.consultations = try ConsultationReport.build(store: store, period: dashboard.period, department: department)
         // Keep the selection on a figure that still exists (the clerk list or a queue may have shrunk).
         let panels = DashboardContent.panels(report, width: 80, language: state.language)
         dashboard.panel = min(dashboard.panel, panels.count - 1)

@@ -324,6 +324,67 @@ public enum UIText: String, CaseIterable, Sendable {
     case dashDrillOne
     case dashDrillMany
     case promptDefectiveReason
+    // Consultations (咨询)
+    case tabConsultations
+    case consultColumnDue
+    case consultColumnAsker
+    case consultColumnQuestion
+    case consultColumnDepartment
+    case consultEmpty
+    case consultDetailTitle
+    case consultStatus
+    case consultAsker
+    case consultAsked
+    case consultDue
+    case consultService
+    case consultCase
+    case consultDepartment
+    case consultHolder
+    case consultQuestion
+    case consultAnswer
+    case consultAnsweredAt
+    case consultOnTime
+    case consultLate
+    case consultClosedReason
+    case consultConverted
+    case consultReply
+    case consultHistory
+    case consultKeysHint
+    case consultMenu
+    case consultNotHere
+    case consultNoneSelected
+    case consultNotNow
+    case consultFormTitle
+    case consultCloseTitle
+    case consultFormChannel
+    case consultFormName
+    case consultFormPhone
+    case consultFormService
+    case consultFormQuestion
+    case consultFormOnTheSpot
+    case consultFormNoService
+    case consultFormNoMatch
+    case consultFormKeys
+    case consultCloseKeys
+    case consultCloseAs
+    case consultCloseReason
+    case consultReplyTitle
+    case consultReplyKeys
+    case statusConsultRegistered
+    case statusConsultAnswered
+    case statusConsultClosed
+    case statusConsultConverted
+    case helpConsultRegister
+    case helpConsultTab
+    case helpConsultAnswer
+    case helpConsultClose
+    case helpConsultConvert
+    case helpConsultMove
+    case warningsLateConsultations
+    case dashConsultTitle
+    case dashConsultFigures
+    case dashConsultLate
+    case dashConsultAnswerHours
 }
 
 extension UIText {

@@ -65,11 +65,15 @@ struct Chrome {
         let language = state.language
         func hint(_ key: String, _ word: UIText) -> String { key + " " + word.text(language) }
         func action(_ action: CaseAction, _ word: UIText) -> String? { state.keys.key(for: action).map { hint(String($0), word) } }
+        if state.inbox.tab == .consultations, state.focus != .reply {
+            // The consultations' own keys (their detail pane lists them too).
+            return [UIText.consultKeysHint.text(language), hint("?", .hintHelp)]
+        }
         switch state.focus {
         case .inbox:
             return [hint("Enter", .hintOpen), action(.accept, .hintAccept), action(.requestMaterials, .hintMaterials),
                     action(.reply, .hintReply), hint("T", .hintTakeNext), hint("/", .hintSearch), hint(".", .hintActions),
-                    hint("1-6", .hintTabs), hint("f", .hintFilter), hint("i", .hintWalkIn), hint("?", .hintHelp)].compactMap { $0 }
+                    hint("1-7", .hintTabs), hint("f", .hintFilter), hint("i", .hintWalkIn), hint("?", .hintHelp)].compactMap { $0 }
         case .detail:
             return [hint("j/k", .hintScroll), hint("1-9", .hintMaterial), hint("V/S/M/F", .hintSetMaterial),
                     action(.reply, .hintReply), hint(".", .hintActions), hint("Esc", .hintBack), hint("?", .hintHelp)].compactMap { $0 }

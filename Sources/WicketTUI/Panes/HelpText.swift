@@ -13,6 +13,7 @@ enum HelpText {
         ("Ctrl-L", .helpRedraw),
         ("T", .helpTakeNext),
         ("i", .helpIntake),
+        ("e", .helpConsultRegister),
         ("/", .helpSearch),
         ("f", .helpFilter),
         (".", .helpActionMenu),
@@ -41,7 +42,14 @@ enum HelpText {
         ("g G Home End", .helpFirstLast),
         ("Enter", .helpOpenCase),
         ("1 2 3 4 5 6", .helpTabs),
+        ("7", .helpConsultTab),
     ]
+
+    /// The Consultations tab (6): its own moves and the consultation keys, then the global keys.
+    static var consultations: [Entry] {
+        [("j k ↑ ↓ PgDn PgUp g G Enter Esc", .helpConsultMove), ("1 2 3 4 5", .helpTabs)]
+            + ConsultationKey.allCases.map { (String($0.key), $0.text) } + [("", nil)] + global
+    }
 
     static let detail: [Entry] = [
         ("j k ↑ ↓ PgUp PgDn g G", .helpDetailScroll),

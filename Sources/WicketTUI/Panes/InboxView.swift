@@ -46,8 +46,14 @@ struct InboxView {
             title += " · /\(inbox.search) \(inbox.matches.count)\(more ? "+" : "")"
         }
         surface.drawBox(box, style: focused ? theme.focusedBorder : theme.border, title: title + " ")
-        let inner = box.inset(by: 1)
+        var inner = box.inset(by: 1)
         guard !inner.isEmpty else { return }
+        let late = LateConsultationsBlock.height(state)
+        if late > 0, inner.height > late + 2 {
+            let (block, rest) = inner.splitTop(late)
+            LateConsultationsBlock(theme: theme, now: now, language: language).draw(state, in: block, into: &surface)
+            inner = rest
+        }
         let columns = columns(fitting: inner.width)
         var x = inner.column
         for column in columns {

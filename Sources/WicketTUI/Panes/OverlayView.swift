@@ -10,7 +10,9 @@ struct OverlayView {
         case .help(let requested):
             let language = state.language
             let onDashboard = state.dashboard?.visible == true
-            let lines = (onDashboard ? HelpText.dashboard : HelpText.lines(for: state.focus, keys: state.keys))
+            let inConsultations = state.inbox.tab == .consultations && state.focus != .reply
+            let lines = (onDashboard ? HelpText.dashboard : inConsultations ? HelpText.consultations
+                         : HelpText.lines(for: state.focus, keys: state.keys))
                 .map { ($0.keys, $0.text.map { $0.text(language) } ?? "") }
             let box = centered(width: 86, height: lines.count + 2, in: surface.bounds)
             let inner = box.inset(by: 1)
@@ -54,6 +56,8 @@ struct OverlayView {
             return drawMaterials(dialog, language: state.language, into: &surface)
         case .intake(let form):
             return drawIntake(form, language: state.language, into: &surface)
+        case .consult(let form):
+            return drawConsultForm(form, language: state.language, into: &surface)
         }
     }
 
@@ -233,13 +237,13 @@ struct OverlayView {
         return CursorPosition(row: inner.row + 1, column: inner.column + 2 + field.cursorColumn)
     }
 
-    private func centered(width: Int, height: Int, in bounds: Rect) -> Rect {
+    func centered(width: Int, height: Int, in bounds: Rect) -> Rect {
         let w = min(width, bounds.width - 2)
         let h = min(height, bounds.height - 2)
         return Rect(row: (bounds.height - h) / 2, column: (bounds.width - w) / 2, width: max(0, w), height: max(0, h))
     }
 
-    private func frame(_ box: Rect, title: String, into surface: inout CellBuffer) {
+    func frame(_ box: Rect, title: String, into surface: inout CellBuffer) {
         surface.fill(box, style: theme.dialog)
         surface.drawBox(box, style: theme.focusedBorder, title: title)
     }

@@ -34,6 +34,8 @@ public enum Effect: Sendable {
     case dashboard(DashboardEffect)
     /// Show the open case's full ID and phone numbers; the core records the look in the history.
     case reveal(String)
+    /// The Consultations tab's work (Consultations/).
+    case consultation(ConsultationEffect)
     /// Forget what is on screen and draw everything again (Ctrl-L).
     case redraw
     case quit
@@ -60,7 +62,7 @@ public struct KeyBindings: Sendable, Equatable {
 
     /// Keys the panes use for themselves (moving, tabs, search, checklist marks); an action bound
     /// to one of them could never be reached.
-    public static let reserved: Set<Character> = Set("Qq?TifnN./BjkgGhlV SMFR-[]0123456789")
+    public static let reserved: Set<Character> = Set("Qq?TifnN./BjkgGhlV SMFR-[]0123456789eI")
 
     public func action(for key: Character) -> CaseAction? {
         bindings.first { $0.key == key }?.action

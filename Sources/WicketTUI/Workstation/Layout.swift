@@ -40,7 +40,8 @@ public enum Layout {
     /// Case rows that fit in the inbox box (border and header row taken off).
     public static func inboxRowsVisible(_ state: WorkstationState) -> Int {
         let height = panes(state).inbox?.height ?? (state.height - 3)
-        return max(1, height - 3)
+        // In the Warnings tab the late consultations take lines above the cases.
+        return max(1, height - 3 - LateConsultationsBlock.height(state))
     }
 
     public static func replyTextWidth(_ state: WorkstationState) -> Int {

@@ -35,11 +35,18 @@ public struct Renderer {
         let chrome = Chrome(theme: theme)
         chrome.drawTabs(state, in: panes.tabs, into: &frame)
         var cursor: CursorPosition?
-        if let box = panes.inbox {
+        let consultations = state.inbox.tab == .consultations
+        if let box = panes.inbox, consultations {
+            ConsultationListView(theme: theme, hallTime: hallTime, now: now, language: state.language)
+                .draw(state, in: box, focused: state.focus == .inbox, into: &frame)
+        } else if let box = panes.inbox {
             InboxView(theme: theme, today: hallTime.day(of: now), now: now, language: state.language)
                 .draw(state, in: box, focused: state.focus == .inbox, into: &frame)
         }
-        if let box = panes.detail {
+        if let box = panes.detail, consultations {
+            ConsultationDetailView(theme: theme, hallTime: hallTime, catalog: catalog, now: now, language: state.language)
+                .draw(state, in: box, focused: state.focus == .detail, into: &frame)
+        } else if let box = panes.detail {
             DetailView(theme: theme, hallTime: hallTime, catalog: catalog, language: state.language, today: hallTime.day(of: now))
                 .draw(state, in: box, focused: state.focus == .detail, into: &frame)
         }

@@ -43,6 +43,11 @@ extension Update {
                 return choose(picker.items[picker.selected].choice, &state)
             case .character(let c):
                 // In the action menu the action's own key runs it.
+                if state.inbox.tab == .consultations, let action = ConsultationKey.allCases.first(where: { $0.key == c }),
+                   picker.items.contains(where: { if case .consultation(action) = $0.choice { return true }; return false }) {
+                    state.overlay = nil
+                    return begin(action, &state)
+                }
                 if let action = state.keys.action(for: c),
                    picker.items.contains(where: { if case .action(action) = $0.choice { return true }; return false }) {
                     state.overlay = nil
@@ -85,6 +90,8 @@ extension Update {
             let effects = form.handle(key, catalog: catalog)
             state.overlay = .intake(form)
             return effects
+        case .consult(let form):
+            return handleConsultForm(key, form, &state)
         }
     }
 
@@ -139,6 +146,8 @@ extension Update {
             state.inbox.selected = 0
             state.inbox.top = 0
             return [.loadTab, .followSelection]
+        case .consultation(let action):
+            return begin(action, &state)
         }
     }
 }

@@ -14,7 +14,15 @@ public struct Update {
         if state.overlay != nil { return handleOverlay(key, &state) }
         if state.dashboard?.visible == true { return handleDashboard(key, &state) }
         if state.searchInput != nil { return handleSearchInput(key, &state) }
-        if state.focus == .reply, let effects = handleReply(key, &state) { return effects }
+        if state.focus == .reply, let effects = handleConsultationReply(key, &state) { return effects }
+        if state.focus == .reply, state.reply.consultation == nil, let effects = handleReply(key, &state) { return effects }
+        if key == .character(Self.registerConsultationKey) { return [.openConsultForm] }
+        if state.inbox.tab == .consultations, state.focus != .reply {
+            // The keys act on the consultation shown: no case key reaches a case that is not on screen.
+            if let effects = handleScreenKeys(key, &state) { return effects }
+            let global: [Key] = [.character("T"), .character("i"), .character("B"), .function(3)]
+            if !global.contains(key) { return handleConsultations(key, &state) ?? [] }
+        }
         if let effects = handleGlobal(key, &state) { return effects }
         switch state.focus {
         case .inbox: return handleInbox(key, &state)
@@ -132,13 +140,8 @@ public struct Update {
             guard let number = inbox.selectedCase?.number else { return [] }
             state.focus = .detail
             return [.openDetail(number)]
-        case .character(let digit) where ("1"..."6").contains(digit):
-            let tab = InboxTab(rawValue: Int(String(digit))! - 1)!
-            state.inbox.tab = tab
-            state.inbox.filters.drillDown = nil
-            state.inbox.selected = 0
-            state.inbox.top = 0
-            return [.loadTab, .followSelection]
+        case .character(let digit) where ("1"..."7").contains(digit):
+            return switchTab(to: Int(String(digit))! - 1, &state)
         default:
             return []
         }

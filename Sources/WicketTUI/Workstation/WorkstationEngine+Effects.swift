@@ -107,6 +107,8 @@ extension WorkstationEngine {
             try run(.openDetail(number))
             state.detail.revealed = revealed
             state.status = StatusMessage(text: UIText.statusRevealed.format(state.language, number), isError: false)
+        case .consultation(let work):
+            try run(work)
         case .redraw:
             wantsFullRedraw = true
         case .quit:
@@ -141,7 +143,7 @@ extension WorkstationEngine {
         case .unassigned: filter.unassignedOnly = true
         case .awaitingMaterials: filter.statuses = [.awaitingMaterials]
         case .warnings: filter.warningsOnly = true
-        case .all: break
+        case .all, .consultations: break
         case .failedReplies: filter.failedReplies = .any
         }
         let extra = state.inbox.filters
@@ -171,6 +173,7 @@ extension WorkstationEngine {
                            .warnings: counts.warnings, .all: counts.all, .failedReplies: counts.failedReplies]
         state.workload = try CaseQueries.workload(of: state.user.login, in: store)
         try loadRows(keepPlace: true, select: number)
+        try reloadConsultations()
     }
 
     /// Only the rows of the list (and its total): switching tabs or filters changes no count, so

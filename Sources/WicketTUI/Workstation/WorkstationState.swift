@@ -1,10 +1,12 @@
 import WicketCore
 
-/// The inbox tabs a clerk switches between with 1–6.
+/// The inbox tabs a clerk switches between with 1–7.
 public enum InboxTab: Int, CaseIterable, Sendable {
     case mine, unassigned, awaitingMaterials, warnings, all
     /// Cases with a reply that failed and that no clerk has resent or marked handled, any status.
     case failedReplies
+    /// Open consultations (咨询), not cases: their own rows and detail (Consultations/).
+    case consultations
 
     public func title(_ language: Language) -> String {
         switch self {
@@ -14,6 +16,7 @@ public enum InboxTab: Int, CaseIterable, Sendable {
         case .warnings: return UIText.tabWarnings.text(language)
         case .all: return UIText.tabAll.text(language)
         case .failedReplies: return UIText.tabFailedReplies.text(language)
+        case .consultations: return UIText.tabConsultations.text(language)
         }
     }
 }
@@ -83,6 +86,8 @@ public struct ReplyState: Sendable {
     /// What the database holds, so only real edits are saved.
     public var savedText = ""
     public var top = 0
+    /// Set instead of `caseNumber` while the pane holds the answer to this consultation.
+    public var consultation: String?
 }
 
 /// A one-line question the workstation asks before an action (a reason, a note, days).
@@ -120,6 +125,7 @@ public enum PickerChoice: Sendable {
     case assignTo(String)
     case template(CaseAction)
     case filter(InboxFilters)
+    case consultation(ConsultationKey)
 }
 
 /// The request-materials dialog: the checklist with each item to ask for, and the notice it makes.
@@ -149,6 +155,8 @@ public enum Overlay: Sendable {
     case picker(PickerState)
     case materials(MaterialsDialogState)
     case intake(IntakeFormState)
+    /// Registering or closing a consultation.
+    case consult(ConsultFormState)
 }
 
 /// The case the keys acted on in a drawn frame; nil inside when the frame showed none.
@@ -174,6 +182,7 @@ public struct WorkstationState: Sendable {
     public var databaseName: String
     public var focus: PaneID = .inbox
     public var inbox = InboxState()
+    public var consultations = ConsultationPaneState()
     public var detail = DetailState()
     public var reply = ReplyState()
     public var overlay: Overlay?

@@ -13,6 +13,11 @@ extension HelpText {
             （hk_macao_permit、taiwan_permit、passport、foreign_permanent_resident）。
             只有管理员和门户登录（`users add portal --role portal`）可以导入；其他人会被拒绝。
             """,
+        "consult": """
+            子命令：add list show draft answer close convert import report
+            待答复的咨询按工作小时计时（设置 consult_hours_渠道；默认 24 即一个工作日，邮寄 72）。导入：每行一条咨询
+            （README“咨询导入格式”）；编号（ref）已登记的行不作改动；错误行以 `line N: reason` 报告。管理员和门户登录可以导入。
+            """,
         "act": "操作：" + CaseAction.allCases.map(\.rawValue).joined(separator: " "),
         "report": "与看板（`wicket dashboard`）相同的数字，由同一段代码算出。",
         "dashboard": """
@@ -79,6 +84,26 @@ extension HelpText {
 
     static let optionsZh: [String: String] = [
         "demo --cases": "新演示数据库的案件数（默认 2000）",
+        "consult --channel": "add：渠道 online、mobile、window、phone 或 mail",
+        "consult --name": "add：咨询人姓名",
+        "consult --phone": "add：咨询人电话",
+        "consult --id-number": "add：咨询人证件号（可不填）",
+        "consult --id-type": "add：--id-number 的证件类型（默认 resident_id）",
+        "consult --service": "add：所咨询的事项；convert：要申请的事项",
+        "consult --case": "add：所咨询的案件",
+        "consult --dept": "add：负责答复的部门（默认取事项或案件的部门）；list：只列该部门",
+        "consult --lang": "add：答复所用语言（默认 zh）",
+        "consult --question": "add：咨询内容",
+        "consult --answered": "add：当场答复的电话或窗口咨询：答复的内容",
+        "consult --text": "answer：答复内容",
+        "consult --draft": "answer：以模板草稿答复（事项的全部材料清单、时限、收费和办理地点）",
+        "consult --as-status": "close：referred（转办）、duplicate（重复）或 no_reply_needed（无需答复）",
+        "consult --reason": "close：理由",
+        "consult --version": "answer、close、convert：咨询已不是第 N 版时拒绝",
+        "consult --all": "list：所有咨询，新的在前（默认：待答复的，最紧急的在前）",
+        "consult --limit": "list：最多列出 N 条（默认 50）",
+        "consult --json": "输出 JSON",
+        "consult --period": "report：today、week、30d（默认）、Nd 或 YYYY-MM-DD..YYYY-MM-DD",
         "demo --fresh": "丢弃已有的演示数据库，重新生成",
         "list --status": "只列这些状态（例如 submitted,awaiting_materials）",
         "list --service": "只列该事项",

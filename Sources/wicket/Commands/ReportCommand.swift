@@ -32,11 +32,15 @@ enum ReportCommand {
         let department = try access.department(requested: args.value("--dept"))
         let report = try ReportBuilder(store: store).build(period: period, department: department)
         let rows = report.rows
+        // The consultations' figures for the same period and department (`ConsultationReport`).
+        let consultations = try ConsultationReport.build(store: store, period: period, department: department)
         if args.has("--json") {
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Output.jsonText(String(decoding: try encoder.encode(report), as: UTF8.self))
+            guard var object = try JSONSerialization.jsonObject(with: try encoder.encode(report)) as? [String: Any] else { return 1 }
+            object["consultations"] = ConsultCommand.reportShape(consultations)
+            Output.json(object)
         } else if args.has("--csv") {
             // Excel takes a UTF-8 file without a byte order mark for the local code page (GBK in China).
             // Written as raw bytes: `Output.line` would show the invisible mark as a placeholder.
@@ -44,8 +48,11 @@ enum ReportCommand {
             // Codes, ISO days and English keys in any language: scripts and spreadsheets read these.
             Output.line("section,key,value")
             for row in rows { Output.line([row.section.rawValue, row.key, row.value].map(csvField).joined(separator: ",")) }
+            for row in ConsultCommand.csvRows(consultations) { Output.line(row.map(csvField).joined(separator: ",")) }
         } else {
             printText(rows, language: context.settings.language)
+            Output.line("\n[" + ConsultText.reportSection.text(context.settings.language) + "]")
+            ConsultCommand.printReport(consultations, language: context.settings.language)
         }
         return 0
     }

@@ -3,7 +3,9 @@ import WicketCore
 
 enum SettingsCommand {
     /// What may be set, and how a value is checked.
-    static let keys: [(String, String, @Sendable (String) -> Bool)] = [
+    static let keys: [(String, String, @Sendable (String) -> Bool)] = hallKeys + responseKeys
+
+    static let hallKeys: [(String, String, @Sendable (String) -> Bool)] = [
         ("timezone", "the hall's time zone, e.g. Asia/Shanghai", { TimeZone(identifier: $0) != nil }),
         ("yellow_percent", "share of a limit used when the yellow warning starts (default 50)", { (1...100).contains(Int($0) ?? 0) }),
         ("red_percent", "share of a limit used when the red warning starts (default 90)", { (1...100).contains(Int($0) ?? 0) }),
@@ -12,8 +14,17 @@ enum SettingsCommand {
         ("delivery_command", "shell command that delivers one reply (JSON on stdin)", { !$0.isEmpty }),
     ]
 
+    /// The consultations' response limits, one per channel (`ResponseClock`).
+    static let responseKeys: [(String, String, @Sendable (String) -> Bool)] = Channel.allCases.map { channel in
+        let help = "working hours to answer a \(channel.rawValue) consultation (default \(ResponseClock.defaultHours(channel)); 24 = one working day)"
+        let check: @Sendable (String) -> Bool = { (1...2400).contains(Int($0) ?? 0) }
+        return (ResponseClock.settingKey(channel), help, check)
+    }
+
     /// The same descriptions in Chinese (the settings' Chinese help has them too).
-    static let keysZh: [String: String] = [
+    static let keysZh: [String: String] = hallKeysZh.merging(responseKeysZh) { first, _ in first }
+
+    static let hallKeysZh: [String: String] = [
         "timezone": "大厅所在时区，例如 Asia/Shanghai",
         "yellow_percent": "时限用去多少比例时开始黄色预警（默认 50）",
         "red_percent": "时限用去多少比例时开始红色预警（默认 90）",
@@ -21,6 +32,11 @@ enum SettingsCommand {
         "overdue_promise_days": "已逾期案件的通知承诺在多少个工作日内作出决定（默认 5）",
         "delivery_command": "发送一条答复的 shell 命令（标准输入为 JSON）",
     ]
+
+    static let responseKeysZh: [String: String] = Dictionary(uniqueKeysWithValues: Channel.allCases.map { channel in
+        let help: String = "答复\(channel.word.zh)咨询的工作小时数（默认 \(ResponseClock.defaultHours(channel))；24 即一个工作日）"
+        return (ResponseClock.settingKey(channel), help)
+    })
 
     static let spec = CommandSpec(
         name: "settings", arguments: ["list|set|unset", "KEY?", "VALUE?"],
