@@ -39,10 +39,10 @@ final class ConsultationTmuxTests: XCTestCase {
     func testRegisterSeeElsewhereAndAnswer() throws {
         let li = try open("li")
         let zhang = try open("zhang")
-        zhang.press("6")
+        zhang.press("7")
         zhang.waitFor("Consultations 0", "No open consultations")
         // Li registers a phone question about a household transfer.
-        li.press("e")
+        li.press("z")
         li.waitFor("Register a consultation")
         li.press("Tab")
         li.type("赵敏")
@@ -56,7 +56,7 @@ final class ConsultationTmuxTests: XCTestCase {
         li.waitFor("Z2026-000001 registered for PSB")
         // Zhang's tab shows it within a second or two, without a key.
         zhang.waitFor("Consultations 1", "赵敏")
-        li.press("6")
+        li.press("7")
         li.waitFor("Z2026-000001", "迁到外省要多久？")
         li.press("r")
         li.waitFor("Answer Z2026-000001", "1. ")

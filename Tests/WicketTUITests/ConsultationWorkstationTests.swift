@@ -26,11 +26,11 @@ final class ConsultationWorkstationTests: XCTestCase {
     override func tearDown() { fixture.remove() }
 
     static let screens: [(name: String, keys: String)] = [
-        ("consult-list", "6"),
-        ("consult-detail", "6<Enter>"),
-        ("consult-form", "6e<Tab>赵敏<Tab>13900001234<Tab>户口<Tab>迁到外省要多久？"),
-        ("consult-answer", "6r"),
-        ("consult-close", "6<Down>x<Tab>重复咨询"),
+        ("consult-list", "7"),
+        ("consult-detail", "7<Enter>"),
+        ("consult-form", "7z<Tab>赵敏<Tab>13900001234<Tab>户口<Tab>迁到外省要多久？"),
+        ("consult-answer", "7r"),
+        ("consult-close", "7<Down>x<Tab>重复咨询"),
         ("consult-warnings", "4"),
     ]
 
@@ -55,7 +55,7 @@ final class ConsultationWorkstationTests: XCTestCase {
     func testTheTabListsTheDepartmentsOpenQuestionsMostUrgentFirst() throws {
         let engine = try fixture.engine("li")
         XCTAssertEqual(engine.state.tabCounts[.consultations], 2)
-        try fixture.press(engine, "6")
+        try fixture.press(engine, "7")
         XCTAssertEqual(engine.state.consultations.rows.map(\.ref), ["q-1", "q-2"])
         XCTAssertEqual(engine.state.consultations.rows.first?.level(at: fixture.now), .overdue)
         let screen = fixture.screen(engine)
@@ -84,7 +84,7 @@ final class ConsultationWorkstationTests: XCTestCase {
 
     func testBesideTheListTheDetailFollowsWhenAnotherTerminalAnswersTheRowShown() throws {
         let engine = try fixture.engine("li", width: 100, height: 30)
-        try fixture.press(engine, "6")
+        try fixture.press(engine, "7")
         XCTAssertEqual(engine.state.consultations.detail?.record.number, "Z2026-000001")
         let elsewhere = try CaseStore.open(path: fixture.store.path, clock: .fixed(fixture.now))
         try ConsultationDesk(store: elsewhere).answer(number: "Z2026-000001", text: "请带身份证。", actor: "zhang")
@@ -112,7 +112,7 @@ final class ConsultationWorkstationTests: XCTestCase {
 
     func testAnswerFromTheTemplateAndDeliverLikeAnyReply() throws {
         let engine = try fixture.engine("li")
-        try fixture.press(engine, "6r")
+        try fixture.press(engine, "7r")
         XCTAssertEqual(engine.state.focus, .reply)
         XCTAssertTrue(engine.state.reply.editor.text.contains("1. "), engine.state.reply.editor.text)
         try fixture.press(engine, "<C-s>")
@@ -127,7 +127,7 @@ final class ConsultationWorkstationTests: XCTestCase {
 
     func testCloseAndConvertFromTheKeys() throws {
         let engine = try fixture.engine("li")
-        try fixture.press(engine, "6x<Right><Tab><C-s>")
+        try fixture.press(engine, "7x<Right><Tab><C-s>")
         guard case .consult(let form) = engine.state.overlay else { return XCTFail("a reason is needed") }
         XCTAssertNotNil(form.error)
         try fixture.press(engine, "已在窗口答复<Enter>")
@@ -145,7 +145,7 @@ final class ConsultationWorkstationTests: XCTestCase {
     /// `?` in the tab, its `.` menu and the README's key table list the same consultation keys.
     func testHelpMenuAndReadmeAgree() throws {
         let engine = try fixture.engine("li")
-        try fixture.press(engine, "6.")
+        try fixture.press(engine, "7.")
         guard case .picker(let menu) = engine.state.overlay else { return XCTFail(". opens the menu") }
         let menuKeys = Set(menu.items.compactMap { item -> Character? in
             if case .consultation(let action) = item.choice { return action.key }

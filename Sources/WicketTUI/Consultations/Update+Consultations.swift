@@ -33,7 +33,7 @@ public enum ConsultationKey: CaseIterable, Sendable {
 /// Keys in the Consultations tab: moving in its list, opening one, answering, closing, converting.
 extension Update {
     /// The register key (`e`), in every pane but the reply's text.
-    static let registerConsultationKey: Character = "e"
+    static let registerConsultationKey: Character = "z"
 
     /// Nil: not a key of the Consultations tab (the global keys take it).
     func handleConsultations(_ key: Key, _ state: inout WorkstationState) -> [Effect]? {

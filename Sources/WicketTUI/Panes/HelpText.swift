@@ -13,7 +13,7 @@ enum HelpText {
         ("Ctrl-L", .helpRedraw),
         ("T", .helpTakeNext),
         ("i", .helpIntake),
-        ("e", .helpConsultRegister),
+        ("z", .helpConsultRegister),
         ("/", .helpSearch),
         ("f", .helpFilter),
         (".", .helpActionMenu),
@@ -47,7 +47,7 @@ enum HelpText {
 
     /// The Consultations tab (6): its own moves and the consultation keys, then the global keys.
     static var consultations: [Entry] {
-        [("j k ↑ ↓ PgDn PgUp g G Enter Esc", .helpConsultMove), ("1 2 3 4 5", .helpTabs)]
+        [("j k ↑ ↓ PgDn PgUp g G Enter Esc", .helpConsultMove), ("1 2 3 4 5 6", .helpTabs)]
             + ConsultationKey.allCases.map { (String($0.key), $0.text) } + [("", nil)] + global
     }
 
