@@ -367,6 +367,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case dashConsultTitle
     case dashConsultFigures
     case dashConsultLate
+    case consultReplyHint
     case dashConsultAnswerHours
 }
 
