@@ -117,4 +117,29 @@ final class ConsultCLITests: XCTestCase {
         let added = try add()
         XCTAssertEqual(added["due_at"] as? String, "2026-11-27T06:00:00Z")
     }
+
+    /// A hall's own answer template, loaded with the cases' (`templates load`), drafts the answer.
+    func testTheHallsOwnAnswerTemplate() throws {
+        let file = cli.directory.appendingPathComponent("templates.txt")
+        try """
+            [consult_service.zh]
+            {applicant}：办理{service}请带：
+            {checklist}
+            收费：{fee}（{consultation_number}）
+            [accept.zh]
+            {applicant}您好：{case_number} 已受理。
+            """.write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertTrue(try cli.ok(["templates", "load", file.path]).contains("2"))
+        let number = try XCTUnwrap(try add()["number"] as? String)
+        let draft = try cli.ok(["--as", "hp", "consult", "draft", number])
+        XCTAssertTrue(draft.hasPrefix("陈静：办理生育登记请带：\n1. 居民身份证"), draft)
+        XCTAssertTrue(draft.contains("收费：免费 free（\(number)）"), draft)
+        let listed = try cli.ok(["templates", "list"])
+        XCTAssertTrue(listed.contains("[consult_service.zh]\n{applicant}：办理{service}请带："), listed)
+        XCTAssertTrue(listed.contains("[consult_plain.en]"), "the built-in ones too")
+        let bad = try cli.run(["templates", "load", file.path + ".x"])
+        XCTAssertEqual(bad.status, 1)
+        try "[consult_nothing.zh]\nx".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertTrue(try cli.run(["templates", "load", file.path]).stderr.contains("bad section [consult_nothing.zh]"))
+    }
 }
