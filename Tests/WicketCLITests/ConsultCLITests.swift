@@ -86,6 +86,7 @@ final class ConsultCLITests: XCTestCase {
         not json
         {"ref":"P-3","channel":"fax","asked_at":"2026-11-27T09:31:00+08:00","asker":{"name":"x"},"question":"q"}
         {"ref":"P-4","channel":"online","asked_at":"2026-11-27T09:32:00+08:00","asker":{"name":"x","phone":"123"},"service":"BIRTH-REG","question":"q"}
+        {"ref":"P-5","channel":"online","asked_at":"2027-11-27T09:32:00+08:00","asker":{"name":"x"},"service":"BIRTH-REG","question":"q"}
 
         """
 
@@ -95,12 +96,13 @@ final class ConsultCLITests: XCTestCase {
         XCTAssertEqual(try cli.run(["--as", "li", "consult", "import", file.path]).status, 1, "a clerk does not import")
         let first = try cli.run(["--as", "portal", "consult", "import", file.path])
         XCTAssertEqual(first.status, 1)
-        XCTAssertTrue(first.stdout.contains("imported 2, already present 0, bad lines 3"), first.stdout)
+        XCTAssertTrue(first.stdout.contains("imported 2, already present 0, bad lines 4"), first.stdout)
         XCTAssertTrue(first.stderr.contains("line 3: not JSON"), first.stderr)
         XCTAssertTrue(first.stderr.contains("line 4: unknown channel \"fax\""), first.stderr)
         XCTAssertTrue(first.stderr.contains("line 5: "), first.stderr)
+        XCTAssertTrue(first.stderr.contains("line 6: date \"2027-11-27T09:32:00+08:00\" in asked_at is more than a day after"), first.stderr)
         let again = try cli.run(["--lang", "zh", "--as", "portal", "consult", "import", file.path])
-        XCTAssertTrue(again.stdout.contains("已导入 0，已存在 2，错误行 3"), again.stdout)
+        XCTAssertTrue(again.stdout.contains("已导入 0，已存在 2，错误行 4"), again.stdout)
         XCTAssertTrue(again.stderr.contains("line 3: 不是 JSON"), again.stderr)
         let all = try cli.json(["consult", "list", "--all", "--json"]) as! [[String: Any]]
         XCTAssertEqual(all.map { $0["ref"] as? String }, ["P-2", "P-1"])
@@ -114,5 +116,30 @@ final class ConsultCLITests: XCTestCase {
         try cli.ok(["settings", "set", "consult_hours_online", "4"])
         let added = try add()
         XCTAssertEqual(added["due_at"] as? String, "2026-11-27T06:00:00Z")
+    }
+
+    /// A hall's own answer template, loaded with the cases' (`templates load`), drafts the answer.
+    func testTheHallsOwnAnswerTemplate() throws {
+        let file = cli.directory.appendingPathComponent("templates.txt")
+        try """
+            [consult_service.zh]
+            {applicant}：办理{service}请带：
+            {checklist}
+            收费：{fee}（{consultation_number}）
+            [accept.zh]
+            {applicant}您好：{case_number} 已受理。
+            """.write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertTrue(try cli.ok(["templates", "load", file.path]).contains("2"))
+        let number = try XCTUnwrap(try add()["number"] as? String)
+        let draft = try cli.ok(["--as", "hp", "consult", "draft", number])
+        XCTAssertTrue(draft.hasPrefix("陈静：办理生育登记请带：\n1. 居民身份证"), draft)
+        XCTAssertTrue(draft.contains("收费：免费 free（\(number)）"), draft)
+        let listed = try cli.ok(["templates", "list"])
+        XCTAssertTrue(listed.contains("[consult_service.zh]\n{applicant}：办理{service}请带："), listed)
+        XCTAssertTrue(listed.contains("[consult_plain.en]"), "the built-in ones too")
+        let bad = try cli.run(["templates", "load", file.path + ".x"])
+        XCTAssertEqual(bad.status, 1)
+        try "[consult_nothing.zh]\nx".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertTrue(try cli.run(["templates", "load", file.path]).stderr.contains("bad section [consult_nothing.zh]"))
     }
 }

@@ -95,7 +95,7 @@ final class ConsultationWorkstationTests: XCTestCase {
 
     func testRegisterFromTheFormIsOneStepAndTheClerksOwn() throws {
         let engine = try fixture.engine("li")
-        try fixture.press(engine, "e<Left><Tab>赵敏<Tab>13900001234<Tab>户口<Tab>迁到外省要多久？<Tab>五个工作日。<C-s>")
+        try fixture.press(engine, "z<Left><Tab>赵敏<Tab>13900001234<Tab>户口<Tab>迁到外省要多久？<Tab>五个工作日。<C-s>")
         XCTAssertNil(engine.state.overlay, engine.state.status.text)
         let stored = try XCTUnwrap(try ConsultationRows.load(number: "Z2026-000004", in: fixture.store.db))
         XCTAssertEqual(stored.channel, .window)
@@ -105,7 +105,7 @@ final class ConsultationWorkstationTests: XCTestCase {
         XCTAssertEqual(stored.askerPhone, "13900001234")
         XCTAssertTrue(engine.state.status.text.contains("Z2026-000004 registered for PSB"), engine.state.status.text)
         // A bad phone number is explained inside the form, which stays open.
-        try fixture.press(engine, "e<Tab>x<Tab>123<Tab><Tab>q<C-s>")
+        try fixture.press(engine, "z<Tab>x<Tab>123<Tab><Tab>q<C-s>")
         guard case .consult(let form) = engine.state.overlay else { return XCTFail("the form stays open") }
         XCTAssertNotNil(form.error)
     }
@@ -160,8 +160,8 @@ final class ConsultationWorkstationTests: XCTestCase {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        let row = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("| `6`, then ") })
+        let row = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("| `7`, then ") })
         for key in all { XCTAssertTrue(row.contains("`\(key)`"), "README's key table: \(key)") }
-        XCTAssertTrue(text.contains("| `e` |"), "README's key table: e")
+        XCTAssertTrue(text.contains("| `z` |"), "README's key table: z")
     }
 }

@@ -133,7 +133,7 @@ public struct ConsultationDesk {
     public func draft(number: String, actor: String) throws -> String {
         try db.read {
             let (record, _) = try visible(number, actor: actor, expectedVersion: nil)
-            return ConsultationNotice.draft(record, store: store)
+            return try ConsultationNotice.draft(record, store: store)
         }
     }
 

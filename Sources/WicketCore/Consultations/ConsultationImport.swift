@@ -24,13 +24,14 @@ public struct ConsultationImport {
         var reader = LineReader(handle: handle)
         var batch: [(Int, Result<ArraySlice<UInt8>, ImportLine.Failure>)] = []
         let desk = ConsultationDesk(store: store)
+        let window = SubmissionWindow(store: store)
         func flush() throws {
             guard !batch.isEmpty else { return }
             // One transaction a batch; a line is checked whole before anything of it is written.
             try store.db.write {
                 for (lineNumber, bytes) in batch {
                     do {
-                        let question = try Self.parse(bytes.get())
+                        let question = try Self.parse(bytes.get(), window: window)
                         if try desk.insert(question, actor: access.user, holding: false) == nil {
                             summary.alreadyPresent += 1
                         } else {
@@ -60,7 +61,7 @@ public struct ConsultationImport {
 
     /// One line: `ref`, `channel`, `asked_at`, `asker` {`name`, `phone`, `id_number`, `id_type`},
     /// `question`; optional `service`, `case`, `department`, `lang`.
-    static func parse(_ bytes: ArraySlice<UInt8>) throws -> Question {
+    static func parse(_ bytes: ArraySlice<UInt8>, window: SubmissionWindow? = nil) throws -> Question {
         guard var text = String(validating: bytes, as: UTF8.self) else { throw Failure("not valid UTF-8", "不是有效的 UTF-8") }
         let fields: JSONLine.Value
         do {
@@ -95,6 +96,8 @@ public struct ConsultationImport {
             throw Failure("bad date \"\(askedText)\" in asked_at (use RFC 3339, e.g. 2026-11-26T09:30:00+08:00)",
                           "asked_at 的日期“\(askedText)”有误（用 RFC 3339，如 2026-11-26T09:30:00+08:00）")
         }
+        // As for applications: not before the hall's calendar starts, not more than a day ahead of its clock.
+        try window?.check(askedAt, text: askedText, field: "asked_at")
         guard let asker = fields["asker"], case .object = asker else {
             throw fields["asker"] == nil ? Failure("missing field \"asker\"", "缺少字段“asker”")
                 : Failure("field \"asker\" must be an object", "字段“asker”应为对象")

@@ -24,8 +24,8 @@ enum ConsultationWords {
     static let emptyAnswer = Bilingual(en: "the answer is empty", zh: "答复内容为空")
     static let reasonRequired = Bilingual(en: "closing a consultation needs a reason", zh: "结束咨询需要填写理由")
     static let noDepartment = Bilingual(
-        en: "a consultation needs a service item, a case or a department (--dept) to belong to",
-        zh: "咨询需要指明事项、案件或部门（--dept）")
+        en: "a consultation needs a service item, a case or a department to belong to (--dept, or \"department\" on an import line)",
+        zh: "咨询需要指明事项、案件或部门（--dept，或导入行中的 \"department\"）")
     static let needsService = Bilingual(
         en: "this consultation names no service item: give one (--service CODE) to turn it into an application",
         zh: "该咨询未指明事项：请用 --service 代码 指明后再转为申请")

@@ -43,7 +43,7 @@ struct ServiceNotice {
 /// The built-in answer templates of a consultation, in both languages (placeholders as in
 /// `ReplyTemplate`). With a service item the answer is the whole one-time notice; without one, a
 /// greeting the clerk completes.
-enum ConsultationNotice {
+public enum ConsultationNotice {
     static let serviceText: [Language: String] = [
         .zh: """
             {applicant}您好：关于您咨询的{service}（咨询编号{consultation_number}），现一次性告知如下。
@@ -70,7 +70,26 @@ enum ConsultationNotice {
         .en: "Dear {applicant}, about your question (consultation {consultation_number}):\n",
     ]
 
-    static func draft(_ consultation: Consultation, store: CaseStore) -> String {
+    /// The template file's sections for consultations (`templates load`): with a service item, without.
+    public static let sections = ["consult_service", "consult_plain"]
+
+    /// The consultations' sections of a template file.
+    public static func parseFile(_ text: String) throws -> [(String, Language, ReplyTemplate)] {
+        try TemplateSet.sections(text).filter { sections.contains($0.0) }
+    }
+
+    /// The template in force: the hall's (`templates load`), else the built-in one.
+    public static func template(_ section: String, language: Language, in db: Database) throws -> ReplyTemplate {
+        if let body = try db.scalarString("SELECT body FROM templates WHERE action = ? AND lang = ?", section, language.rawValue),
+           let loaded = try? ReplyTemplate(body) {
+            return loaded
+        }
+        let text = (section == sections[0] ? serviceText : plainText)[language] ?? ""
+        // Built-in texts are tested to parse; a failure here is a programming error.
+        return try! ReplyTemplate(text)
+    }
+
+    static func draft(_ consultation: Consultation, store: CaseStore) throws -> String {
         let language = consultation.language
         var values: [Placeholder: String] = [
             .applicant: consultation.askerName, .consultationNumber: consultation.number, .question: consultation.question,
@@ -80,8 +99,6 @@ enum ConsultationNotice {
             values[.service] = service.name(language)
             values.merge(ServiceNotice(store: store, service: service, language: language).values) { mine, _ in mine }
         }
-        let text = (service == nil ? plainText : serviceText)[language] ?? ""
-        // Built-in texts are tested to parse; a failure here is a programming error.
-        return (try! ReplyTemplate(text)).render(values)
+        return try template(sections[service == nil ? 1 : 0], language: language, in: store.db).render(values)
     }
 }

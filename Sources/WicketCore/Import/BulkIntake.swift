@@ -124,16 +124,17 @@ struct SubmissionWindow {
     }
 
     /// `text` is the line's own spelling of `date`, for the message (a day past 9999 has no other).
-    func check(_ date: Date, text: String) throws {
+    /// `field`: the line's name for the date (`asked_at` on a consultation's line).
+    func check(_ date: Date, text: String, field: String = "submitted_at") throws {
         if date < earliest {
             throw ImportLine.Failure(
-                "date \"\(text)\" in submitted_at is before the hall's calendar starts (\(firstDay))",
-                "submitted_at 的日期“\(text)”早于本厅日历的起始日（\(firstDay)）")
+                "date \"\(text)\" in \(field) is before the hall's calendar starts (\(firstDay))",
+                "\(field) 的日期“\(text)”早于本厅日历的起始日（\(firstDay)）")
         }
         if date > latest {
             throw ImportLine.Failure(
-                "date \"\(text)\" in submitted_at is more than a day after the hall's clock (\(hallTime.display(now)))",
-                "submitted_at 的日期“\(text)”比本厅时钟（\(hallTime.display(now))）晚一天以上")
+                "date \"\(text)\" in \(field) is more than a day after the hall's clock (\(hallTime.display(now)))",
+                "\(field) 的日期“\(text)”比本厅时钟（\(hallTime.display(now))）晚一天以上")
         }
     }
 }

@@ -46,14 +46,20 @@ public struct TemplateSet: Sendable {
     ///
     /// Each section's body runs to the next header; `#` lines outside a body are comments.
     public static func parseFile(_ text: String) throws -> [(CaseAction, Language, ReplyTemplate)] {
-        var result: [(CaseAction, Language, ReplyTemplate)] = []
-        var current: (action: CaseAction, language: Language, line: Int)?
+        try sections(text).compactMap { name, language, template in CaseAction(rawValue: name).map { ($0, language, template) } }
+    }
+
+    /// Every section of a template file: a case action's, or a consultation answer's
+    /// (`ConsultationNotice.sections`), which the same file may hold.
+    static func sections(_ text: String) throws -> [(String, Language, ReplyTemplate)] {
+        var result: [(String, Language, ReplyTemplate)] = []
+        var current: (action: String, language: Language, line: Int)?
         var body: [String] = []
         func finish() throws {
             guard let section = current else { return }
             while body.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { body.removeLast() }
             let source = body.joined(separator: "\n")
-            let name = "\(section.action.rawValue).\(section.language.rawValue)"
+            let name = "\(section.action).\(section.language.rawValue)"
             guard !source.isEmpty else {
                 throw TemplateError(line: section.line, en: "template \(name) is empty", zh: "模板 \(name) 为空")
             }
@@ -69,7 +75,8 @@ public struct TemplateSet: Sendable {
                 try finish()
                 let name = trimmed.dropFirst().dropLast()
                 let parts = name.split(separator: ".")
-                guard parts.count == 2, let action = CaseAction(rawValue: String(parts[0])),
+                let action = parts.first.map(String.init) ?? ""
+                guard parts.count == 2, CaseAction(rawValue: action) != nil || ConsultationNotice.sections.contains(action),
                       let language = Language(rawValue: String(parts[1])) else {
                     throw TemplateError(line: offset + 1, en: "bad section [\(name)] (use [ACTION.zh] or [ACTION.en])",
                                         zh: "节名 [\(name)] 有误（用 [操作.zh] 或 [操作.en]）")

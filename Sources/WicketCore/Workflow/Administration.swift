@@ -138,4 +138,23 @@ public struct Administration {
     }
 
     public func templates() throws -> TemplateSet { try TemplateSet.load(from: store.db) }
+
+    /// The consultations' answer templates (`ConsultationNotice.sections`), stored beside the cases'.
+    public func loadConsultationTemplates(_ templates: [(String, Language, ReplyTemplate)]) throws {
+        try store.db.write {
+            for (section, language, template) in templates {
+                try store.db.execute("INSERT OR REPLACE INTO templates(action, lang, body) VALUES (?, ?, ?)",
+                                     section, language.rawValue, template.source)
+            }
+        }
+    }
+
+    /// The consultations' answer templates in force, section by section.
+    public func consultationTemplates() throws -> [(String, Language, ReplyTemplate)] {
+        try store.db.read {
+            try ConsultationNotice.sections.flatMap { section in
+                try Language.allCases.map { (section, $0, try ConsultationNotice.template(section, language: $0, in: store.db)) }
+            }
+        }
+    }
 }

@@ -234,7 +234,7 @@ extension OverlayView {
 
 /// Late consultations in the Warnings tab: a block above the warning cases, the few most overdue
 /// (consultations are late rarely, and each is someone nobody answered), with the way to them:
-/// `6` lists them first in the Consultations tab, where the keys act on them. The block is not
+/// `7` lists them first in the Consultations tab, where the keys act on them. The block is not
 /// selectable: the Warnings tab's keys act on its cases.
 struct LateConsultationsBlock {
     static let shown = 3

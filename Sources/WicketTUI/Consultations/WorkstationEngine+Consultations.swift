@@ -15,6 +15,8 @@ extension WorkstationEngine {
             if detail.record.number != state.consultations.detail?.record.number { state.consultations.scroll = 0 }
             state.consultations.detail = detail
         case .draft(let number):
+            // A case's reply being written is saved before the pane takes the answer.
+            flushDraft()
             let text = try desk.draft(number: number, actor: state.user.login)
             state.reply = ReplyState(caseNumber: nil, editor: TextEditor(text: text), savedText: "", consultation: number)
             state.reply.editor.moveToEnd()

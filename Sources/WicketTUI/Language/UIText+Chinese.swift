@@ -380,5 +380,6 @@ extension UIText {
         .dashConsultFigures: "收到 {0} · 已答复 {1} · 按时 {2}",
         .dashConsultLate: "超时 {0} · 转为申请 {1}",
         .dashConsultAnswerHours: "首次答复  中位数 {0} · 90 分位 {1} 工作小时",
+        .consultReplyHint: "在咨询上按 r 答复。",
     ]
 }

@@ -379,6 +379,7 @@ extension UIText {
         .dashConsultTitle: "Consultations received",
         .dashConsultFigures: "{0} received · {1} answered · {2} on time",
         .dashConsultLate: "{0} late · {1} to application",
-        .dashConsultAnswerHours: "1st answer  median {0} · p90 {1} working h",
+        .dashConsultAnswerHours: "1st answer  median {0} · 90% in {1} working h",
+        .consultReplyHint: "r answers the highlighted consultation.",
     ]
 }

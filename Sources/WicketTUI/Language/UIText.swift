@@ -384,6 +384,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case dashConsultTitle
     case dashConsultFigures
     case dashConsultLate
+    case consultReplyHint
     case dashConsultAnswerHours
 }
 

@@ -14,8 +14,8 @@ struct ReplyView {
         guard !inner.isEmpty else { return nil }
         guard state.reply.caseNumber != nil || state.reply.consultation != nil else {
             let key = state.keys.key(for: .reply).map(String.init) ?? "."
-            surface.put(UIText.replyNoCase.format(language, key), row: inner.row, column: inner.column,
-                        style: theme.hint, maxWidth: inner.width)
+            let hint = state.inbox.tab == .consultations ? UIText.consultReplyHint.text(language) : UIText.replyNoCase.format(language, key)
+            surface.put(hint, row: inner.row, column: inner.column, style: theme.hint, maxWidth: inner.width)
             return nil
         }
         let (textArea, footer) = inner.splitBottom(1)
