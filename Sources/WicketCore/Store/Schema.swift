@@ -26,6 +26,7 @@ enum Schema {
         // them here keeps `check` (stale due days) true on the first run after the upgrade.
         Migration(version: 12, name: "provisional statutory holidays for years without an official schedule",
                   sql: "", code: { db in _ = try OpenClocks.read(from: db).recompute(in: db) }),
+        Migration(version: 13, name: "appointments: slot plan, bookings and their history", sql: appointments),
     ]
 
     static var latestVersion: Int { migrations.last!.version }
