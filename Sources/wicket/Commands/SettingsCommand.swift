@@ -3,7 +3,9 @@ import WicketCore
 
 enum SettingsCommand {
     /// What may be set, and how a value is checked.
-    static let keys: [(String, String, @Sendable (String) -> Bool)] = [
+    static let keys: [(String, String, @Sendable (String) -> Bool)] = caseKeys + bookingKeys
+
+    static let caseKeys: [(String, String, @Sendable (String) -> Bool)] = [
         ("timezone", "the hall's time zone, e.g. Asia/Shanghai", { TimeZone(identifier: $0) != nil }),
         ("yellow_percent", "share of a limit used when the yellow warning starts (default 50)", { (1...100).contains(Int($0) ?? 0) }),
         ("red_percent", "share of a limit used when the red warning starts (default 90)", { (1...100).contains(Int($0) ?? 0) }),
@@ -11,6 +13,12 @@ enum SettingsCommand {
         ("overdue_promise_days", "working days an overdue case's notice promises its decision within (default 5)", { (1...60).contains(Int($0) ?? 0) }),
         ("delivery_command", "shell command that delivers one reply (JSON on stdin)", { !$0.isEmpty }),
     ]
+
+    /// The booking rules' settings (appointments), whole numbers.
+    static let bookingKeys: [(String, String, @Sendable (String) -> Bool)] = BookingRules.settingKeys.map { entry in
+        let check: @Sendable (String) -> Bool = { (0...1000).contains(Int($0) ?? -1) }
+        return (entry.key, entry.help.en, check)
+    }
 
     /// The same descriptions in Chinese (the settings' Chinese help has them too).
     static let keysZh: [String: String] = [
@@ -20,7 +28,7 @@ enum SettingsCommand {
         "delivery_limit_days": "从批准到送达结果的工作日数（默认 10）",
         "overdue_promise_days": "已逾期案件的通知承诺在多少个工作日内作出决定（默认 5）",
         "delivery_command": "发送一条答复的 shell 命令（标准输入为 JSON）",
-    ]
+    ].merging(BookingRules.settingKeys.map { ($0.key, $0.help.zh) }) { old, _ in old }
 
     static let spec = CommandSpec(
         name: "settings", arguments: ["list|set|unset", "KEY?", "VALUE?"],
