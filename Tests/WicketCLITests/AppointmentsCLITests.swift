@@ -143,6 +143,18 @@ final class AppointmentsCLITests: XCTestCase {
         try morning.ok(["check"])
     }
 
+    func testTheJSONKeysAreTheREADMEs() throws {
+        let booked = try cli.json(book("王芳", phone: "13800000000"))
+        let listed = try cli.json(["--as", "li", "appointments", "list", "--day", "2026-11-30", "--json"])
+        let board = try cli.json(["--as", "li", "appointments", "board", "--day", "2026-11-30", "--json"])
+        let bookingEntry = "`appointments book|move|cancel|check-in|call|finish --json`, `appointments list --json` (an array):"
+        for (prefix, output) in [(bookingEntry, booked), (bookingEntry, listed), ("`appointments board --json`: ", board)] {
+            let documented = try XCTUnwrap(ReadmeJSONTests.parse(try ReadmeJSONTests.readmeEntry(prefix)), prefix)
+            let wanted: ReadmeJSONTests.Shape = output is [Any] ? .array(documented) : documented
+            XCTAssertEqual(ReadmeJSONTests.keys(output, like: wanted), ReadmeJSONTests.flatten(wanted), prefix)
+        }
+    }
+
     func testABadPlanLineIsNamedWithTheFileAndLine() throws {
         let file = cli.directory.appendingPathComponent("bad.txt")
         try "group A ID-RENEW\nhours mon 9:00-12:00 30\n".write(to: file, atomically: true, encoding: .utf8)
