@@ -230,6 +230,26 @@ final class AppointmentTests: XCTestCase {
         XCTAssertNoThrow(try IntegrityCheck(db: hall.store.db).run())
     }
 
+    func testTakeNextCallsABookedArrivalWithinItsSlotBeforeWalkIns() throws {
+        let booking = try appointments.book(request("2026-11-30", "09:00"), actor: "li")
+        hall.clock.set("2026-11-30T08:40:00+08:00")
+        let walkIn = try hall.submit(channel: .window)
+        try appointments.checkIn(booking.number, actor: "li")
+        // Before the slot begins the early arrival waits: take next gives the walk-in.
+        XCTAssertEqual(try hall.workflow.takeNext(actor: "zhang").caseNumber, walkIn.number)
+        let second = try hall.submit(channel: .window, name: "赵六")
+        hall.clock.set("2026-11-30T09:01:00+08:00")
+        let taken = try hall.workflow.takeNext(actor: "li")
+        XCTAssertNotEqual(taken.caseNumber, second.number)
+        XCTAssertEqual(try hall.record(taken.caseNumber).ref, "booking:\(booking.number)")
+        XCTAssertEqual(taken.holder, "li")
+        XCTAssertTrue(taken.warnings.first?.contains("is called before walk-ins") == true)
+        XCTAssertEqual(try appointments.booking(booking.number, actor: "li").status, .serving)
+        // Nobody booked is waiting now: the walk-in comes next.
+        XCTAssertEqual(try hall.workflow.takeNext(actor: "li").caseNumber, second.number)
+        XCTAssertNoThrow(try IntegrityCheck(db: hall.store.db).run())
+    }
+
     func testCheckFindsABookingChangedAroundWicket() throws {
         let booking = try appointments.book(request("2026-11-30", "09:00"), actor: "li")
         try hall.store.db.execute("UPDATE bookings SET status = 'done' WHERE id = ?", booking.id)
