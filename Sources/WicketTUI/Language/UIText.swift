@@ -307,6 +307,29 @@ public enum UIText: String, CaseIterable, Sendable {
     case dashDrillOne
     case dashDrillMany
     case promptDefectiveReason
+    case paneBoard
+    case helpBoard
+    case helpBoardMove
+    case helpBoardCheckIn
+    case helpBoardCallNext
+    case helpBoardEnter
+    case helpBoardBack
+    case helpBoardTakeNext
+    case helpBoardLive
+    case boardTitle
+    case boardNoSlots
+    case boardNoBooking
+    case boardPlaces
+    case boardNow
+    case boardWait
+    case boardCheckedIn
+    case boardCalled
+    case boardFinished
+    case boardHintCheckIn
+    case boardHintCall
+    case boardHintEnter
+    case boardHintBack
+    case boardFree
 }
 
 extension UIText {

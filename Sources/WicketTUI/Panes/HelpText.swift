@@ -17,6 +17,19 @@ enum HelpText {
         ("f", .helpFilter),
         (".", .helpActionMenu),
         ("B / F3", .helpDashboard),
+        ("Y / F4", .helpBoard),
+    ]
+
+    static let board: [Entry] = [
+        ("j k ↑ ↓ g G", .helpBoardMove),
+        ("c", .helpBoardCheckIn),
+        ("n", .helpBoardCallNext),
+        ("Enter", .helpBoardEnter),
+        ("Esc q Y F4", .helpBoardBack),
+        ("? / F1, Ctrl-L, Q", .helpDashMisc),
+        ("", nil),
+        ("T", .helpBoardTakeNext),
+        ("", .helpBoardLive),
     ]
 
     static let dashboard: [Entry] = [
