@@ -250,6 +250,41 @@ final class AppointmentTests: XCTestCase {
         XCTAssertNoThrow(try IntegrityCheck(db: hall.store.db).run())
     }
 
+    func testTheReportCountsArrivalsNoShowsWaitsAndServiceWithinTheSlot() throws {
+        let people = [("甲", "13800000001"), ("乙", "13800000002"), ("丙", "13800000003"), ("丁", "13800000004")]
+        var numbers: [String] = []
+        for (index, person) in people.enumerated() {
+            let service = ["HUKOU-MOVE", "ID-RENEW", "RES-PERMIT", "HUKOU-MOVE"][index]
+            let start = index < 2 ? "09:00" : "09:30"
+            numbers.append(try appointments.book(request("2026-11-30", start, service: service, name: person.0, phone: person.1),
+                                                 actor: "li").number)
+        }
+        try appointments.cancel(numbers[3], actor: "li")
+        hall.clock.set("2026-11-30T08:50:00+08:00")
+        try appointments.checkIn(numbers[0], actor: "li")
+        try appointments.checkIn(numbers[1], actor: "li")
+        hall.clock.set("2026-11-30T09:00:00+08:00")
+        try appointments.call(numbers[0], actor: "li") // waited 10 minutes, within the slot
+        hall.clock.set("2026-11-30T09:40:00+08:00")
+        try appointments.call(numbers[1], actor: "zhang") // waited 50 minutes, after the slot ended
+        hall.clock.set("2026-11-30T10:15:00+08:00") // 丙's 09:30 slot ended at 10:00, grace 15: a no-show, not yet swept
+        let figures = try ReportBuilder(store: hall.store).build(period: .today).appointments
+        XCTAssertEqual(figures.bookings, 3)
+        XCTAssertEqual(figures.cancelled, 1)
+        XCTAssertEqual(figures.arrived, 2)
+        XCTAssertEqual(figures.noShows, 1)
+        XCTAssertEqual(figures.noShowRate ?? 0, 1.0 / 3, accuracy: 0.001)
+        XCTAssertEqual(figures.waitMedianMinutes, 10)
+        XCTAssertEqual(figures.waitP90Minutes, 50)
+        XCTAssertEqual(figures.servedWithinSlot, 1)
+        XCTAssertEqual(figures.servedWithinSlotRate, 0.5)
+        // Another department sees none of them; the CSV rows carry them under their section.
+        XCTAssertEqual(try ReportBuilder(store: hall.store).build(period: .today, department: "HEALTH").appointments.bookings, 0)
+        let rows = try ReportBuilder(store: hall.store).build(period: .today).rows.filter { $0.section == .appointments }
+        XCTAssertEqual(rows.first { $0.key == "no-shows" }?.value, "1")
+        XCTAssertEqual(rows.first { $0.key == "wait p90 minutes" }?.label.zh, "等候 p90（分钟）")
+    }
+
     func testCheckFindsABookingChangedAroundWicket() throws {
         let booking = try appointments.book(request("2026-11-30", "09:00"), actor: "li")
         try hall.store.db.execute("UPDATE bookings SET status = 'done' WHERE id = ?", booking.id)

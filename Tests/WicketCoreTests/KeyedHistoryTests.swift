@@ -271,6 +271,7 @@ final class KeyedHistoryTests: XCTestCase {
         // Without what later migrations add (the writer activity record, the applicant's document).
         try db.executeScript("DROP TABLE IF EXISTS writer_activity;")
         try SchemaRewind.undoApplicantDocument(in: db)
+        try SchemaRewind.undoAppointments(in: db)
         try db.execute("PRAGMA user_version = 8")
         try FileManager.default.removeItem(atPath: keyPath)
     }

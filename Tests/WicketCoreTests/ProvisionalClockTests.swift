@@ -120,6 +120,7 @@ final class ProvisionalClockTests: XCTestCase {
         // As version 11 stored it: 2027 counted as plain Monday–Friday, due on New Year's Day.
         try db.write {
             try db.execute("UPDATE cases SET due_on = '2027-01-01' WHERE number = ?", number)
+            try SchemaRewind.undoAppointments(in: db)
             try db.execute("PRAGMA user_version = 11")
         }
         XCTAssertThrowsError(try IntegrityCheck(db: db).run(), "stale due days before the migration")

@@ -148,6 +148,7 @@ final class TallyTests: XCTestCase {
                 try db.execute("DROP TABLE \(table)")
             }
             try SchemaRewind.undoApplicantDocument(in: db)
+            try SchemaRewind.undoAppointments(in: db)
             try db.execute("PRAGMA user_version = 5")
         }
         let reopened = try CaseStore.open(path: hall.path, clock: hall.clock.wallClock)

@@ -95,6 +95,15 @@ extension Bilingual: ExpressibleByStringLiteral, ExpressibleByStringInterpolatio
 
 /// Tests that turn a hall back into an older schema undo the later migrations too.
 enum SchemaRewind {
+    /// Migration 13: the slot plan, the bookings and their ledger.
+    static func undoAppointments(in db: Database) throws {
+        for trigger in ["booking_history_no_update", "booking_history_no_delete"] { try db.execute("DROP TRIGGER \(trigger)") }
+        for table in ["booking_history", "bookings", "appointment_closed", "appointment_capacity", "appointment_hours",
+                      "appointment_group_services", "appointment_groups"] {
+            try db.execute("DROP TABLE \(table)")
+        }
+    }
+
     /// Migration 11: the applicant's document type and the index on the ID number.
     static func undoApplicantDocument(in db: Database) throws {
         try db.executeScript("""
