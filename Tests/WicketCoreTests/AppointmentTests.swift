@@ -285,6 +285,18 @@ final class AppointmentTests: XCTestCase {
         XCTAssertEqual(rows.first { $0.key == "wait p90 minutes" }?.label.zh, "等候 p90（分钟）")
     }
 
+    func testTheDemoHasADayOfBookingsServedWaitingAndMissed() throws {
+        let demo = try TestHall(now: "2026-12-02T10:20:00+08:00") // a Wednesday morning
+        defer { demo.remove() }
+        try DemoGenerator(store: demo.store, demoLogin: "demo", caseCount: 30).run()
+        let statuses = Set(try demo.store.db.query("SELECT DISTINCT status FROM bookings").map { $0.string(at: 0) })
+        XCTAssertTrue(statuses.isSuperset(of: ["done", "no_show", "booked"]), "\(statuses)")
+        let board = try AppointmentBoard.read(Appointments(store: demo.store), actor: "demo")
+        XCTAssertGreaterThan(board.bookings.count, 0)
+        XCTAssertGreaterThan(try demo.store.db.scalarInt("SELECT count(*) FROM cases WHERE ref LIKE 'booking:%'") ?? 0, 0)
+        XCTAssertNoThrow(try IntegrityCheck(db: demo.store.db).run())
+    }
+
     func testCheckFindsABookingChangedAroundWicket() throws {
         let booking = try appointments.book(request("2026-11-30", "09:00"), actor: "li")
         try hall.store.db.execute("UPDATE bookings SET status = 'done' WHERE id = ?", booking.id)
