@@ -49,6 +49,7 @@ extension DashboardContent {
         lines += report.rejectionsByReason.map {
             row($0.key, $0.count, .rejections(reason: $0.key), labelWidth: reasonWidth, role: .plain)
         }
+        lines += appointmentLines(report.appointments, l)
         return DashboardPanel(title: UIText.dashFlowTitle.text(l), lines: lines)
     }
 

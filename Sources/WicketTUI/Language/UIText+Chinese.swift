@@ -326,5 +326,12 @@ extension UIText {
         .boardHintEnter: "回车 叫号/办结",
         .boardHintBack: "Esc 收件箱",
         .boardFree: "余 {0} 个名额",
+        .dashAppointments: "预约",
+        .dashBookings: "预约数",
+        .dashArrivedNoShow: "到场 {0} · 爽约 {1}",
+        .dashWaitToCall: "等候叫号",
+        .dashWaitMinutes: "中位数 {0} 分钟 · p90 {1} 分钟",
+        .dashWithinSlot: "时段内办理",
+        .dashOfCalled: "（已叫号 {1} 人中 {0} 人）",
     ]
 }

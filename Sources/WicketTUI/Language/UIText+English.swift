@@ -326,5 +326,12 @@ extension UIText {
         .boardHintEnter: "Enter call / done",
         .boardHintBack: "Esc inbox",
         .boardFree: "{0} free",
+        .dashAppointments: "Appointments",
+        .dashBookings: "Bookings",
+        .dashArrivedNoShow: "arrived {0} · no-show {1}",
+        .dashWaitToCall: "Wait to call",
+        .dashWaitMinutes: "median {0} min · p90 {1} min",
+        .dashWithinSlot: "In their slot",
+        .dashOfCalled: "({0} of {1} called)",
     ]
 }

@@ -330,6 +330,13 @@ public enum UIText: String, CaseIterable, Sendable {
     case boardHintEnter
     case boardHintBack
     case boardFree
+    case dashAppointments
+    case dashBookings
+    case dashArrivedNoShow
+    case dashWaitToCall
+    case dashWaitMinutes
+    case dashWithinSlot
+    case dashOfCalled
 }
 
 extension UIText {
