@@ -16,7 +16,6 @@ struct BoardView {
     enum Line {
         case slot(AppointmentBoard.Row)
         case booking(Booking, index: Int)
-        case note(String)
     }
 
     func draw(_ state: WorkstationState, into surface: inout CellBuffer) -> CursorPosition? {
@@ -140,10 +139,10 @@ struct BoardView {
         switch line {
         case .slot(let slotRow):
             let slot = slotRow.slot
-            let now = board.isToday && slot.start <= board.minute && board.minute < slot.end
+            let current = board.isToday && slot.start <= board.minute && board.minute < slot.end
             let past = board.isToday && slot.end <= board.minute
             let text = "\(slot.startText)-\(slot.endText)  \(slot.group)  \(UIText.boardPlaces.format(l, slotRow.taken, slot.capacity))"
-                + (now ? "  ◀ " + UIText.boardNow.text(l) : "")
+                + (current ? "  ◀ " + UIText.boardNow.text(l) : "")
             surface.putCut(text, row: row, column: column, style: past ? theme.hint : theme.header, maxWidth: width)
         case .booking(let booking, let index):
             let style = index == selected ? theme.selected : Self.style(booking.status, theme)
@@ -157,8 +156,6 @@ struct BoardView {
                 text = surface.measure.pad(surface.measure.truncate(text, toWidth: max(0, room)), toWidth: max(0, room)) + " " + waitText
             }
             surface.putCut(text, row: row, column: column, style: style, maxWidth: width)
-        case .note(let text):
-            surface.putCut(text, row: row, column: column, style: theme.hint, maxWidth: width)
         }
     }
 
