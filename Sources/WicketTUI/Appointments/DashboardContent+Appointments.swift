@@ -11,10 +11,17 @@ extension DashboardContent {
             heading(UIText.dashAppointments.text(l)),
             DashboardLine(spans: [text(fit(UIText.dashBookings.text(l), 14), .label), value(String(figures.bookings)),
                                   text("  " + UIText.dashArrivedNoShow.format(l, percent(figures.arrivalRate), percent(figures.noShowRate)))]),
-            DashboardLine(spans: [text(fit(UIText.dashWaitToCall.text(l), 14), .label),
-                                  text(UIText.dashWaitMinutes.format(l, minutes(figures.waitMedianMinutes), minutes(figures.waitP90Minutes)))]),
+            waitLine(minutes(figures.waitMedianMinutes), minutes(figures.waitP90Minutes), l),
             DashboardLine(spans: [text(fit(UIText.dashWithinSlot.text(l), 14), .label), value(percent(figures.servedWithinSlotRate)),
                                   text("  " + UIText.dashOfCalled.format(l, figures.servedWithinSlot, figures.called))]),
         ]
+    }
+
+    /// The two waits each their own span, so neither is ever cut into another number.
+    static func waitLine(_ median: String, _ p90: String, _ l: Language) -> DashboardLine {
+        let pattern = UIText.dashWaitMinutes.text(l).components(separatedBy: "{0}")
+        let rest = (pattern.last ?? "").components(separatedBy: "{1}")
+        return DashboardLine(spans: [text(fit(UIText.dashWaitToCall.text(l), 14), .label), text(pattern.first ?? ""), value(median),
+                                     text(rest.first ?? ""), value(p90), text(rest.count > 1 ? rest[1] : "")])
     }
 }

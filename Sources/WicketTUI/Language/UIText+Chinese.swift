@@ -330,7 +330,7 @@ extension UIText {
         .dashBookings: "预约数",
         .dashArrivedNoShow: "到场 {0} · 爽约 {1}",
         .dashWaitToCall: "等候叫号",
-        .dashWaitMinutes: "中位数 {0} 分钟 · p90 {1} 分钟",
+        .dashWaitMinutes: "中位数 {0} 分钟，九成在 {1} 分钟内",
         .dashWithinSlot: "时段内办理",
         .dashOfCalled: "（已叫号 {1} 人中 {0} 人）",
     ]

@@ -330,7 +330,7 @@ extension UIText {
         .dashBookings: "Bookings",
         .dashArrivedNoShow: "arrived {0} · no-show {1}",
         .dashWaitToCall: "Wait to call",
-        .dashWaitMinutes: "median {0} min · p90 {1} min",
+        .dashWaitMinutes: "median {0} min, 9 in 10 within {1} min",
         .dashWithinSlot: "In their slot",
         .dashOfCalled: "({0} of {1} called)",
     ]
