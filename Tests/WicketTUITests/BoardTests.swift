@@ -79,6 +79,20 @@ final class BoardTests: XCTestCase {
         XCTAssertNoThrow(try IntegrityCheck(db: fixture.store.db).run())
     }
 
+    func testCheckInByTypingTheBookingNumber() throws {
+        let engine = try fixture.engine()
+        try fixture.press(engine, "Y/b2026-000005<Enter>")
+        XCTAssertNil(engine.state.board?.numberInput)
+        XCTAssertTrue(engine.state.status.text.contains("B2026-000005 checked in: 孙悦 is here"), engine.state.status.text)
+        XCTAssertEqual(try Appointments(store: fixture.store).booking("B2026-000005", actor: "li").status, .arrived)
+        // While typing, letters are text, not keys (n would call the next); Esc leaves nothing done.
+        try fixture.press(engine, "/n<Esc>")
+        XCTAssertEqual(try Appointments(store: fixture.store).booking("B2026-000001", actor: "li").status, .arrived)
+        // A number that is not a booking the clerk may see is refused in words.
+        try fixture.press(engine, "/B2026-000007<Enter>")
+        XCTAssertTrue(engine.state.status.text.contains("no booking B2026-000007 that you may see"), engine.state.status.text)
+    }
+
     func testSnapshots() throws {
         for (width, height) in [(80, 24), (160, 45)] {
             for language in [Language.en, .zh] {

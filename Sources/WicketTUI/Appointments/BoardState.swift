@@ -6,6 +6,8 @@ public struct BoardState: Sendable {
     public var board: AppointmentBoard?
     /// The selected booking, by its place in `board.bookings` (slot order).
     public var selected = 0
+    /// Non-nil while a booking number is typed to check in (`/`), e.g. read from the person's phone.
+    public var numberInput: LineInput?
 
     public init() {}
 

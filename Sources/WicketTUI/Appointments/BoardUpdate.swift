@@ -4,6 +4,24 @@ import WicketCore
 extension Update {
     func handleBoard(_ key: Key, _ state: inout WorkstationState) -> [Effect] {
         guard var board = state.board else { return [] }
+        if var input = board.numberInput {
+            // Typing a number: every key is text until Enter or Esc.
+            switch key {
+            case .escape:
+                board.numberInput = nil
+            case .enter:
+                let number = input.text.trimmingCharacters(in: .whitespaces).uppercased()
+                guard !number.isEmpty else { return [] }
+                board.numberInput = nil
+                state.board = board
+                return [.board(.checkIn(number))]
+            default:
+                _ = input.handle(key)
+                board.numberInput = input
+            }
+            state.board = board
+            return []
+        }
         if let effects = handleScreenKeys(key, &state) { return effects }
         let count = board.board?.bookings.count ?? 0
         switch key {
@@ -21,6 +39,9 @@ extension Update {
         case .character("c"):
             guard let booking = board.selectedBooking else { return noBooking(&state) }
             return [.board(.checkIn(booking.number))]
+        case .character("/"):
+            board.numberInput = LineInput()
+            state.status = .none
         case .character("n"):
             return [.board(.call(nil))]
         case .enter:

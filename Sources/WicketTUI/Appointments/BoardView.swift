@@ -42,11 +42,17 @@ struct BoardView {
         surface.put(" \(state.user.displayName) (\(state.user.login)) · \(Chrome.roleName(state.user.role, l)) · \(state.databaseName)",
                     in: statusBar, style: theme.statusBar)
         let message = Rect(row: height - 1, column: 0, width: width, height: 1)
+        if let input = boardState.numberInput {
+            let prompt = UIText.boardNumberPrompt.text(l)
+            let field = input.visible(width: max(1, width - surface.measure.width(of: prompt) - 1), measure: surface.measure)
+            surface.put(prompt + field.text, in: message, style: .plain)
+            return CursorPosition(row: message.row, column: surface.measure.width(of: prompt) + field.cursorColumn)
+        }
         if !state.status.text.isEmpty {
             surface.put(state.status.text, in: message, style: state.status.isError ? theme.error : theme.info)
         } else {
             var line = ""
-            for hint in [UIText.boardHintCheckIn, .boardHintCall, .boardHintEnter, .boardHintBack, .dashHintHelp].map({ $0.text(l) }) {
+            for hint in [UIText.boardHintCheckIn, .boardHintNumber, .boardHintCall, .boardHintEnter, .boardHintBack, .dashHintHelp].map({ $0.text(l) }) {
                 let next = line.isEmpty ? hint : line + " · " + hint
                 if surface.measure.width(of: next) > width { break }
                 line = next

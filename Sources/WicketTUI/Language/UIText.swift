@@ -330,6 +330,9 @@ public enum UIText: String, CaseIterable, Sendable {
     case boardHintEnter
     case boardHintBack
     case boardFree
+    case boardNumberPrompt
+    case boardHintNumber
+    case helpBoardNumber
     case dashAppointments
     case dashBookings
     case dashArrivedNoShow

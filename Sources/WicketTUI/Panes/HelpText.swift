@@ -23,6 +23,7 @@ enum HelpText {
     static let board: [Entry] = [
         ("j k ↑ ↓ g G", .helpBoardMove),
         ("c", .helpBoardCheckIn),
+        ("/ NUMBER Enter", .helpBoardNumber),
         ("n", .helpBoardCallNext),
         ("Enter", .helpBoardEnter),
         ("Esc q Y F4", .helpBoardBack),
