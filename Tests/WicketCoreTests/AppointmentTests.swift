@@ -187,6 +187,16 @@ final class AppointmentTests: XCTestCase {
         XCTAssertTrue(refusal { try self.appointments.checkIn(booking.number, actor: "li") }.contains("it is no-show"))
     }
 
+    func testAListStillReadsWhenNoShowsCannotBeWritten() throws {
+        try appointments.book(request("2026-11-30", "09:00"), actor: "li")
+        hall.clock.set("2026-11-30T10:00:00+08:00")
+        // Without the history key nothing can be written; the list still shows the day.
+        try FileManager.default.removeItem(atPath: hall.store.historyKeyPath)
+        let reopened = try CaseStore.open(path: hall.path, clock: hall.clock.wallClock)
+        XCTAssertEqual(try Appointments(store: reopened).list(actor: "li").map(\.status), [.booked])
+        XCTAssertThrowsError(try Appointments(store: reopened).sweep(actor: "li"))
+    }
+
     func testThreeNoShowsIn90DaysSuspendOnlineBookingFor30Days() throws {
         let id = "440106199001181234"
         for (day, service) in [("2026-11-30", "HUKOU-MOVE"), ("2026-12-01", "ID-RENEW"), ("2026-12-02", "RES-PERMIT")] {
