@@ -8,7 +8,7 @@ var folder = FileManager.default.currentDirectoryPath + "/.build/bench"
 var runs = 200
 /// nil: every operation. Otherwise the names given to --only.
 var only: Set<String>? = nil
-let operationNames = ["start", "keys", "search", "dashboard", "transition", "next", "import", "clerk", "memory"]
+let operationNames = ["start", "keys", "search", "dashboard", "transition", "next", "import", "clerk", "memory", "board"]
 var arguments = Array(CommandLine.arguments.dropFirst())
 while !arguments.isEmpty {
     let option = arguments.removeFirst()
@@ -44,6 +44,10 @@ do {
     if wanted("keys") { rows += try operations.keyToFrame(runs: runs) }
     if wanted("search") { rows += try operations.search(runs: max(10, runs / 4)) }
     if wanted("dashboard") { rows.append(try operations.dashboard(runs: max(5, runs / 20))) }
+    if wanted("board") {
+        try BenchBookings.ensure(fixture: fixture)
+        rows += try operations.board(runs: runs)
+    }
     if wanted("transition") { rows.append(try operations.transition(runs: runs)) }
     if wanted("next") { rows.append(try operations.takeNext(runs: runs)) }
     if wanted("import") { rows.append(try operations.importRate(folder: folder, lines: 100_000)) }

@@ -144,7 +144,7 @@ final class BilingualMessageTests: XCTestCase {
             "period", "backlog", "backlog by status", "backlog by service", "backlog by status and service", "backlog by clerk",
             "backlog by channel", "aging (working days)", "deadlines", "flow", "rejections by reason", "denials by reason",
             "intake per day",
-            "completed per day", "satisfaction", "follow-up queue",
+            "completed per day", "satisfaction", "follow-up queue", "appointments",
         ])
         XCTAssertEqual(ReportLine.allCases.map(\.rawValue), [
             "start", "end", "department", "open", "overdue", "red", "yellow", "acceptance overdue", "awaiting materials",

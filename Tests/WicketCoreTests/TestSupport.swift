@@ -95,6 +95,15 @@ extension Bilingual: ExpressibleByStringLiteral, ExpressibleByStringInterpolatio
 
 /// Tests that turn a hall back into an older schema undo the later migrations too.
 enum SchemaRewind {
+    /// Migration 16: the slot plan, the bookings and their ledger.
+    static func undoAppointments(in db: Database) throws {
+        for trigger in ["booking_history_no_update", "booking_history_no_delete"] { try db.execute("DROP TRIGGER \(trigger)") }
+        for table in ["booking_history", "bookings", "appointment_closed", "appointment_capacity", "appointment_hours",
+                      "appointment_group_services", "appointment_groups"] {
+            try db.execute("DROP TABLE \(table)")
+        }
+    }
+
     /// Migration 15: consultations, their replies and their ledger (triggers go with their table).
     static func undoConsultations(in db: Database) throws {
         try db.executeScript("""
@@ -122,6 +131,7 @@ enum SchemaRewind {
     /// Undoes the migrations after `version`, newest first, as far as tests need to go back
     /// (older ones are undone by the tests that need them), and sets the file's version.
     static func rewind(_ db: Database, to version: Int) throws {
+        if version < 16 { try undoAppointments(in: db) }
         if version < 15 { try undoConsultations(in: db) }
         if version < 14 { try undoFailedReplies(in: db) }
         if version < 13 { try db.executeScript("DROP TABLE standard_reasons;") }

@@ -52,6 +52,8 @@ public struct DemoGenerator {
             try questions.play(count: min(300, max(40, caseCount / 8)))
             try run.settleDeliveries(random: &random)
         }
+        // A day of appointments after the cases: their calls open cases of their own.
+        try DemoBookings(store: store, demoLogin: demoLogin).run(random: &random)
     }
 
     private func pickScenario(_ random: inout SeededRandom) -> Scenario {

@@ -34,7 +34,12 @@ public struct Ledger: Sendable, Equatable {
     /// Every ledger `wicket check` verifies. A new kind of record appends its ledger here.
     public static var all: [Ledger] { [.cases] + others }
     /// Ledgers other than the cases' (their schema comes from `schema`).
-    static let others: [Ledger] = [.consultations]
+    static let others: [Ledger] = [.consultations, .bookings]
+
+    /// Bookings (appointments): booked, moved, cancelled, arrived, called, done, no-show.
+    public static let bookings = Ledger(table: "booking_history", subjectTable: "bookings", subjectColumn: "booking_id",
+                                        subjectWord: Bilingual(en: "booking", zh: "预约"), formatTag: "wicket-booking-history-1",
+                                        firstAction: "book")
 
     var noUpdateTrigger: String { "\(table)_no_update" }
     var noDeleteTrigger: String { "\(table)_no_delete" }

@@ -94,6 +94,9 @@ public struct Report: Sendable, Codable, Equatable {
     public let ratingsPoor: Int
     /// Cases with a poor rating and no recorded follow-up yet (any time).
     public let poorWithoutFollowUp: [String]
+
+    // Appointments over the period (slots on its days).
+    public let appointments: AppointmentFigures
 }
 
 extension Report {

@@ -71,7 +71,10 @@ public struct ReportBuilder {
                 extensionsGranted: total("extended"),
                 ratingsGood: total("rated", Rating.good.rawValue), ratingsFair: total("rated", Rating.fair.rawValue),
                 ratingsPoor: total("rated", Rating.poor.rawValue),
-                poorWithoutFollowUp: try rows(Self.poorWithoutFollowUp).map { $0.string(at: 0) }
+                poorWithoutFollowUp: try rows(Self.poorWithoutFollowUp).map { $0.string(at: 0) },
+                appointments: try AppointmentFigures.read(store.db, hallTime: store.hallTime, now: store.clock.now,
+                                                          graceMinutes: try BookingRules.load(from: store).graceMinutes, from: scope.first, through: scope.last,
+                                                          department: department)
             )
         }
     }

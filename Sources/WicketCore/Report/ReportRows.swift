@@ -19,6 +19,7 @@ public enum ReportSection: String, CaseIterable, Sendable {
     case completedPerDay = "completed per day"
     case satisfaction
     case followUp = "follow-up queue"
+    case appointments
 
     public var label: Bilingual {
         switch self {
@@ -38,6 +39,7 @@ public enum ReportSection: String, CaseIterable, Sendable {
         case .completedPerDay: return Bilingual(en: "completed per day", zh: "每日办结")
         case .satisfaction: return Bilingual(en: "satisfaction", zh: "满意度（期内）")
         case .followUp: return Bilingual(en: "follow-up queue", zh: "差评待回访")
+        case .appointments: return Bilingual(en: "appointments", zh: "预约（期内）")
         }
     }
 }
@@ -172,7 +174,7 @@ extension Report {
         rows += poorWithoutFollowUp.map {
             ReportRow(.followUp, key: $0, value: Rating.poor.rawValue, shown: Bilingual(en: "poor", zh: Rating.poor.word.zh))
         }
-        return rows
+        return rows + appointments.rows
     }
 
     /// Rates and hours with two decimals; empty when there is nothing to measure.

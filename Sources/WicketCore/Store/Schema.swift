@@ -32,6 +32,7 @@ enum Schema {
                   sql: FailedReplyCases.table, code: FailedReplyCases.install),
         Migration(version: 15, name: "consultations: questions answered on a response clock, their history and replies",
                   sql: consultations),
+        Migration(version: 16, name: "appointments: slot plan, bookings and their history", sql: appointments),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

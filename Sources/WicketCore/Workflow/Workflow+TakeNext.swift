@@ -17,6 +17,8 @@ extension Workflow {
             let access = try CaseAccess.check(login, in: db)
             try access.requireCases()
             let actor = access.user
+            // Booked arrivals within their slot come first (README, "Appointments").
+            if let called = try takeBookedArrival(actor: login) { return called }
             // A clerk works their department's queue. A supervisor or admin of no department sees every
             // department, so their take next is the most urgent unassigned case of the whole hall.
             // (A clerk without a department sees nothing: `requireCases` refused above.)

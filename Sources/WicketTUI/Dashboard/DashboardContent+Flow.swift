@@ -54,6 +54,7 @@ extension DashboardContent {
         lines += report.denialsByReason.map {
             row($0.name.text(l), $0.count, .denials(code: $0.key, name: $0.name), labelWidth: reasonWidth, role: .plain)
         }
+        lines += appointmentLines(report.appointments, l)
         return DashboardPanel(title: UIText.dashFlowTitle.text(l), lines: lines)
     }
 

@@ -386,6 +386,39 @@ public enum UIText: String, CaseIterable, Sendable {
     case dashConsultLate
     case consultReplyHint
     case dashConsultAnswerHours
+    case paneBoard
+    case helpBoard
+    case helpBoardMove
+    case helpBoardCheckIn
+    case helpBoardCallNext
+    case helpBoardEnter
+    case helpBoardBack
+    case helpBoardTakeNext
+    case helpBoardLive
+    case boardTitle
+    case boardNoSlots
+    case boardNoBooking
+    case boardPlaces
+    case boardNow
+    case boardWait
+    case boardCheckedIn
+    case boardCalled
+    case boardFinished
+    case boardHintCheckIn
+    case boardHintCall
+    case boardHintEnter
+    case boardHintBack
+    case boardFree
+    case boardNumberPrompt
+    case boardHintNumber
+    case helpBoardNumber
+    case dashAppointments
+    case dashBookings
+    case dashArrivedNoShow
+    case dashWaitToCall
+    case dashWaitMinutes
+    case dashWithinSlot
+    case dashOfCalled
 }
 
 extension UIText {

@@ -18,6 +18,20 @@ enum HelpText {
         ("f", .helpFilter),
         (".", .helpActionMenu),
         ("B / F3", .helpDashboard),
+        ("Y / F4", .helpBoard),
+    ]
+
+    static let board: [Entry] = [
+        ("j k ↑ ↓ g G", .helpBoardMove),
+        ("c", .helpBoardCheckIn),
+        ("/ NUMBER Enter", .helpBoardNumber),
+        ("n", .helpBoardCallNext),
+        ("Enter", .helpBoardEnter),
+        ("Esc q Y F4", .helpBoardBack),
+        ("? / F1, Ctrl-L, Q", .helpDashMisc),
+        ("", nil),
+        ("T", .helpBoardTakeNext),
+        ("", .helpBoardLive),
     ]
 
     static let dashboard: [Entry] = [

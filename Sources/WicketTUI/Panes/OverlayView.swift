@@ -9,16 +9,17 @@ struct OverlayView {
         switch overlay {
         case .help(let requested):
             let language = state.language
-            let onDashboard = state.dashboard?.visible == true
-            let inConsultations = state.inbox.tab == .consultations && state.focus != .reply
-            let lines = (onDashboard ? HelpText.dashboard : inConsultations ? HelpText.consultations
+            let onBoard = state.board != nil
+            let onDashboard = !onBoard && state.dashboard?.visible == true
+            let inConsultations = !onBoard && state.inbox.tab == .consultations && state.focus != .reply
+            let lines = (onBoard ? HelpText.board : onDashboard ? HelpText.dashboard : inConsultations ? HelpText.consultations
                          : HelpText.lines(for: state.focus, keys: state.keys))
                 .map { ($0.keys, $0.text.map { $0.text(language) } ?? "") }
             let box = centered(width: 86, height: lines.count + 2, in: surface.bounds)
             let inner = box.inset(by: 1)
             let offset = min(requested, max(0, lines.count - inner.height))
             let more = lines.count > inner.height ? UIText.helpScroll.text(language) : ""
-            let pane: UIText = onDashboard ? .paneDashboard : [.inbox: .paneInbox, .detail: .paneDetail, .reply: .paneReply][state.focus]!
+            let pane: UIText = onBoard ? .paneBoard : onDashboard ? .paneDashboard : [.inbox: .paneInbox, .detail: .paneDetail, .reply: .paneReply][state.focus]!
             frame(box, title: " " + UIText.helpTitle.format(language, pane.text(language), more) + " ", into: &surface)
             for (row, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
                 surface.putCut(line.0, row: inner.row + row, column: inner.column, style: theme.label, maxWidth: 26)

@@ -32,6 +32,7 @@ public enum Effect: Sendable {
     case stepMatch(forward: Bool)
     /// The supervisor dashboard's work (Dashboard/).
     case dashboard(DashboardEffect)
+    case board(BoardEffect)
     /// Show the open case's full ID and phone numbers; the core records the look in the history.
     case reveal(String)
     /// The Consultations tab's work (Consultations/).

@@ -26,6 +26,11 @@ public struct Renderer {
             }
             return (frame, nil)
         }
+        if state.board != nil {
+            var cursor = BoardView(theme: theme, catalog: catalog, now: now).draw(state, into: &frame)
+            if let overlay = state.overlay { cursor = OverlayView(theme: theme, catalog: catalog).draw(overlay, state: state, into: &frame) }
+            return (frame, cursor)
+        }
         if state.dashboard?.visible == true {
             var cursor = DashboardView(theme: theme, hallTime: hallTime).draw(state, into: &frame)
             if let overlay = state.overlay { cursor = OverlayView(theme: theme, catalog: catalog).draw(overlay, state: state, into: &frame) }

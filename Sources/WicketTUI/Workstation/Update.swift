@@ -12,6 +12,7 @@ public struct Update {
             return key == .character("Q") || key == .ctrl("c") ? [.quit] : []
         }
         if state.overlay != nil { return handleOverlay(key, &state) }
+        if state.board != nil { return handleBoard(key, &state) }
         if state.dashboard?.visible == true { return handleDashboard(key, &state) }
         if state.searchInput != nil { return handleSearchInput(key, &state) }
         if state.focus == .reply, let effects = handleConsultationReply(key, &state) { return effects }
@@ -75,6 +76,8 @@ public struct Update {
             return openActionMenu(&state)
         case .function(3), .character("B"):
             return [.dashboard(.open)]
+        case .function(4), .character("Y"):
+            return [.board(.open)]
         case .escape, .character("q"):
             switch state.focus {
             case .inbox:

@@ -101,6 +101,8 @@ extension WorkstationEngine {
             try search(text)
         case .dashboard(let work):
             try run(work)
+        case .board(let work):
+            try run(work)
         case .reveal(let number):
             let revealed = try workflow.reveal(caseNumber: number, actor: state.user.login)
             try reloadInbox(select: number)

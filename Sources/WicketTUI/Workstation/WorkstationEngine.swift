@@ -152,6 +152,8 @@ public final class WorkstationEngine {
         let presenceChanged = heartbeatIfDue()
         guard let version = try? store.db.dataVersion(), version != dataVersion else { return presenceChanged }
         dataVersion = version
+        // Bookings change without touching cases; the board also records no-shows as time passes.
+        if state.board != nil { run([.board(.reload)]) }
         let openCase = state.detail.detail?.record
         let target = state.currentCaseNumber, highlighted = state.inbox.selectedCase?.number
         // Drafts and presence heartbeats commit too; only a change of cases reloads the lists.

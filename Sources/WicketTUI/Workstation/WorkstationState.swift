@@ -205,6 +205,8 @@ public struct WorkstationState: Sendable {
     public var tabCounts: [InboxTab: Int] = [:]
     /// The supervisor dashboard, when open (B / F3, or `wicket dashboard`).
     public var dashboard: DashboardState?
+    /// Today's appointment board, when open (Y / F4).
+    public var board: BoardState?
     public var shouldQuit = false
     /// The action keys, as the clerk's config file may have rebound them.
     public var keys = KeyBindings.standard

@@ -4,7 +4,7 @@ import WicketCore
 enum Commands {
     static let all: [CommandSpec] = [
         InitCommand.spec, DemoCommand.spec, ImportCommand.spec, ListCommand.spec, ShowCommand.spec, ActCommand.spec,
-        NextCommand.spec, ConsultCommand.spec, ReportCommand.spec, DashboardCommand.spec, DeliverCommand.spec, UsersCommand.spec, CatalogCommand.spec,
+        NextCommand.spec, ConsultCommand.spec, AppointmentsCommand.spec, ReportCommand.spec, DashboardCommand.spec, DeliverCommand.spec, UsersCommand.spec, CatalogCommand.spec,
         CalendarCommand.spec, TemplatesCommand.spec, SettingsCommand.spec, BackupCommand.spec, CheckCommand.spec, CheckHostCommand.spec,
         ScreenCommand.spec, ConfigCommand.spec, helpSpec, versionSpec,
     ]
@@ -21,7 +21,7 @@ enum Commands {
         let language = context.settings.language
         Output.line(language == .zh ? HelpText.overviewZh : HelpText.overviewEn)
         for spec in all {
-            Output.line("  " + spec.name.padding(toLength: 11, withPad: " ", startingAt: 0) + HelpText.summary(spec, language))
+            Output.line("  " + spec.name.padding(toLength: max(11, spec.name.count + 2), withPad: " ", startingAt: 0) + HelpText.summary(spec, language))
         }
         Output.line("\n" + CLIText.seeCommandHelp.text(language))
         return 0

@@ -80,6 +80,23 @@ extension HelpText {
               key.accept = y
             NO_COLOR（非空）时总是使用 mono 主题。
             """,
+        "appointments": """
+            plan load 文件 | plan show       大厅的预约时段表（载入：管理员；格式见 README）
+            book --service 事项 --day 日期 --start HH:MM --name 姓名 (--phone 电话 | --id-number 证件号)
+            move 编号 --day 日期 --start HH:MM，cancel 编号 [--reason 原因]
+            check-in 编号                    预约人已到场
+            call [编号]                      叫号（默认叫时段已开始的下一位到场者）：预约的申请登记为由您经办的案件，并与预约关联
+            finish 编号                      办理完毕
+            list [--day 日期]，board [--day 日期]  当天的预约；看板按时段显示名额和等候时间
+            import 文件|-                    门户的预约，JSON Lines，按 ref 幂等（管理员、门户登录）
+            sweep                            记录已到期的爽约（list 和 board 也会记录）
+            standing (--id-number 证件号 | --name 姓名 --phone 电话)
+                                             统计期内的爽约次数，以及是否暂停网上预约
+            规则（设置）：提前 booking_min_days_ahead 天至 booking_max_working_days 个工作日预约；时段开始前
+            booking_cancel_hours 小时内不能取消；时段结束 booking_grace_minutes 分钟后未到记为爽约；
+            no_show_window_days 天内爽约 no_show_limit 次，暂停网上预约 no_show_suspension_days 天。
+            取下一件：时段已开始的预约到场者先于现场取号的案件。
+            """,
     ]
 
     static let optionsZh: [String: String] = [
@@ -150,6 +167,18 @@ extension HelpText {
         "screen --size": "终端大小（默认 100x30）",
         "screen --keys": "先按下的键，例如 'jj<Enter>'（见下）",
         "screen --view": "inbox（默认）或 dashboard（`wicket dashboard` 打开的画面）",
+        "appointments --service": "book：事项",
+        "appointments --day": "book、move：时段日期；list、board：显示哪一天（默认今天）",
+        "appointments --start": "book、move：时段开始时间",
+        "appointments --name": "book、standing：预约人姓名",
+        "appointments --phone": "book、standing：预约人电话",
+        "appointments --id-number": "book、standing：预约人证件号",
+        "appointments --id-type": "book：--id-number 的证件类型（默认 resident_id）",
+        "appointments --channel": "book：online、mobile、window、phone（默认）或 mail",
+        "appointments --ref": "book：门户的编号（已有此编号的预约时直接返回该预约）",
+        "appointments --reason": "cancel：原因",
+        "appointments --version": "move、cancel：预约版本已不是 N 时拒绝",
+        "appointments --json": "输出 JSON",
     ]
 }
 

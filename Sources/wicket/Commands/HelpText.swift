@@ -27,6 +27,7 @@ enum HelpText {
         "config": "打印生效的用户设置及每项的来源。",
         "help": "显示 Wicket 或某个命令的帮助。",
         "version": "打印 Wicket 的版本。",
+        "appointments": "预约：时段表、预约、签到和今日看板。",
     ]
 
     static func summary(_ spec: CommandSpec, _ language: Language) -> String {

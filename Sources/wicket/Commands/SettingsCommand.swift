@@ -3,7 +3,7 @@ import WicketCore
 
 enum SettingsCommand {
     /// What may be set, and how a value is checked.
-    static let keys: [(String, String, @Sendable (String) -> Bool)] = hallKeys + responseKeys
+    static let keys: [(String, String, @Sendable (String) -> Bool)] = hallKeys + responseKeys + bookingKeys
 
     static let hallKeys: [(String, String, @Sendable (String) -> Bool)] = [
         ("timezone", "the hall's time zone, e.g. Asia/Shanghai", { TimeZone(identifier: $0) != nil }),
@@ -21,8 +21,15 @@ enum SettingsCommand {
         return (ResponseClock.settingKey(channel), help, check)
     }
 
+    /// The booking rules' settings (appointments), whole numbers.
+    static let bookingKeys: [(String, String, @Sendable (String) -> Bool)] = BookingRules.settingKeys.map { entry in
+        let check: @Sendable (String) -> Bool = { (0...1000).contains(Int($0) ?? -1) }
+        return (entry.key, entry.help.en, check)
+    }
+
     /// The same descriptions in Chinese (the settings' Chinese help has them too).
     static let keysZh: [String: String] = hallKeysZh.merging(responseKeysZh) { first, _ in first }
+        .merging(BookingRules.settingKeys.map { ($0.key, $0.help.zh) }) { first, _ in first }
 
     static let hallKeysZh: [String: String] = [
         "timezone": "大厅所在时区，例如 Asia/Shanghai",
@@ -31,7 +38,7 @@ enum SettingsCommand {
         "delivery_limit_days": "从批准到送达结果的工作日数（默认 10）",
         "overdue_promise_days": "已逾期案件的通知承诺在多少个工作日内作出决定（默认 5）",
         "delivery_command": "发送一条答复的 shell 命令（标准输入为 JSON）",
-    ]
+    ].merging(BookingRules.settingKeys.map { ($0.key, $0.help.zh) }) { old, _ in old }
 
     static let responseKeysZh: [String: String] = Dictionary(uniqueKeysWithValues: Channel.allCases.map { channel in
         let help: String = "答复\(channel.word.zh)咨询的工作小时数（默认 \(ResponseClock.defaultHours(channel))；24 即一个工作日）"
