@@ -33,6 +33,13 @@ final class HallWaitTests: XCTestCase {
         // The premise, not a pause: the shell holds the write lock before the clerk comes.
         XCTAssertEqual(WriterActivity.writeLockHolder(databasePath: cli.databasePath)?.pid, shell.processIdentifier,
                        "the sqlite3 shell never took the write lock")
+        // A busy host's lock table is longer than a page (4 KB), newer locks listed first: the holder's
+        // line must be found beyond the first page (Foundation's file reading stopped there).
+        let fillers = try Self.holdFillerLocks(300)
+        defer { fillers.forEach { close($0) } }
+        XCTAssertGreaterThan(WriterActivity.readWhole("/proc/locks")?.utf8.count ?? 0, 8192, "the lock table spans pages")
+        XCTAssertEqual(WriterActivity.writeLockHolder(databasePath: cli.databasePath)?.pid, shell.processIdentifier,
+                       "the holder's line lies beyond the lock table's first page")
         let environment = cli.environment
         let clerk = Collected<ClerkProcesses.Run>()
         let done = DispatchSemaphore(value: 0)
@@ -173,5 +180,22 @@ final class HallWaitTests: XCTestCase {
         XCTAssertEqual(try audit.db.scalarInt("SELECT count(*) FROM writer_activity"), 0, "the import's record is gone")
         let check = try cli.run(["check"])
         XCTAssertEqual(check.status, 0, check.stderr)
+    }
+
+    /// POSIX locks of this process on scratch files, as many clerks' processes make on a busy host.
+    static func holdFillerLocks(_ count: Int) throws -> [Int32] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("locks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return try (0..<count).map { index in
+            let descriptor = open(folder.appendingPathComponent("f\(index)").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { throw POSIXError(.EIO) }
+            var lock = flock()
+            lock.l_type = Int16(F_WRLCK)
+            lock.l_whence = Int16(SEEK_SET)
+            lock.l_start = 120
+            lock.l_len = 1
+            guard fcntl(descriptor, F_SETLK, &lock) == 0 else { throw POSIXError(.EAGAIN) }
+            return descriptor
+        }
     }
 }

@@ -72,7 +72,7 @@ public enum WriterActivity {
     static func writeLockHolder(databasePath: String) -> Record? {
         var info = stat()
         guard stat(databasePath + "-shm", &info) == 0,
-              let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return nil }
+              let table = readWhole("/proc/locks") else { return nil }
         let inode = String(info.st_ino)
         for line in table.split(separator: "\n") {
             // "1: POSIX  ADVISORY  WRITE 12345 08:01:1234567 120 120"
@@ -83,6 +83,24 @@ public enum WriterActivity {
             return Record(login: owner(of: pid), what: command(of: pid), pid: pid, since: Date())
         }
         return nil
+    }
+
+    /// A `/proc` file read to its end. Foundation's `String(contentsOfFile:)` reads such a file (whose
+    /// size says 0) one page at a time and stops after the first 4 KB: on a host with many locks the
+    /// holder's line lay beyond it and a waiting clerk was told "another process".
+    static func readWhole(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes.append(contentsOf: buffer[..<count])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func owner(of pid: Int32) -> String {
