@@ -6,6 +6,7 @@ public enum CLIText: String, CaseIterable, Sendable {
     case settingSet, settingReset, backedUp, checkOK, checkHead, checkNoEvents
     case deliveryNone, deliverySent, noCasesMatch
     case actLine, actHeldBy, actReplyStored, warning
+    case actWouldDo, actRefused, actManyDone, actManyDry, actNeedsYes
     case demoSummary, demoLevels, demoTry
     case unknownOption, optionNeedsValue, unknownCommand, seeCommandHelp
     case showCase, showRef, showService, showApplicant, showRevealed, showChannel, showSummary, showDetails
@@ -53,6 +54,11 @@ public enum CLIText: String, CaseIterable, Sendable {
         .actHeldBy: ", held by {0}",
         .actReplyStored: ", reply #{0} queued for delivery",
         .warning: "warning: {0}",
+        .actWouldDo: "{0}: would {1}, {2}",
+        .actRefused: "{0}: refused: {1}",
+        .actManyDone: "{0} done, {1} refused",
+        .actManyDry: "dry run, nothing changed: {0} would be done, {1} would be refused",
+        .actNeedsYes: "{0} cases match; acting on more than {1} at once needs --yes (see them first with --dry-run)",
         .demoSummary: "demo database {0}: {1} cases, {2} open",
         .demoLevels: "overdue {0}, red {1}, yellow {2}, acceptance overdue {3}",
         .demoTry: "you are {0}, a clerk of PSB; try:",
@@ -116,6 +122,11 @@ public enum CLIText: String, CaseIterable, Sendable {
         .actHeldBy: "，经办人 {0}",
         .actReplyStored: "，答复 #{0} 已排队等待发送",
         .warning: "警告：{0}",
+        .actWouldDo: "{0}：将执行{1}，{2}",
+        .actRefused: "{0}：被拒绝：{1}",
+        .actManyDone: "完成 {0} 件，拒绝 {1} 件",
+        .actManyDry: "试运行，未作任何改动：将完成 {0} 件，将拒绝 {1} 件",
+        .actNeedsYes: "符合条件的案件有 {0} 件；一次操作超过 {1} 件须加 --yes（可先用 --dry-run 查看）",
         .demoSummary: "演示数据库 {0}：{1} 件案件，{2} 件在办",
         .demoLevels: "已超期 {0}，红色 {1}，黄色 {2}，受理超期 {3}",
         .demoTry: "您是 {0}，公安（PSB）的办事员；可以试试：",

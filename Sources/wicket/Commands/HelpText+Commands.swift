@@ -13,7 +13,9 @@ extension HelpText {
             （hk_macao_permit、taiwan_permit、passport、foreign_permanent_resident）。
             只有管理员和门户登录（`users add portal --role portal`）可以导入；其他人会被拒绝。
             """,
-        "act": "操作：" + CaseAction.allCases.map(\.rawValue).joined(separator: " "),
+        "act": "操作：" + CaseAction.allCases.map(\.rawValue).joined(separator: " ") + "\n"
+            + "多件案件：每件各在自己的事务中执行，各有自己的历史记录和答复；被拒绝的案件不作任何改动，也不会撤销其他案件。\n"
+            + "退出码 0：全部完成；1：有案件被拒绝。",
         "report": "与看板（`wicket dashboard`）相同的数字，由同一段代码算出。",
         "dashboard": """
             全屏工作台，打开在看板上（在收件箱按 B 或 F3）。任何人改动案件时会自动刷新。
@@ -80,15 +82,6 @@ extension HelpText {
     static let optionsZh: [String: String] = [
         "demo --cases": "新演示数据库的案件数（默认 2000）",
         "demo --fresh": "丢弃已有的演示数据库，重新生成",
-        "list --status": "只列这些状态（例如 submitted,awaiting_materials）",
-        "list --service": "只列该事项",
-        "list --dept": "只列该部门",
-        "list --channel": "只列该渠道（online、mobile、window、phone、mail）",
-        "list --clerk": "只列该办事员经办的案件",
-        "list --unassigned": "只列无人经办的案件",
-        "list --failed-replies": "只列有发送失败、尚无人重发或处理的答复的案件（任何状态）",
-        "list --level": "只列该预警等级：yellow、red、overdue（或 normal、paused）",
-        "list --search": "编号、ref、申请人、摘要或详情中含有 TEXT 的案件",
         "list --limit": "最多 N 件（默认 50）",
         "list --json": "输出 JSON（案件对象列表）",
         "show --json": "输出 JSON",
@@ -105,8 +98,11 @@ extension HelpText {
         "act --rating": "rate：good、fair 或 poor",
         "act --window": "deliver / supplement：申请人到窗口办理",
         "act --online": "deliver：未经窗口交付",
-        "act --version": "案件版本已不是 N 时拒绝",
-        "act --json": "以 JSON 输出结果",
+        "act --version": "案件版本已不是 N 时拒绝（一件案件；多件时写作 CASE@N）",
+        "act --filter": "对下列列表筛选条件选出的每件案件执行（与 `wicket list` 列出的相同）",
+        "act --dry-run": "不作任何改动：逐件说明操作将完成还是被拒绝，以及原因",
+        "act --yes": "--filter：符合条件的案件超过 \(ActCommand.confirmAbove) 件时仍然执行",
+        "act --json": "以 JSON 输出结果（多件案件：列表，每件一个对象）",
         "deliver --watch": "持续运行：发送后等待新答复或下次重试（直到 SIGTERM/SIGINT）",
         "deliver --time-limit": "发送命令处理一条答复的时限（默认 30 秒，1 到 600）",
         "next --json": "以 JSON 输出结果",
@@ -139,10 +135,16 @@ extension CommandSpec {
             lines += ["", "选项："]
             for option in options {
                 let left = option.valueName.map { "\(option.name) \($0)" } ?? option.name
-                let text = HelpText.optionsZh["\(name) \(option.name)"] ?? option.help
+                let text = HelpText.optionsZh["\(name) \(option.name)"] ?? shared(option) ?? option.help
                 lines.append("  " + left.padding(toLength: max(24, left.count + 2), withPad: " ", startingAt: 0) + text)
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The Chinese line of a filter option declared once for several commands (`CaseFilterOptions`).
+    private func shared(_ option: Option) -> String? {
+        guard CaseFilterOptions.options.contains(where: { $0.name == option.name }) else { return nil }
+        return CaseFilterOptions.helpZh[option.name]
     }
 }

@@ -67,6 +67,20 @@ enum JSONShapes {
         ]
     }
 
+    /// One case of `act` on many: `result` is done, would_be_done (a dry run: nothing kept, so
+    /// `history_id` and `reply_id` are null) or refused (with `refusal`, a code, and `reason`).
+    static func caseResult(_ result: CaseResult) -> [String: Any] {
+        switch result.outcome {
+        case .done(let done):
+            return outcome(done).merging(["result": "done", "refusal": NSNull(), "reason": NSNull()]) { $1 }
+        case .wouldBeDone(let rehearsed):
+            return outcome(rehearsed).merging(["result": "would_be_done", "history_id": NSNull(), "reply_id": NSNull(),
+                                               "refusal": NSNull(), "reason": NSNull()]) { $1 }
+        case .refused(let code, let reason):
+            return ["case": result.caseNumber, "result": "refused", "refusal": code, "reason": reason.en]
+        }
+    }
+
     /// Text Wicket has none of (no phone given, no reason needed, no error yet) is null, as the README
     /// promises, never an empty string a script would have to tell apart from a value.
     static func orNull(_ text: String) -> Any { text.isEmpty ? NSNull() : text }
