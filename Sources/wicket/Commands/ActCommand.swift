@@ -79,7 +79,7 @@ enum ActCommand {
             return 0
         }
         let results = workflow.performEach(request, on: targets, dryRun: args.has("--dry-run"))
-        report(results, json: args.has("--json"), dryRun: args.has("--dry-run"), language: language)
+        report(results, of: action, json: args.has("--json"), dryRun: args.has("--dry-run"), language: language)
         return results.contains(where: \.isRefused) ? 1 : 0
     }
 
@@ -157,9 +157,9 @@ enum ActCommand {
     }
 
     /// One line per case, then the count; or a JSON list of one object per case.
-    static func report(_ results: [CaseResult], json: Bool, dryRun: Bool, language: Language) {
+    static func report(_ results: [CaseResult], of action: CaseAction, json: Bool, dryRun: Bool, language: Language) {
         if json {
-            Output.json(results.map(JSONShapes.caseResult))
+            Output.json(results.map { JSONShapes.caseResult($0, action: action) })
             return
         }
         for result in results {

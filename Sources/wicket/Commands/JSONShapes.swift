@@ -68,8 +68,9 @@ enum JSONShapes {
     }
 
     /// One case of `act` on many: `result` is done, would_be_done (a dry run: nothing kept, so
-    /// `history_id` and `reply_id` are null) or refused (with `refusal`, a code, and `reason`).
-    static func caseResult(_ result: CaseResult) -> [String: Any] {
+    /// `history_id` and `reply_id` are null) or refused (`refusal` a code, `reason` in English, the
+    /// case's fields null). Every object has every key, so a script reads them alike.
+    static func caseResult(_ result: CaseResult, action: CaseAction) -> [String: Any] {
         switch result.outcome {
         case .done(let done):
             return outcome(done).merging(["result": "done", "refusal": NSNull(), "reason": NSNull()]) { $1 }
@@ -77,7 +78,9 @@ enum JSONShapes {
             return outcome(rehearsed).merging(["result": "would_be_done", "history_id": NSNull(), "reply_id": NSNull(),
                                                "refusal": NSNull(), "reason": NSNull()]) { $1 }
         case .refused(let code, let reason):
-            return ["case": result.caseNumber, "result": "refused", "refusal": code, "reason": reason.en]
+            return ["case": result.caseNumber, "action": action.rawValue, "result": "refused", "refusal": code,
+                    "reason": reason.en, "from": NSNull(), "to": NSNull(), "version": NSNull(), "history_id": NSNull(),
+                    "reply_id": NSNull(), "holder": NSNull(), "warnings": [String]()]
         }
     }
 
