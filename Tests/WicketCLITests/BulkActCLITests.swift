@@ -92,4 +92,30 @@ final class BulkActCLITests: XCTestCase {
         let usage = try cli.run(["--as", "li", "act", "2026-000003", "claim", "--status", "submitted"])
         XCTAssertEqual(usage.status, 2, "filters without --filter are a usage error")
     }
+
+    func testMacrosLoadRefuseABadLineAndApplyWithTheirNote() throws {
+        let file = cli.directory.appendingPathComponent("macros.txt")
+        try "[missing-hukou]\nname.zh = 缺户口簿\nname.en = Household register missing\naction = request-materials\nmissing = NOPE\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let refused = try cli.run(["--lang", "zh", "macros", "load", file.path])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("macros.txt:5：未知材料 NOPE"), refused.stderr)
+        XCTAssertEqual(try cli.ok(["--lang", "zh", "macros", "list"]), "尚未载入宏（wicket macros load FILE）\n")
+        let clerk = try cli.run(["--as", "li", "macros", "load", file.path])
+        XCTAssertEqual(clerk.status, 1, "admins only")
+
+        try "[missing-hukou]\nname.zh = 缺户口簿\nname.en = Household register missing\naction = request-materials\nmissing = HUKOU-BOOK\nnote = 批量通知\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try cli.ok(["macros", "load", file.path]), "loaded 1 macros\n")
+        XCTAssertTrue(try cli.ok(["--lang", "zh", "macros", "list"]).contains("缺户口簿"))
+        let applied = try cli.ok(["--as", "li", "--lang", "zh", "act", "2026-000001,2026-000002", "--macro", "missing-hukou"])
+        XCTAssertTrue(applied.contains("2026-000001：已添加备注，版本 3"), applied)
+        XCTAssertTrue(applied.hasSuffix("完成 2 件，拒绝 0 件\n"), applied)
+        let record = try shown("2026-000002")
+        XCTAssertEqual(record["status"] as? String, "awaiting_materials")
+        XCTAssertEqual((record["history"] as? [[String: Any]])?.compactMap { $0["action"] as? String },
+                       ["submit", "request-materials", "note"])
+        let usage = try cli.run(["--as", "li", "act", "2026-000003", "--macro", "missing-hukou", "--reason", "x"])
+        XCTAssertEqual(usage.status, 2, "the macro gives the action's fields")
+    }
 }

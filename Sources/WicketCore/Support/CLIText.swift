@@ -6,7 +6,7 @@ public enum CLIText: String, CaseIterable, Sendable {
     case settingSet, settingReset, backedUp, checkOK, checkHead, checkNoEvents
     case deliveryNone, deliverySent, noCasesMatch
     case actLine, actHeldBy, actReplyStored, warning
-    case actWouldDo, actRefused, actManyDone, actManyDry, actNeedsYes
+    case actWouldDo, actRefused, actManyDone, actManyDry, actNeedsYes, actNote, actWouldNote, actNoteRefused, macrosLoaded, macrosNone
     case demoSummary, demoLevels, demoTry
     case unknownOption, optionNeedsValue, unknownCommand, seeCommandHelp
     case showCase, showRef, showService, showApplicant, showRevealed, showChannel, showSummary, showDetails
@@ -58,6 +58,11 @@ public enum CLIText: String, CaseIterable, Sendable {
         .actRefused: "{0}: refused: {1}",
         .actManyDone: "{0} done, {1} refused",
         .actManyDry: "dry run, nothing changed: {0} would be done, {1} would be refused",
+        .actNote: "{0}: note added, version {1}",
+        .actWouldNote: "{0}: would add the note",
+        .actNoteRefused: "{0}: note refused: {1}",
+        .macrosLoaded: "loaded {0} macros",
+        .macrosNone: "no macros loaded (wicket macros load FILE)",
         .actNeedsYes: "{0} cases match; acting on more than {1} at once needs --yes (see them first with --dry-run)",
         .demoSummary: "demo database {0}: {1} cases, {2} open",
         .demoLevels: "overdue {0}, red {1}, yellow {2}, acceptance overdue {3}",
@@ -126,6 +131,11 @@ public enum CLIText: String, CaseIterable, Sendable {
         .actRefused: "{0}：被拒绝：{1}",
         .actManyDone: "完成 {0} 件，拒绝 {1} 件",
         .actManyDry: "试运行，未作任何改动：将完成 {0} 件，将拒绝 {1} 件",
+        .actNote: "{0}：已添加备注，版本 {1}",
+        .actWouldNote: "{0}：将添加备注",
+        .actNoteRefused: "{0}：备注被拒绝：{1}",
+        .macrosLoaded: "已载入 {0} 个宏",
+        .macrosNone: "尚未载入宏（wicket macros load FILE）",
         .actNeedsYes: "符合条件的案件有 {0} 件；一次操作超过 {1} 件须加 --yes（可先用 --dry-run 查看）",
         .demoSummary: "演示数据库 {0}：{1} 件案件，{2} 件在办",
         .demoLevels: "已超期 {0}，红色 {1}，黄色 {2}，受理超期 {3}",

@@ -53,9 +53,7 @@ extension Workflow {
                 let outcome = dryRun ? try rehearse(one) : try perform(one)
                 results.append(CaseResult(caseNumber: outcome.caseNumber, outcome: dryRun ? .wouldBeDone(outcome) : .done(outcome)))
             } catch {
-                results.append(CaseResult(caseNumber: target.number, outcome: .refused(
-                    code: (error as? WorkflowError)?.code ?? "error",
-                    reason: Bilingual(en: ErrorText.message(error, .en), zh: ErrorText.message(error, .zh)))))
+                results.append(CaseResult(caseNumber: target.number, outcome: Self.refusal(error)))
             }
         }
         return results

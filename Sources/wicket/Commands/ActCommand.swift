@@ -23,6 +23,7 @@ enum ActCommand {
             .flag("--online", "deliver: handed over without a window visit"),
             .value("--message", "ID", "resend-reply / handled-reply: the failed reply (as show lists it; default: the only one)"),
             .value("--version", "N", "refuse if the case is no longer at version N (one case; for many write CASE@N)"),
+            .value("--macro", "NAME", "instead of ACTION: the macro's action with its fields, then its note (see macros)"),
             .flag("--filter", "act on every case the list filters below select (as `wicket list` would list them)"),
         ] + CaseFilterOptions.options + [
             .flag("--dry-run", "change nothing: say per case whether the action would be done or refused, and why"),
@@ -32,20 +33,30 @@ enum ActCommand {
         discussion: "ACTION: " + CaseAction.allCases.map(\.rawValue).joined(separator: " ") + "\n"
             + "Many cases: each is acted on in its own transaction with its own history event and reply; a refused case\n"
             + "changes nothing and never undoes another. Exit status 0: every case done; 1: any refused.",
-        synopsis: "(CASE[,CASE[@VERSION]...] | --filter) ACTION"
+        synopsis: "(CASE[,CASE[@VERSION]...] | --filter) (ACTION | --macro NAME)"
     ) { args, context in
         let filtered = args.has("--filter")
-        guard args.positionals.count == (filtered ? 1 : 2) else {
-            throw UsageError(en: "usage: wicket act CASE[,CASE...] ACTION, or wicket act --filter [list filters] ACTION",
-                zh: "用法：wicket act CASE[,CASE...] ACTION，或 wicket act --filter [列表筛选条件] ACTION")
+        let macroName = args.value("--macro")
+        guard args.positionals.count == (filtered ? 0 : 1) + (macroName == nil ? 1 : 0) else {
+            throw UsageError(en: "usage: wicket act CASE[,CASE...] ACTION, wicket act --filter [list filters] ACTION, "
+                + "or --macro NAME instead of ACTION",
+                zh: "用法：wicket act CASE[,CASE...] ACTION，或 wicket act --filter [列表筛选条件] ACTION，或以 --macro 名称 代替 ACTION")
         }
         if !filtered && CaseFilterOptions.anyGiven(args) {
             throw UsageError(en: "list filters choose cases only with --filter", zh: "列表筛选条件只能与 --filter 一起使用")
         }
-        let actionName = args.positionals.last!
-        guard let action = CaseAction(rawValue: actionName) else {
-            throw UsageError(en: "unknown action '\(actionName)' (\(CaseAction.allCases.map(\.rawValue).joined(separator: ", ")))",
-                zh: "未知操作“\(actionName)”（\(CaseAction.allCases.map(\.rawValue).joined(separator: "、"))）")
+        if macroName != nil, let option = actionOptions.first(where: { args.value($0) != nil || args.has($0) }) {
+            throw UsageError(en: "\(option) is the macro's to give, not the command line's (--macro)",
+                zh: "使用 --macro 时由宏给出 \(option)，不能在命令行上指定")
+        }
+        var action = CaseAction.note
+        if macroName == nil {
+            let actionName = args.positionals.last!
+            guard let named = CaseAction(rawValue: actionName) else {
+                throw UsageError(en: "unknown action '\(actionName)' (\(CaseAction.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    zh: "未知操作“\(actionName)”（\(CaseAction.allCases.map(\.rawValue).joined(separator: "、"))）")
+            }
+            action = named
         }
         let request = try Self.request(args, action: action, actor: context.actingUser)
         let language = context.settings.language
@@ -70,6 +81,12 @@ enum ActCommand {
         } else {
             targets = try Self.targets(args.positionals[0], version: try args.int("--version"))
         }
+        if let macroName {
+            let macro = try MacroRows.named(macroName, in: store)
+            let results = workflow.performMacro(macro, on: targets, actor: context.actingUser, dryRun: args.has("--dry-run"))
+            report(results, of: macro, json: args.has("--json"), dryRun: args.has("--dry-run"), language: language)
+            return results.contains(where: \.isRefused) ? 1 : 0
+        }
         // One case named plainly is the classic form: a refusal is the command's error, JSON one object.
         if !filtered, targets.count == 1, !args.positionals[0].contains("@"), !args.has("--dry-run") {
             var one = request
@@ -82,6 +99,10 @@ enum ActCommand {
         report(results, of: action, json: args.has("--json"), dryRun: args.has("--dry-run"), language: language)
         return results.contains(where: \.isRefused) ? 1 : 0
     }
+
+    /// The options that say what the action is: a macro says it instead.
+    static let actionOptions = ["--reason", "--reason-code", "--missing", "--materials", "--state", "--to", "--days", "--text",
+                                "--rating", "--window", "--online", "--message"]
 
     /// `2026-000001,2026-000002@5`: the cases, each with the version the person saw if given.
     static func targets(_ text: String, version: Int?) throws -> [CaseTarget] {
@@ -157,7 +178,8 @@ enum ActCommand {
     }
 
     /// One line per case, then the count; or a JSON list of one object per case.
-    static func report(_ results: [CaseResult], of action: CaseAction, json: Bool, dryRun: Bool, language: Language) {
+    static func report(_ results: [CaseResult], of action: CaseAction, json: Bool, dryRun: Bool, language: Language,
+                       counted: Bool = true) {
         if json {
             Output.json(results.map { JSONShapes.caseResult($0, action: action) })
             return
@@ -174,6 +196,30 @@ enum ActCommand {
                                                       move(outcome, language)))
             case .refused(_, let reason):
                 Output.line(CLIText.actRefused.format(language, result.caseNumber, reason.text(language)))
+            }
+        }
+        guard counted else { return }
+        let refused = results.filter(\.isRefused).count
+        Output.line((dryRun ? CLIText.actManyDry : CLIText.actManyDone).format(language, results.count - refused, refused))
+    }
+
+    /// A macro's lines: the action's per case, the note's under it, then the count of cases.
+    static func report(_ results: [MacroResult], of macro: Macro, json: Bool, dryRun: Bool, language: Language) {
+        if json {
+            Output.json(results.map { JSONShapes.macroResult($0, macro: macro) })
+            return
+        }
+        for result in results {
+            report([result.action], of: macro.action, json: false, dryRun: dryRun, language: language, counted: false)
+            switch result.note?.outcome {
+            case .done(let note)?:
+                Output.line(CLIText.actNote.format(language, note.caseNumber, note.version))
+            case .wouldBeDone(let note)?:
+                Output.line(CLIText.actWouldNote.format(language, note.caseNumber))
+            case .refused(_, let reason)?:
+                Output.line(CLIText.actNoteRefused.format(language, result.caseNumber, reason.text(language)))
+            case nil:
+                break
             }
         }
         let refused = results.filter(\.isRefused).count

@@ -16,6 +16,12 @@ extension HelpText {
         "act": "操作：" + CaseAction.allCases.map(\.rawValue).joined(separator: " ") + "\n"
             + "多件案件：每件各在自己的事务中执行，各有自己的历史记录和答复；被拒绝的案件不作任何改动，也不会撤销其他案件。\n"
             + "退出码 0：全部完成；1：有案件被拒绝。",
+        "macros": """
+            文件格式：`[名称]` 一行，然后是 `字段 = 值` 行；以 `#` 开头的行为注释。
+            字段：\(MacroFile.fields.joined(separator: " "))（name.zh、name.en 和 action 必填）。
+            载入会替换全部宏；有错误的行使整个文件被拒绝，并指出行号。
+            执行：wicket act CASE[,CASE...] --macro 名称，或 wicket act --filter ... --macro 名称。
+            """,
         "report": "与看板（`wicket dashboard`）相同的数字，由同一段代码算出。",
         "dashboard": """
             全屏工作台，打开在看板上（在收件箱按 B 或 F3）。任何人改动案件时会自动刷新。
@@ -86,6 +92,8 @@ extension HelpText {
         "list --json": "输出 JSON（案件对象列表）",
         "show --json": "输出 JSON",
         "show --reveal": "显示完整证件号和电话（主管、管理员、本部门办事员；查看记入历史）",
+        "act --macro": "执行宏：宏的操作及其字段（每件案件一条历史记录），然后宏的备注（另一条记录）",
+        "macros --json": "list：输出 JSON（宏对象列表）",
         "act --reason": "理由（reject、deny、suspend、extend、withdraw、transfer 必填；handled-reply：如何另行告知）",
         "act --reason-code": "目录中的标准理由代码（reject、deny、suspend、withdraw；见 catalog export）；不写 --reason 时以其文字为理由",
         "act --message": "resend-reply / handled-reply：发送失败的答复编号（见 show；默认为唯一的一条）",

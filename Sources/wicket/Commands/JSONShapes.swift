@@ -84,6 +84,25 @@ enum JSONShapes {
         }
     }
 
+    static func macro(_ macro: Macro) -> [String: Any] {
+        [
+            "name": macro.name, "name_zh": macro.nameZh, "name_en": macro.nameEn, "action": macro.action.rawValue,
+            "reason": macro.reason ?? NSNull(), "reason_code": macro.reasonCode ?? NSNull(), "missing": macro.missing,
+            "days": macro.days ?? NSNull(), "to": macro.target ?? NSNull(),
+            "template_zh": macro.template[.zh]?.source ?? NSNull(), "template_en": macro.template[.en]?.source ?? NSNull(),
+            "note": macro.note ?? NSNull(),
+        ]
+    }
+
+    /// A macro on one case: the action's object (`caseResult`) with `note`, the note's own
+    /// result object, or null (no note, or the action refused).
+    static func macroResult(_ result: MacroResult, macro: Macro) -> [String: Any] {
+        var object = caseResult(result.action, action: macro.action)
+        object["macro"] = macro.name
+        object["note"] = result.note.map { caseResult($0, action: .note) } ?? NSNull()
+        return object
+    }
+
     /// Text Wicket has none of (no phone given, no reason needed, no error yet) is null, as the README
     /// promises, never an empty string a script would have to tell apart from a value.
     static func orNull(_ text: String) -> Any { text.isEmpty ? NSNull() : text }
