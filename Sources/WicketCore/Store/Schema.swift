@@ -30,7 +30,7 @@ enum Schema {
                   code: groupRejectionsByStandardReason),
         Migration(version: 14, name: "failed replies: handled marks, and the cases that have one unresolved",
                   sql: FailedReplyCases.table, code: FailedReplyCases.install),
-        Migration(version: 16, name: "macros: named actions an admin loads", sql: MacroRows.table),
+        Migration(version: 16, name: "macros and saved views", sql: MacroRows.table + "\n" + ViewRows.table),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

@@ -7,6 +7,7 @@ public enum CLIText: String, CaseIterable, Sendable {
     case deliveryNone, deliverySent, noCasesMatch
     case actLine, actHeldBy, actReplyStored, warning
     case actWouldDo, actRefused, actManyDone, actManyDry, actNeedsYes, actNote, actWouldNote, actNoteRefused, macrosLoaded, macrosNone
+    case viewSaved, viewsNone, viewDeleted, viewPersonal, viewWholeHall, configViews
     case demoSummary, demoLevels, demoTry
     case unknownOption, optionNeedsValue, unknownCommand, seeCommandHelp
     case showCase, showRef, showService, showApplicant, showRevealed, showChannel, showSummary, showDetails
@@ -62,6 +63,12 @@ public enum CLIText: String, CaseIterable, Sendable {
         .actWouldNote: "{0}: would add the note",
         .actNoteRefused: "{0}: note refused: {1}",
         .macrosLoaded: "loaded {0} macros",
+        .viewSaved: "saved view {0}: {1} cases now",
+        .viewsNone: "no views (wicket views save NAME [list filters])",
+        .viewDeleted: "deleted view {0}",
+        .viewPersonal: "only you",
+        .viewWholeHall: "the whole hall",
+        .configViews: "views: {0}",
         .macrosNone: "no macros loaded (wicket macros load FILE)",
         .actNeedsYes: "{0} cases match; acting on more than {1} at once needs --yes (see them first with --dry-run)",
         .demoSummary: "demo database {0}: {1} cases, {2} open",
@@ -135,6 +142,12 @@ public enum CLIText: String, CaseIterable, Sendable {
         .actWouldNote: "{0}：将添加备注",
         .actNoteRefused: "{0}：备注被拒绝：{1}",
         .macrosLoaded: "已载入 {0} 个宏",
+        .viewSaved: "已保存视图 {0}：当前 {1} 件案件",
+        .viewsNone: "没有视图（wicket views save 名称 [列表筛选条件]）",
+        .viewDeleted: "已删除视图 {0}",
+        .viewPersonal: "仅本人",
+        .viewWholeHall: "全大厅",
+        .configViews: "视图：{0}",
         .macrosNone: "尚未载入宏（wicket macros load FILE）",
         .actNeedsYes: "符合条件的案件有 {0} 件；一次操作超过 {1} 件须加 --yes（可先用 --dry-run 查看）",
         .demoSummary: "演示数据库 {0}：{1} 件案件，{2} 件在办",

@@ -22,6 +22,10 @@ extension HelpText {
             载入会替换全部宏；有错误的行使整个文件被拒绝，并指出行号。
             执行：wicket act CASE[,CASE...] --macro 名称，或 wicket act --filter ... --macro 名称。
             """,
+        "views": """
+            save 名称 使用 `wicket list` 的筛选条件；`wicket list --view 名称` 列出该视图的案件，正是其数量所数的案件。
+            先列您自己的视图，再列与您共享的视图。
+            """,
         "report": "与看板（`wicket dashboard`）相同的数字，由同一段代码算出。",
         "dashboard": """
             全屏工作台，打开在看板上（在收件箱按 B 或 F3）。任何人改动案件时会自动刷新。
@@ -92,6 +96,9 @@ extension HelpText {
         "list --json": "输出 JSON（案件对象列表）",
         "show --json": "输出 JSON",
         "show --reveal": "显示完整证件号和电话（主管、管理员、本部门办事员；查看记入历史）",
+        "views --shared": "save：与本部门共享（主管和管理员；无部门者：全大厅）",
+        "views --json": "list：输出 JSON（视图对象列表）",
+        "list --view": "列出该视图的案件（不能再加其他筛选条件）",
         "act --macro": "执行宏：宏的操作及其字段（每件案件一条历史记录），然后宏的备注（另一条记录）",
         "macros --json": "list：输出 JSON（宏对象列表）",
         "act --reason": "理由（reject、deny、suspend、extend、withdraw、transfer 必填；handled-reply：如何另行告知）",

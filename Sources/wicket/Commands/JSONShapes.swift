@@ -103,6 +103,13 @@ enum JSONShapes {
         return object
     }
 
+    static func view(_ view: SavedView, count: Int) -> [String: Any] {
+        [
+            "name": view.name, "owner": view.owner, "shared": view.shared, "department": view.department ?? NSNull(),
+            "count": count, "filter": jsonObject(String(decoding: (try? JSONEncoder().encode(view.filter)) ?? Data(), as: UTF8.self)),
+        ]
+    }
+
     /// Text Wicket has none of (no phone given, no reason needed, no error yet) is null, as the README
     /// promises, never an empty string a script would have to tell apart from a value.
     static func orNull(_ text: String) -> Any { text.isEmpty ? NSNull() : text }

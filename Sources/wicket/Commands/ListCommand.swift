@@ -5,17 +5,26 @@ enum ListCommand {
         name: "list", arguments: [],
         summary: "List cases, most urgent first (open cases unless --status says otherwise).",
         options: CaseFilterOptions.options + [
+            .value("--view", "NAME", "the cases of this saved view (see views; no other filter with it)"),
             .value("--limit", "N", "at most N cases (default 50)"),
             .flag("--json", "print JSON (a list of case objects)"),
         ]
     ) { args, context in
-        var filter = try CaseFilterOptions.filter(from: args)
+        if args.value("--view") != nil && CaseFilterOptions.anyGiven(args) {
+            throw UsageError(en: "--view is a saved filter: no other filter with it", zh: "--view 是保存的筛选条件，不能再加其他筛选条件")
+        }
+        let store = try context.openStore()
+        var filter: CaseFilter
+        if let name = args.value("--view") {
+            filter = try ViewsCommand.filter(try ViewRows.named(name, for: context.actingUser, in: store), store: store, context: context)
+        } else {
+            filter = try CaseFilterOptions.filter(from: args)
+            // Clerks see their own department's cases, as in the workstation (`CaseAccess`).
+            filter.department = try context.access(store).department(requested: filter.department)
+        }
         filter.limit = try args.int("--limit") ?? 50
         guard filter.limit >= 1 else { throw UsageError(en: "--limit must be at least 1",
             zh: "--limit 至少为 1") }
-        let store = try context.openStore()
-        // Clerks see their own department's cases, as in the workstation (`CaseAccess`).
-        filter.department = try context.access(store).department(requested: filter.department)
         let cases = try CaseQueries.list(filter, in: store)
         if args.has("--json") {
             Output.json(cases.map { JSONShapes.summary($0, store: store) })
