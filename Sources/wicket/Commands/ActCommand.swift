@@ -60,11 +60,13 @@ enum ActCommand {
         }
         let request = try Self.request(args, action: action, actor: context.actingUser)
         let language = context.settings.language
+        // The command line is read whole before the database is opened: a bad one is a usage error (2).
+        let options = filtered ? try CaseFilterOptions.filter(from: args) : nil
+        let named = filtered ? [] : try Self.targets(args.positionals[0], version: try args.int("--version"))
         let store = try context.openStore()
         let workflow = context.workflow(store)
         let targets: [CaseTarget]
-        if filtered {
-            var filter = try CaseFilterOptions.filter(from: args)
+        if var filter = options {
             // The cases this user may see, exactly as `wicket list` would list them (`CaseAccess`).
             filter.department = try context.access(store).department(requested: filter.department)
             let count = try CaseQueries.count(filter, in: store)
@@ -79,7 +81,7 @@ enum ActCommand {
             filter.limit = count
             targets = try CaseQueries.list(filter, in: store).map { CaseTarget($0.number) }
         } else {
-            targets = try Self.targets(args.positionals[0], version: try args.int("--version"))
+            targets = named
         }
         if let macroName {
             let macro = try MacroRows.named(macroName, in: store)

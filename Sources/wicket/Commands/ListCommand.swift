@@ -13,18 +13,20 @@ enum ListCommand {
         if args.value("--view") != nil && CaseFilterOptions.anyGiven(args) {
             throw UsageError(en: "--view is a saved filter: no other filter with it", zh: "--view 是保存的筛选条件，不能再加其他筛选条件")
         }
+        // The command line is read whole before the database is opened: a bad one is a usage error (2).
+        let limit = try args.int("--limit") ?? 50
+        guard limit >= 1 else { throw UsageError(en: "--limit must be at least 1", zh: "--limit 至少为 1") }
+        let options = try CaseFilterOptions.filter(from: args)
         let store = try context.openStore()
         var filter: CaseFilter
         if let name = args.value("--view") {
             filter = try ViewsCommand.filter(try ViewRows.named(name, for: context.actingUser, in: store), store: store, context: context)
         } else {
-            filter = try CaseFilterOptions.filter(from: args)
+            filter = options
             // Clerks see their own department's cases, as in the workstation (`CaseAccess`).
             filter.department = try context.access(store).department(requested: filter.department)
         }
-        filter.limit = try args.int("--limit") ?? 50
-        guard filter.limit >= 1 else { throw UsageError(en: "--limit must be at least 1",
-            zh: "--limit 至少为 1") }
+        filter.limit = limit
         let cases = try CaseQueries.list(filter, in: store)
         if args.has("--json") {
             Output.json(cases.map { JSONShapes.summary($0, store: store) })

@@ -11,17 +11,19 @@ enum ViewsCommand {
             exactly those its count counts. Your own views come first, then those shared with you.
             """
     ) { args, context in
-        let store = try context.openStore()
         let language = context.settings.language
         let login = context.actingUser
         let verb = args.positionals[0]
         if verb != "save" && (CaseFilterOptions.anyGiven(args) || args.has("--shared")) {
             throw UsageError(en: "filters and --shared are for views save", zh: "筛选条件和 --shared 只用于 views save")
         }
+        // Read whole before the database is opened: a bad command line is a usage error (2).
+        let filter = try CaseFilterOptions.filter(from: args)
+        let store = try context.openStore()
         switch verb {
         case "save":
             guard args.positionals.count == 2 else { throw UsageError(en: "views save needs a NAME", zh: "views save 需要名称 NAME") }
-            try ViewRows.save(name: args.positionals[1], filter: try CaseFilterOptions.filter(from: args),
+            try ViewRows.save(name: args.positionals[1], filter: filter,
                               shared: args.has("--shared"), login: login, in: store)
             let count = try Self.count(try ViewRows.named(args.positionals[1], for: login, in: store), store: store, context: context)
             Output.line(CLIText.viewSaved.format(language, args.positionals[1], count))
