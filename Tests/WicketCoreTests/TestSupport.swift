@@ -113,7 +113,7 @@ enum SchemaRewind {
     /// Undoes the migrations after `version`, newest first, as far as tests need to go back
     /// (older ones are undone by the tests that need them), and sets the file's version.
     static func rewind(_ db: Database, to version: Int) throws {
-        if version < 16 { try db.executeScript("DROP TABLE macros;") }
+        if version < 16 { try db.executeScript("DROP TABLE macros; DROP TABLE views; DROP TABLE notice_history; DROP TABLE notices;") }
         if version < 14 { try undoFailedReplies(in: db) }
         if version < 13 { try db.executeScript("DROP TABLE standard_reasons;") }
         // 12 (provisional holidays) made nothing to undo.

@@ -34,7 +34,7 @@ public struct Ledger: Sendable, Equatable {
     /// Every ledger `wicket check` verifies. A new kind of record appends its ledger here.
     public static var all: [Ledger] { [.cases] + others }
     /// Ledgers other than the cases' (their schema comes from `schema`).
-    static let others: [Ledger] = []
+    static let others: [Ledger] = [.notices]
 
     var noUpdateTrigger: String { "\(table)_no_update" }
     var noDeleteTrigger: String { "\(table)_no_delete" }

@@ -30,7 +30,8 @@ enum Schema {
                   code: groupRejectionsByStandardReason),
         Migration(version: 14, name: "failed replies: handled marks, and the cases that have one unresolved",
                   sql: FailedReplyCases.table, code: FailedReplyCases.install),
-        Migration(version: 16, name: "macros and saved views", sql: MacroRows.table + "\n" + ViewRows.table),
+        Migration(version: 16, name: "macros, saved views, chasing notices",
+                  sql: MacroRows.table + "\n" + ViewRows.table + "\n" + NoticeRows.table),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

@@ -7,6 +7,7 @@ public enum CLIText: String, CaseIterable, Sendable {
     case deliveryNone, deliverySent, noCasesMatch
     case actLine, actHeldBy, actReplyStored, warning
     case actWouldDo, actRefused, actManyDone, actManyDry, actNeedsYes, actNote, actWouldNote, actNoteRefused, macrosLoaded, macrosNone
+    case noticesRaised, noticesNone, noticeAcknowledged
     case viewSaved, viewsNone, viewDeleted, viewPersonal, viewWholeHall, configViews
     case demoSummary, demoLevels, demoTry
     case unknownOption, optionNeedsValue, unknownCommand, seeCommandHelp
@@ -63,6 +64,9 @@ public enum CLIText: String, CaseIterable, Sendable {
         .actWouldNote: "{0}: would add the note",
         .actNoteRefused: "{0}: note refused: {1}",
         .macrosLoaded: "loaded {0} macros",
+        .noticesRaised: "raised {0} notices",
+        .noticesNone: "no notices for you",
+        .noticeAcknowledged: "acknowledged notice {0}",
         .viewSaved: "saved view {0}: {1} cases now",
         .viewsNone: "no views (wicket views save NAME [list filters])",
         .viewDeleted: "deleted view {0}",
@@ -142,6 +146,9 @@ public enum CLIText: String, CaseIterable, Sendable {
         .actWouldNote: "{0}：将添加备注",
         .actNoteRefused: "{0}：备注被拒绝：{1}",
         .macrosLoaded: "已载入 {0} 个宏",
+        .noticesRaised: "已发出 {0} 条催办通知",
+        .noticesNone: "没有发给您的催办通知",
+        .noticeAcknowledged: "已确认催办通知 {0}",
         .viewSaved: "已保存视图 {0}：当前 {1} 件案件",
         .viewsNone: "没有视图（wicket views save 名称 [列表筛选条件]）",
         .viewDeleted: "已删除视图 {0}",

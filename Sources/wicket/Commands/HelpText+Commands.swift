@@ -26,6 +26,10 @@ extension HelpText {
             save 名称 使用 `wicket list` 的筛选条件；`wicket list --view 名称` 列出该视图的案件，正是其数量所数的案件。
             先列您自己的视图，再列与您共享的视图。
             """,
+        "escalate": """
+            规则：案件时限转为红色预警时通知其部门的主管；超过到期日 N 个工作日（settings escalation_overdue_days，
+            默认 \(Escalation.defaultOverdueDays)）时通知大厅负责人（无部门的主管和管理员）。须以主管或管理员身份运行。
+            """,
         "report": "与看板（`wicket dashboard`）相同的数字，由同一段代码算出。",
         "dashboard": """
             全屏工作台，打开在看板上（在收件箱按 B 或 F3）。任何人改动案件时会自动刷新。
@@ -99,6 +103,7 @@ extension HelpText {
         "views --shared": "save：与本部门共享（主管和管理员；无部门者：全大厅）",
         "views --json": "list：输出 JSON（视图对象列表）",
         "list --view": "列出该视图的案件（不能再加其他筛选条件）",
+        "notices --json": "输出 JSON（催办通知对象列表）",
         "act --macro": "执行宏：宏的操作及其字段（每件案件一条历史记录），然后宏的备注（另一条记录）",
         "macros --json": "list：输出 JSON（宏对象列表）",
         "act --reason": "理由（reject、deny、suspend、extend、withdraw、transfer 必填；handled-reply：如何另行告知）",

@@ -110,6 +110,14 @@ enum JSONShapes {
         ]
     }
 
+    static func notice(_ notice: Notice) -> [String: Any] {
+        [
+            "id": notice.id, "rule": notice.rule.rawValue, "case": notice.caseNumber, "department": notice.department ?? NSNull(),
+            "status": notice.status, "raised_at": notice.raisedAt, "acknowledged_by": notice.acknowledgedBy ?? NSNull(),
+            "version": notice.version,
+        ]
+    }
+
     /// Text Wicket has none of (no phone given, no reason needed, no error yet) is null, as the README
     /// promises, never an empty string a script would have to tell apart from a value.
     static func orNull(_ text: String) -> Any { text.isEmpty ? NSNull() : text }
