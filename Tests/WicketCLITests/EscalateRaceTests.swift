@@ -52,5 +52,21 @@ final class EscalateRaceTests: XCTestCase {
         XCTAssertTrue(try cli.ok(["--as", "sup", "--lang", "zh", "notices"]).contains("逾期督办"))
         XCTAssertEqual(try cli.run(["--as", "sup", "notices", "ack", String(id)]).status, 1, "already acknowledged")
         try cli.ok(["check"])
+        }
+
+    func testAChaserIsRecordedAndCountedInBothLanguages() throws {
+        let cli = try BinaryRunner()
+        defer { cli.remove() }
+        try cli.ok(["init"])
+        try cli.ok(["users", "add", "li", "--name", "李娜", "--role", "clerk", "--dept", "PSB"])
+        try cli.ok(["import", "-"], stdin: BulkActCLITests.applications)
+        XCTAssertEqual(try cli.ok(["--as", "li", "chaser", "2026-000003", "--channel", "phone", "--text", "问进度"]),
+                       "2026-000003: chaser recorded, version 2 (1 on this case)\n")
+        XCTAssertEqual(try cli.ok(["--as", "li", "--lang", "zh", "chaser", "2026-000003", "--channel", "online"]),
+                       "2026-000003：已登记催办，版本 3（本案共 2 次）\n")
+        XCTAssertEqual(try cli.run(["--as", "li", "chaser", "2026-000026", "--channel", "phone"]).status, 1,
+                       "another department's case is no case for her")
+        XCTAssertEqual(try cli.run(["--as", "li", "chaser", "2026-000003"]).status, 2, "--channel is required")
+        XCTAssertTrue(try cli.ok(["--as", "li", "--lang", "zh", "show", "2026-000003"]).contains("申请人催办"))
     }
 }

@@ -38,4 +38,19 @@ final class EscalationTests: XCTestCase {
         XCTAssertEqual(try hall.store.db.scalarInt("SELECT count(*) FROM notice_history WHERE notice_id = ?", first), 2)
         XCTAssertNoThrow(try IntegrityCheck(db: hall.store.db).run(), "the notices' ledger checks like the cases' history")
     }
+
+    func testAChaserIsOneEventOnTheCaseAndIsCounted() throws {
+        let number = try hall.submit().number
+        let other = try hall.submit(service: "BIRTH-REG").number
+        let first = try hall.workflow.recordChaser(caseNumber: number, channel: .phone, text: "问进度", actor: "li")
+        XCTAssertEqual([first.version, first.onCase], [2, 1])
+        XCTAssertEqual(try hall.workflow.recordChaser(caseNumber: number, channel: .online, text: "", actor: "li").onCase, 2)
+        XCTAssertRefused(.caseNotFound(other)) { try hall.workflow.recordChaser(caseNumber: other, channel: .phone, text: "", actor: "li") }
+        try hall.workflow.recordChaser(caseNumber: other, channel: .phone, text: "", actor: "hp")
+        XCTAssertEqual(try hall.historyCount(number), 3, "submit and two chasers: one event each")
+        XCTAssertEqual(try ChaserCount.received(department: "PSB", in: hall.store), 2)
+        XCTAssertEqual(try ChaserCount.received(department: nil, in: hall.store), 3)
+        XCTAssertEqual(CaseAction.historyWord(Workflow.chaserEvent).zh, "申请人催办")
+        XCTAssertNoThrow(try IntegrityCheck(db: hall.store.db).run())
+    }
 }

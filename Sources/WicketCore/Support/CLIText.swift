@@ -7,7 +7,7 @@ public enum CLIText: String, CaseIterable, Sendable {
     case deliveryNone, deliverySent, noCasesMatch
     case actLine, actHeldBy, actReplyStored, warning
     case actWouldDo, actRefused, actManyDone, actManyDry, actNeedsYes, actNote, actWouldNote, actNoteRefused, macrosLoaded, macrosNone
-    case noticesRaised, noticesNone, noticeAcknowledged
+    case noticesRaised, noticesNone, noticeAcknowledged, chaserRecorded
     case viewSaved, viewsNone, viewDeleted, viewPersonal, viewWholeHall, configViews
     case demoSummary, demoLevels, demoTry
     case unknownOption, optionNeedsValue, unknownCommand, seeCommandHelp
@@ -65,6 +65,7 @@ public enum CLIText: String, CaseIterable, Sendable {
         .actNoteRefused: "{0}: note refused: {1}",
         .macrosLoaded: "loaded {0} macros",
         .noticesRaised: "raised {0} notices",
+        .chaserRecorded: "{0}: chaser recorded, version {1} ({2} on this case)",
         .noticesNone: "no notices for you",
         .noticeAcknowledged: "acknowledged notice {0}",
         .viewSaved: "saved view {0}: {1} cases now",
@@ -147,6 +148,7 @@ public enum CLIText: String, CaseIterable, Sendable {
         .actNoteRefused: "{0}：备注被拒绝：{1}",
         .macrosLoaded: "已载入 {0} 个宏",
         .noticesRaised: "已发出 {0} 条催办通知",
+        .chaserRecorded: "{0}：已登记催办，版本 {1}（本案共 {2} 次）",
         .noticesNone: "没有发给您的催办通知",
         .noticeAcknowledged: "已确认催办通知 {0}",
         .viewSaved: "已保存视图 {0}：当前 {1} 件案件",

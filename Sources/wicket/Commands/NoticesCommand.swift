@@ -56,3 +56,31 @@ enum NoticesCommand {
     static let header = [Bilingual(en: "ID", zh: "编号"), Bilingual(en: "CASE", zh: "案件"), Bilingual(en: "RULE", zh: "规则"),
                          Bilingual(en: "DEPT", zh: "部门"), Bilingual(en: "STATE", zh: "状态"), Bilingual(en: "RAISED", zh: "发出")]
 }
+
+enum ChaserCommand {
+    static let spec = CommandSpec(
+        name: "chaser", arguments: ["CASE"],
+        summary: "Record an applicant's chaser: a call or message asking how their case is doing (one history event).",
+        options: [
+            .value("--channel", "C", "how they asked: online, mobile, window, phone or mail (required)"),
+            .value("--text", "TEXT", "what they said or asked"),
+            .flag("--json", "print {case, version, history_id, chasers} as JSON"),
+        ]
+    ) { args, context in
+        guard let text = args.value("--channel") else {
+            throw UsageError(en: "chaser needs --channel (online, mobile, window, phone, mail)",
+                zh: "chaser 需要 --channel（online、mobile、window、phone、mail）")
+        }
+        guard let channel = Channel(rawValue: text) else { throw UsageError(en: "unknown channel '\(text)'", zh: "未知渠道“\(text)”") }
+        let store = try context.openStore()
+        let outcome = try context.workflow(store).recordChaser(caseNumber: args.positionals[0], channel: channel,
+                                                               text: args.value("--text") ?? "", actor: context.actingUser)
+        if args.has("--json") {
+            Output.json(["case": outcome.caseNumber, "version": outcome.version, "history_id": outcome.historyEventID,
+                         "chasers": outcome.onCase])
+        } else {
+            Output.line(CLIText.chaserRecorded.format(context.settings.language, outcome.caseNumber, outcome.version, outcome.onCase))
+        }
+        return 0
+    }
+}
