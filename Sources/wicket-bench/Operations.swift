@@ -85,6 +85,23 @@ struct Operations {
                    unit: "ms", target: .atMost(5))
     }
 
+    /// 40 marked cases accepted at once (`performEach`): 40 transactions, each with its history
+    /// event and its own templated reply. One sample is the whole batch.
+    func bulkAct(batches: Int) throws -> Row {
+        let store = try CaseStore.open(path: work, clock: Fixture.clock)
+        let numbers = try CaseQueries.list(CaseFilter(statuses: [.submitted], limit: 40 * batches), in: store).map(\.number)
+        guard numbers.count == 40 * batches else { throw BenchError("only \(numbers.count) submitted cases for \(batches) batches of 40") }
+        let workflow = Workflow(store: store)
+        let request = ActionRequest(caseNumber: "", action: .accept, actor: Fixture.supervisor)
+        let samples = try Clock.measure(batches) { batch in
+            let targets = numbers[(batch * 40)..<(batch * 40 + 40)].map { CaseTarget($0) }
+            let results = workflow.performEach(request, on: targets)
+            if let refused = results.first(where: \.isRefused) { throw BenchError("bulk accept refused: \(refused)") }
+        }
+        return Row(operation: "40 cases at once (accept + history + templated reply each)", median: samples.median,
+                   p99: samples.p99, unit: "ms", target: .atMost(1000))
+    }
+
     func takeNext(runs: Int) throws -> Row {
         let store = try CaseStore.open(path: work, clock: Fixture.clock)
         let workflow = Workflow(store: store)

@@ -8,7 +8,7 @@ var folder = FileManager.default.currentDirectoryPath + "/.build/bench"
 var runs = 200
 /// nil: every operation. Otherwise the names given to --only.
 var only: Set<String>? = nil
-let operationNames = ["start", "keys", "search", "dashboard", "transition", "next", "import", "clerk", "memory", "board"]
+let operationNames = ["start", "keys", "search", "dashboard", "transition", "bulk", "next", "import", "clerk", "memory", "board"]
 var arguments = Array(CommandLine.arguments.dropFirst())
 while !arguments.isEmpty {
     let option = arguments.removeFirst()
@@ -36,7 +36,7 @@ do {
     let fixture = try Fixture.ensure(cases: cases, folder: folder)
     func wanted(_ name: String) -> Bool { only?.contains(name) ?? true }
     // Only the operations that change the database need the (gigabytes-large) working copy.
-    let changes = wanted("transition") || wanted("next") || wanted("clerk")
+    let changes = wanted("transition") || wanted("bulk") || wanted("next") || wanted("clerk")
     let operations = Operations(fixture: fixture, work: changes ? try Fixture.workingCopy(of: fixture) : fixture,
                                 wicket: wicket, cases: cases)
     var rows: [Row] = []
@@ -49,6 +49,7 @@ do {
         rows += try operations.board(runs: runs)
     }
     if wanted("transition") { rows.append(try operations.transition(runs: runs)) }
+    if wanted("bulk") { rows.append(try operations.bulkAct(batches: max(5, runs / 20))) }
     if wanted("next") { rows.append(try operations.takeNext(runs: runs)) }
     if wanted("import") { rows.append(try operations.importRate(folder: folder, lines: 100_000)) }
     if wanted("clerk") { rows += try operations.clerkDuringImport(folder: folder, lines: 100_000, runs: max(20, runs / 4)) }

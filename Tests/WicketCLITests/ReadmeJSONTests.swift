@@ -64,13 +64,20 @@ final class ReadmeJSONTests: XCTestCase {
         let line = #"{"ref":"json-1","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-26T09:30:00+08:00","applicant":{"name":"王芳","id_number":"110105198501011234","phone":"13700000000"},"summary":"户口迁移","materials":["ID-CARD"]}"#
         try cli.ok(["import", "-"], stdin: line + "\n")
         let acted = try cli.json(["--as", "li", "act", "2026-000001", "accept", "--json"])
+        let actedOnMany = try cli.json(["--as", "li", "act", "2026-000001,2026-000001", "note", "--text", "x", "--dry-run", "--json"])
         try cli.ok(["--as", "li", "act", "2026-000001", "note", "--text", "已核对"])
         try cli.ok(["--as", "li", "act", "2026-000001", "rate", "--rating", "poor"])
         let shown = try cli.json(["show", "2026-000001", "--json"])
+        let macroFile = cli.directory.appendingPathComponent("macros.txt")
+        try "[m]\nname.zh = 受理\nname.en = Accept\naction = accept\nnote = 已受理\n".write(to: macroFile, atomically: true, encoding: .utf8)
+        try cli.ok(["macros", "load", macroFile.path])
+        let macros = try cli.json(["macros", "list", "--json"])
         let listed = try cli.json(["list", "--json"])
 
         for (prefix, output) in [("`list --json`: an array of ", listed as Any), ("`show --json`: ", shown),
-                                 ("`act --json`, `next --json`: ", acted)] {
+                                 ("`act --json`, `next --json`: ", acted),
+                                 ("`macros list --json`: an array of ", macros),
+                                 ("`act --json` on many cases (a list of cases, `--filter` or `--dry-run`): an array of\n  ", actedOnMany)] {
             let entry = try Self.readmeEntry(prefix)
             let documented = try XCTUnwrap(Self.parse(entry), "cannot read the README's keys for \(prefix)")
             let wanted: Shape = output is [Any] ? .array(documented) : documented

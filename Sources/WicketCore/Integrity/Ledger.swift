@@ -34,7 +34,7 @@ public struct Ledger: Sendable, Equatable {
     /// Every ledger `wicket check` verifies. A new kind of record appends its ledger here.
     public static var all: [Ledger] { [.cases] + others }
     /// Ledgers other than the cases' (their schema comes from `schema`).
-    static let others: [Ledger] = [.consultations, .bookings]
+    static let others: [Ledger] = [.consultations, .bookings, .notices]
 
     /// Bookings (appointments): booked, moved, cancelled, arrived, called, done, no-show.
     public static let bookings = Ledger(table: "booking_history", subjectTable: "bookings", subjectColumn: "booking_id",

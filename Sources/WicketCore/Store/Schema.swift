@@ -33,6 +33,8 @@ enum Schema {
         Migration(version: 15, name: "consultations: questions answered on a response clock, their history and replies",
                   sql: consultations),
         Migration(version: 16, name: "appointments: slot plan, bookings and their history", sql: appointments),
+        Migration(version: 17, name: "macros, saved views, chasing notices",
+                  sql: MacroRows.table + "\n" + ViewRows.table + "\n" + NoticeRows.table),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

@@ -6,6 +6,9 @@ public enum CLIText: String, CaseIterable, Sendable {
     case settingSet, settingReset, backedUp, checkOK, checkHead, checkNoEvents
     case deliveryNone, deliverySent, noCasesMatch
     case actLine, actHeldBy, actReplyStored, warning
+    case actWouldDo, actRefused, actManyDone, actManyDry, actNeedsYes, actNote, actWouldNote, actNoteRefused, macrosLoaded, macrosNone
+    case noticesRaised, noticesNone, noticeAcknowledged, chaserRecorded
+    case viewSaved, viewsNone, viewDeleted, viewPersonal, viewWholeHall, configViews
     case demoSummary, demoLevels, demoTry
     case unknownOption, optionNeedsValue, unknownCommand, seeCommandHelp
     case showCase, showRef, showService, showApplicant, showRevealed, showChannel, showSummary, showDetails
@@ -53,6 +56,26 @@ public enum CLIText: String, CaseIterable, Sendable {
         .actHeldBy: ", held by {0}",
         .actReplyStored: ", reply #{0} queued for delivery",
         .warning: "warning: {0}",
+        .actWouldDo: "{0}: would {1}, {2}",
+        .actRefused: "{0}: refused: {1}",
+        .actManyDone: "{0} done, {1} refused",
+        .actManyDry: "dry run, nothing changed: {0} would be done, {1} would be refused",
+        .actNote: "{0}: note added, version {1}",
+        .actWouldNote: "{0}: would add the note",
+        .actNoteRefused: "{0}: note refused: {1}",
+        .macrosLoaded: "loaded {0} macros",
+        .noticesRaised: "raised {0} notices",
+        .chaserRecorded: "{0}: chaser recorded, version {1} ({2} on this case)",
+        .noticesNone: "no notices for you",
+        .noticeAcknowledged: "acknowledged notice {0}",
+        .viewSaved: "saved view {0}: {1} cases now",
+        .viewsNone: "no views (wicket views save NAME [list filters])",
+        .viewDeleted: "deleted view {0}",
+        .viewPersonal: "only you",
+        .viewWholeHall: "the whole hall",
+        .configViews: "views: {0}",
+        .macrosNone: "no macros loaded (wicket macros load FILE)",
+        .actNeedsYes: "{0} cases match; acting on more than {1} at once needs --yes (see them first with --dry-run)",
         .demoSummary: "demo database {0}: {1} cases, {2} open",
         .demoLevels: "overdue {0}, red {1}, yellow {2}, acceptance overdue {3}",
         .demoTry: "you are {0}, a clerk of PSB; try:",
@@ -116,6 +139,26 @@ public enum CLIText: String, CaseIterable, Sendable {
         .actHeldBy: "，经办人 {0}",
         .actReplyStored: "，答复 #{0} 已排队等待发送",
         .warning: "警告：{0}",
+        .actWouldDo: "{0}：将执行{1}，{2}",
+        .actRefused: "{0}：被拒绝：{1}",
+        .actManyDone: "完成 {0} 件，拒绝 {1} 件",
+        .actManyDry: "试运行，未作任何改动：将完成 {0} 件，将拒绝 {1} 件",
+        .actNote: "{0}：已添加备注，版本 {1}",
+        .actWouldNote: "{0}：将添加备注",
+        .actNoteRefused: "{0}：备注被拒绝：{1}",
+        .macrosLoaded: "已载入 {0} 个宏",
+        .noticesRaised: "已发出 {0} 条催办通知",
+        .chaserRecorded: "{0}：已登记催办，版本 {1}（本案共 {2} 次）",
+        .noticesNone: "没有发给您的催办通知",
+        .noticeAcknowledged: "已确认催办通知 {0}",
+        .viewSaved: "已保存视图 {0}：当前 {1} 件案件",
+        .viewsNone: "没有视图（wicket views save 名称 [列表筛选条件]）",
+        .viewDeleted: "已删除视图 {0}",
+        .viewPersonal: "仅本人",
+        .viewWholeHall: "全大厅",
+        .configViews: "视图：{0}",
+        .macrosNone: "尚未载入宏（wicket macros load FILE）",
+        .actNeedsYes: "符合条件的案件有 {0} 件；一次操作超过 {1} 件须加 --yes（可先用 --dry-run 查看）",
         .demoSummary: "演示数据库 {0}：{1} 件案件，{2} 件在办",
         .demoLevels: "已超期 {0}，红色 {1}，黄色 {2}，受理超期 {3}",
         .demoTry: "您是 {0}，公安（PSB）的办事员；可以试试：",

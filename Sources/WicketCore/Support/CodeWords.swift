@@ -54,6 +54,7 @@ extension CaseAction {
         switch stored {
         case submitEvent: return Bilingual(en: "submit", zh: "提交")
         case "reveal": return Bilingual(en: "ID shown", zh: "查看证件")
+        case Workflow.chaserEvent: return Bilingual(en: "applicant chased", zh: "申请人催办")
         default: return Bilingual(en: stored, zh: stored)
         }
     }

@@ -26,6 +26,9 @@ public struct ActionRequest: Sendable {
     public var expectedVersion: Int?
     /// resend-reply / handled-reply: the failed reply (nil: the case's only unresolved one).
     public var messageID: Int?
+    /// A macro's reply template by language (the case's, else Chinese), filled with each case's
+    /// own placeholders; for a notifying action or `reply`, in place of the hall's template.
+    public var template: [Language: ReplyTemplate] = [:]
 
     public init(caseNumber: String, action: CaseAction, actor: String, reason: String? = nil, missing: [String] = [],
                 materials: [String] = [], materialState: MaterialState? = nil, target: String? = nil, days: Int? = nil,

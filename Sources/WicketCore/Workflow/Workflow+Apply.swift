@@ -80,7 +80,8 @@ extension Workflow {
                            change.record.id, actor.login, text, context.stamp)
             change.details["note_id"] = db.lastInsertRowID
         case .reply:
-            change.replyText = try requiredText(request)
+            // A macro's template is the reply (filled per case in `replyBody`); otherwise the text.
+            if request.template.isEmpty { change.replyText = try requiredText(request) }
         case .rate:
             guard let rating = request.rating else { throw WorkflowError.invalidArgument(Bilingual(
                 en: "rate needs --rating good|fair|poor",

@@ -120,6 +120,10 @@ public final class Workflow {
     }
 
     private func replyBody(for request: ActionRequest, rule: LifecycleRule, change: CaseChange) throws -> String? {
+        if rule.notifiesApplicant || request.action == .reply,
+           let template = request.template[change.record.language] ?? request.template[.zh] {
+            return try notice(template, change)
+        }
         if request.action == .reply { return change.replyText }
         guard rule.notifiesApplicant else { return nil }
         if let text = request.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty { return text }

@@ -20,10 +20,13 @@ struct CommandSpec: Sendable {
     let summary: String
     var options: [Option] = []
     var discussion: String = ""
+    /// What stands for the arguments in the usage line when they are more than a list (e.g.
+    /// `act`'s `(CASE[,CASE...] | --filter) ACTION`); nil: the arguments.
+    var synopsis: String? = nil
     let run: @Sendable (ParsedArguments, CommandContext) throws -> Int32
 
     var usage: String {
-        let args = arguments.map { $0.hasSuffix("?") ? "[\($0.dropLast())]" : $0 }
+        let args = synopsis.map { [$0] } ?? arguments.map { $0.hasSuffix("?") ? "[\($0.dropLast())]" : $0 }
         let opts = options.isEmpty ? "" : " [options]"
         return (["wicket [--db PATH] [--as LOGIN]", name] + args).joined(separator: " ") + opts
     }

@@ -45,6 +45,10 @@ enum ConfigCommand {
             if let setting = settings.keys[action] { add(ConfigFile.keyPrefix + action.rawValue, setting) }
         }
         Output.line(Output.table(rows).joined(separator: "\n"))
+        // Saved views live in the hall's database, not in the file: shown when the database opens.
+        if let store = try? context.openStore(), let views = try? ViewRows.visible(to: context.actingUser, in: store), !views.isEmpty {
+            Output.line(CLIText.configViews.format(language, views.map { Output.safe($0.name) }.joined(separator: ", ")))
+        }
         let loader = ThemeLoader(directories: ThemeLoader.standardDirectories(
             configDirectory: ConfigFile.directory(context.environment),
             executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0]))

@@ -18,7 +18,23 @@ extension HelpText {
             待答复的咨询按工作小时计时（设置 consult_hours_渠道；默认 24 即一个工作日，邮寄 72）。导入：每行一条咨询
             （README“咨询导入格式”）；编号（ref）已登记的行不作改动；错误行以 `line N: reason` 报告。管理员和门户登录可以导入。
             """,
-        "act": "操作：" + CaseAction.allCases.map(\.rawValue).joined(separator: " "),
+        "act": "操作：" + CaseAction.allCases.map(\.rawValue).joined(separator: " ") + "\n"
+            + "多件案件：每件各在自己的事务中执行，各有自己的历史记录和答复；被拒绝的案件不作任何改动，也不会撤销其他案件。\n"
+            + "退出码 0：全部完成；1：有案件被拒绝。",
+        "macros": """
+            文件格式：`[名称]` 一行，然后是 `字段 = 值` 行；以 `#` 开头的行为注释。
+            字段：\(MacroFile.fields.joined(separator: " "))（name.zh、name.en 和 action 必填）。
+            载入会替换全部宏；有错误的行使整个文件被拒绝，并指出行号。
+            执行：wicket act CASE[,CASE...] --macro 名称，或 wicket act --filter ... --macro 名称。
+            """,
+        "views": """
+            save 名称 使用 `wicket list` 的筛选条件；`wicket list --view 名称` 列出该视图的案件，正是其数量所数的案件。
+            先列您自己的视图，再列与您共享的视图。
+            """,
+        "escalate": """
+            规则：案件时限转为红色预警时通知其部门的主管；超过到期日 N 个工作日（settings escalation_overdue_days，
+            默认 \(Escalation.defaultOverdueDays)）时通知大厅负责人（无部门的主管和管理员）。须以主管或管理员身份运行。
+            """,
         "report": "与看板（`wicket dashboard`）相同的数字，由同一段代码算出。",
         "dashboard": """
             全屏工作台，打开在看板上（在收件箱按 B 或 F3）。任何人改动案件时会自动刷新。
@@ -122,19 +138,19 @@ extension HelpText {
         "consult --json": "输出 JSON",
         "consult --period": "report：today、week、30d（默认）、Nd 或 YYYY-MM-DD..YYYY-MM-DD",
         "demo --fresh": "丢弃已有的演示数据库，重新生成",
-        "list --status": "只列这些状态（例如 submitted,awaiting_materials）",
-        "list --service": "只列该事项",
-        "list --dept": "只列该部门",
-        "list --channel": "只列该渠道（online、mobile、window、phone、mail）",
-        "list --clerk": "只列该办事员经办的案件",
-        "list --unassigned": "只列无人经办的案件",
-        "list --failed-replies": "只列有发送失败、尚无人重发或处理的答复的案件（任何状态）",
-        "list --level": "只列该预警等级：yellow、red、overdue（或 normal、paused）",
-        "list --search": "编号、ref、申请人、摘要或详情中含有 TEXT 的案件",
         "list --limit": "最多 N 件（默认 50）",
         "list --json": "输出 JSON（案件对象列表）",
         "show --json": "输出 JSON",
         "show --reveal": "显示完整证件号和电话（主管、管理员、本部门办事员；查看记入历史）",
+        "views --shared": "save：与本部门共享（主管和管理员；无部门者：全大厅）",
+        "views --json": "list：输出 JSON（视图对象列表）",
+        "list --view": "列出该视图的案件（不能再加其他筛选条件）",
+        "notices --json": "输出 JSON（催办通知对象列表）",
+        "chaser --channel": "申请人以何种方式询问：online、mobile、window、phone 或 mail（必填）",
+        "chaser --text": "申请人所说或所问的内容",
+        "chaser --json": "以 JSON 输出 {case, version, history_id, chasers}",
+        "act --macro": "执行宏：宏的操作及其字段（每件案件一条历史记录），然后宏的备注（另一条记录）",
+        "macros --json": "list：输出 JSON（宏对象列表）",
         "act --reason": "理由（reject、deny、suspend、extend、withdraw、transfer 必填；handled-reply：如何另行告知）",
         "act --reason-code": "目录中的标准理由代码（reject、deny、suspend、withdraw；见 catalog export）；不写 --reason 时以其文字为理由",
         "act --message": "resend-reply / handled-reply：发送失败的答复编号（见 show；默认为唯一的一条）",
@@ -147,8 +163,11 @@ extension HelpText {
         "act --rating": "rate：good、fair 或 poor",
         "act --window": "deliver / supplement：申请人到窗口办理",
         "act --online": "deliver：未经窗口交付",
-        "act --version": "案件版本已不是 N 时拒绝",
-        "act --json": "以 JSON 输出结果",
+        "act --version": "案件版本已不是 N 时拒绝（一件案件；多件时写作 CASE@N）",
+        "act --filter": "对下列列表筛选条件选出的每件案件执行（与 `wicket list` 列出的相同）",
+        "act --dry-run": "不作任何改动：逐件说明操作将完成还是被拒绝，以及原因",
+        "act --yes": "--filter：符合条件的案件超过 \(ActCommand.confirmAbove) 件时仍然执行",
+        "act --json": "以 JSON 输出结果（多件案件：列表，每件一个对象）",
         "deliver --watch": "持续运行：发送后等待新答复或下次重试（直到 SIGTERM/SIGINT）",
         "deliver --time-limit": "发送命令处理一条答复的时限（默认 30 秒，1 到 600）",
         "next --json": "以 JSON 输出结果",
@@ -193,10 +212,16 @@ extension CommandSpec {
             lines += ["", "选项："]
             for option in options {
                 let left = option.valueName.map { "\(option.name) \($0)" } ?? option.name
-                let text = HelpText.optionsZh["\(name) \(option.name)"] ?? option.help
+                let text = HelpText.optionsZh["\(name) \(option.name)"] ?? shared(option) ?? option.help
                 lines.append("  " + left.padding(toLength: max(24, left.count + 2), withPad: " ", startingAt: 0) + text)
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The Chinese line of a filter option declared once for several commands (`CaseFilterOptions`).
+    private func shared(_ option: Option) -> String? {
+        guard CaseFilterOptions.options.contains(where: { $0.name == option.name }) else { return nil }
+        return CaseFilterOptions.helpZh[option.name]
     }
 }

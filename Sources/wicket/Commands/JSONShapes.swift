@@ -67,6 +67,57 @@ enum JSONShapes {
         ]
     }
 
+    /// One case of `act` on many: `result` is done, would_be_done (a dry run: nothing kept, so
+    /// `history_id` and `reply_id` are null) or refused (`refusal` a code, `reason` in English, the
+    /// case's fields null). Every object has every key, so a script reads them alike.
+    static func caseResult(_ result: CaseResult, action: CaseAction) -> [String: Any] {
+        switch result.outcome {
+        case .done(let done):
+            return outcome(done).merging(["result": "done", "refusal": NSNull(), "reason": NSNull()]) { $1 }
+        case .wouldBeDone(let rehearsed):
+            return outcome(rehearsed).merging(["result": "would_be_done", "history_id": NSNull(), "reply_id": NSNull(),
+                                               "refusal": NSNull(), "reason": NSNull()]) { $1 }
+        case .refused(let code, let reason):
+            return ["case": result.caseNumber, "action": action.rawValue, "result": "refused", "refusal": code,
+                    "reason": reason.en, "from": NSNull(), "to": NSNull(), "version": NSNull(), "history_id": NSNull(),
+                    "reply_id": NSNull(), "holder": NSNull(), "warnings": [String]()]
+        }
+    }
+
+    static func macro(_ macro: Macro) -> [String: Any] {
+        [
+            "name": macro.name, "name_zh": macro.nameZh, "name_en": macro.nameEn, "action": macro.action.rawValue,
+            "reason": macro.reason ?? NSNull(), "reason_code": macro.reasonCode ?? NSNull(), "missing": macro.missing,
+            "days": macro.days ?? NSNull(), "to": macro.target ?? NSNull(),
+            "template_zh": macro.template[.zh]?.source ?? NSNull(), "template_en": macro.template[.en]?.source ?? NSNull(),
+            "note": macro.note ?? NSNull(),
+        ]
+    }
+
+    /// A macro on one case: the action's object (`caseResult`) with `note`, the note's own
+    /// result object, or null (no note, or the action refused).
+    static func macroResult(_ result: MacroResult, macro: Macro) -> [String: Any] {
+        var object = caseResult(result.action, action: macro.action)
+        object["macro"] = macro.name
+        object["note"] = result.note.map { caseResult($0, action: .note) } ?? NSNull()
+        return object
+    }
+
+    static func view(_ view: SavedView, count: Int) -> [String: Any] {
+        [
+            "name": view.name, "owner": view.owner, "shared": view.shared, "department": view.department ?? NSNull(),
+            "count": count, "filter": jsonObject(String(decoding: (try? JSONEncoder().encode(view.filter)) ?? Data(), as: UTF8.self)),
+        ]
+    }
+
+    static func notice(_ notice: Notice) -> [String: Any] {
+        [
+            "id": notice.id, "rule": notice.rule.rawValue, "case": notice.caseNumber, "department": notice.department ?? NSNull(),
+            "status": notice.status, "raised_at": notice.raisedAt, "acknowledged_by": notice.acknowledgedBy ?? NSNull(),
+            "version": notice.version,
+        ]
+    }
+
     /// Text Wicket has none of (no phone given, no reason needed, no error yet) is null, as the README
     /// promises, never an empty string a script would have to tell apart from a value.
     static func orNull(_ text: String) -> Any { text.isEmpty ? NSNull() : text }

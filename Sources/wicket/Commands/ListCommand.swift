@@ -4,54 +4,29 @@ enum ListCommand {
     static let spec = CommandSpec(
         name: "list", arguments: [],
         summary: "List cases, most urgent first (open cases unless --status says otherwise).",
-        options: [
-            .value("--status", "S,...", "only these statuses (e.g. submitted,awaiting_materials)"),
-            .value("--service", "CODE", "only this service item"),
-            .value("--dept", "CODE", "only this department"),
-            .value("--channel", "C", "only this channel (online, mobile, window, phone, mail)"),
-            .value("--clerk", "LOGIN", "only cases held by this clerk"),
-            .flag("--unassigned", "only cases nobody holds"),
-            .flag("--failed-replies", "only cases with a failed reply no clerk has resent or marked handled (any status)"),
-            .value("--level", "L", "only this warning level: yellow, red, overdue (or normal, paused)"),
-            .value("--search", "TEXT", "cases whose number, ref, applicant, summary or details contain TEXT"),
+        options: CaseFilterOptions.options + [
+            .value("--view", "NAME", "the cases of this saved view (see views; no other filter with it)"),
             .value("--limit", "N", "at most N cases (default 50)"),
             .flag("--json", "print JSON (a list of case objects)"),
         ]
     ) { args, context in
-        var filter = CaseFilter()
-        let statuses = try args.list("--status").map { text -> CaseStatus in
-            guard let status = CaseStatus(rawValue: text) else {
-                throw UsageError(en: "unknown status '\(text)' (\(CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")))",
-                    zh: "未知状态“\(text)”（\(CaseStatus.allCases.map(\.rawValue).joined(separator: "、"))）")
-            }
-            return status
+        if args.value("--view") != nil && CaseFilterOptions.anyGiven(args) {
+            throw UsageError(en: "--view is a saved filter: no other filter with it", zh: "--view 是保存的筛选条件，不能再加其他筛选条件")
         }
-        if !statuses.isEmpty { filter.statuses = statuses }
-        filter.serviceCode = args.value("--service")
-        filter.department = args.value("--dept")
-        if let text = args.value("--channel") {
-            guard let channel = Channel(rawValue: text) else { throw UsageError(en: "unknown channel '\(text)'",
-                zh: "未知渠道“\(text)”") }
-            filter.channel = channel
-        }
-        filter.holder = args.value("--clerk")
-        filter.unassignedOnly = args.has("--unassigned")
-        // Any status: a failed notice on a closed case needs a clerk as much as any.
-        if args.has("--failed-replies") { filter.failedReplies = .any }
-        if let text = args.value("--level") {
-            guard let level = Level(rawValue: text), level != .none else {
-                throw UsageError(en: "unknown level '\(text)' (yellow, red, overdue, normal, paused)",
-                    zh: "未知等级“\(text)”（yellow、red、overdue、normal、paused）")
-            }
-            filter.level = level
-        }
-        filter.search = args.value("--search")
-        filter.limit = try args.int("--limit") ?? 50
-        guard filter.limit >= 1 else { throw UsageError(en: "--limit must be at least 1",
-            zh: "--limit 至少为 1") }
+        // The command line is read whole before the database is opened: a bad one is a usage error (2).
+        let limit = try args.int("--limit") ?? 50
+        guard limit >= 1 else { throw UsageError(en: "--limit must be at least 1", zh: "--limit 至少为 1") }
+        let options = try CaseFilterOptions.filter(from: args)
         let store = try context.openStore()
-        // Clerks see their own department's cases, as in the workstation (`CaseAccess`).
-        filter.department = try context.access(store).department(requested: filter.department)
+        var filter: CaseFilter
+        if let name = args.value("--view") {
+            filter = try ViewsCommand.filter(try ViewRows.named(name, for: context.actingUser, in: store), store: store, context: context)
+        } else {
+            filter = options
+            // Clerks see their own department's cases, as in the workstation (`CaseAccess`).
+            filter.department = try context.access(store).department(requested: filter.department)
+        }
+        filter.limit = limit
         let cases = try CaseQueries.list(filter, in: store)
         if args.has("--json") {
             Output.json(cases.map { JSONShapes.summary($0, store: store) })

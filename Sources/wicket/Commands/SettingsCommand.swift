@@ -11,6 +11,8 @@ enum SettingsCommand {
         ("red_percent", "share of a limit used when the red warning starts (default 90)", { (1...100).contains(Int($0) ?? 0) }),
         ("delivery_limit_days", "working days from approval to handing over the result (default 10)", { (1...60).contains(Int($0) ?? 0) }),
         ("overdue_promise_days", "working days an overdue case's notice promises its decision within (default 5)", { (1...60).contains(Int($0) ?? 0) }),
+        ("escalation_overdue_days", "working days past the due day that raise the overdue notice to the hall's head (default 3)",
+         { (1...60).contains(Int($0) ?? 0) }),
         ("delivery_command", "shell command that delivers one reply (JSON on stdin)", { !$0.isEmpty }),
     ]
 
@@ -37,6 +39,7 @@ enum SettingsCommand {
         "red_percent": "时限用去多少比例时开始红色预警（默认 90）",
         "delivery_limit_days": "从批准到送达结果的工作日数（默认 10）",
         "overdue_promise_days": "已逾期案件的通知承诺在多少个工作日内作出决定（默认 5）",
+        "escalation_overdue_days": "超过到期日多少个工作日时向大厅负责人发出逾期督办通知（默认 3）",
         "delivery_command": "发送一条答复的 shell 命令（标准输入为 JSON）",
     ].merging(BookingRules.settingKeys.map { ($0.key, $0.help.zh) }) { old, _ in old }
 
