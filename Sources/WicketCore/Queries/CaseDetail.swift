@@ -10,6 +10,8 @@ public struct CaseDetail: Sendable {
     public let history: [HistoryEvent]
     public let ratings: [RatingRecord]
     public let clock: ClockStatus
+    /// The applicant's other cases the reader may see (`ApplicantQueries`).
+    public let applicant: ApplicantRecord
 
     public struct Message: Sendable, Codable, Equatable {
         public let id: Int
@@ -117,7 +119,8 @@ public struct CaseDetail: Sendable {
             }
             return CaseDetail(record: record, service: store.service(record.serviceCode),
                               materials: try CaseMaterials.load(caseID: id, in: db), messages: messages, notes: notes,
-                              history: history, ratings: ratings, clock: clockStatus(record, store: store))
+                              history: history, ratings: ratings, clock: clockStatus(record, store: store),
+                              applicant: try ApplicantQueries.cases(ofCase: id, in: store, for: access))
         }
     }
 

@@ -38,7 +38,8 @@ struct UrgencySegments {
         if filter.unassignedOnly { common.append("holder IS NULL") }
         if let kind = filter.failedReplies { common.append(kind.sql("cases")) }
         if let search = filter.search?.trimmingCharacters(in: .whitespacesAndNewlines), !search.isEmpty {
-            common.append(CaseQueries.searchCondition(search, strategy: searchStrategy, parameter: parameter))
+            common.append(CaseQueries.searchCondition(search, strategy: searchStrategy,
+                                                       matcher: try? store.db.applicantMatcher(), parameter: parameter))
         }
         let limit = parameter(max(1, filter.limit) + 1)
         // Parameters are numbered as they are used: a segment left out must leave no gap.

@@ -30,6 +30,8 @@ enum Schema {
                   code: groupRejectionsByStandardReason),
         Migration(version: 14, name: "failed replies: handled marks, and the cases that have one unresolved",
                   sql: FailedReplyCases.table, code: FailedReplyCases.install),
+        Migration(version: 15, name: "applicant match key (keyed hash of the ID number, else name and phone)",
+                  sql: applicantKeyColumn, keyed: { db, key in try fillApplicantKeys(db, key: key) }),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

@@ -11,6 +11,7 @@ public enum CLIText: String, CaseIterable, Sendable {
     case showCase, showRef, showService, showApplicant, showRevealed, showChannel, showSummary, showDetails
     case showClock, showDue, showDaysUsed, showPaused, showPausedDays, showExtended, showAcceptanceBreached
     case showMaterials, showMessages, showNotes, showRatings, showHistory, showNone, showFollowUp, showNoFollowUp
+    case applicantHeader, applicantOfCase, applicantOpenCases, applicantClosedCases, applicantMoreClosed
     case configFile, configRead, configAbsent, themeFile, themeBuiltIn, themesFound, themeProblem
     case settingDefault, checkFailed, importProgress, calendarYears
 
@@ -83,6 +84,11 @@ public enum CLIText: String, CaseIterable, Sendable {
         .showNone: "(none)",
         .showFollowUp: " — follow-up: {0}",
         .showNoFollowUp: " — NO FOLLOW-UP YET",
+        .applicantHeader: "applicant  {0}  ID {1}  phone {2}",
+        .applicantOfCase: "the applicant of case {0}; their other cases you may see:",
+        .applicantOpenCases: "Open cases ({0})",
+        .applicantClosedCases: "Last closed cases ({0})",
+        .applicantMoreClosed: "and {0} closed before",
         .configFile: "config file: {0} ({1})",
         .configRead: "read",
         .configAbsent: "not present",
@@ -146,6 +152,11 @@ public enum CLIText: String, CaseIterable, Sendable {
         .showNone: "（无）",
         .showFollowUp: " — 回访：{0}",
         .showNoFollowUp: " — 尚未回访",
+        .applicantHeader: "申请人     {0}  证件号 {1}  电话 {2}",
+        .applicantOfCase: "案件 {0} 的申请人；您可查看的其他案件：",
+        .applicantOpenCases: "在办案件（{0}）",
+        .applicantClosedCases: "最近办结的案件（{0}）",
+        .applicantMoreClosed: "更早办结的还有 {0} 件",
         .configFile: "配置文件：{0}（{1}）",
         .configRead: "已读取",
         .configAbsent: "不存在",

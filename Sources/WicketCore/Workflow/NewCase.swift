@@ -12,9 +12,12 @@ struct NewCase {
     let stamp: String
     let submitted: String
     let marks: ClockMarks
+    /// Who the applicant is across cases (`ApplicantMatcher`), or nil with nothing to match on.
+    let applicantKey: String?
 
     /// `receivedDay` is the hall day of `submittedAt`; `marks` the acceptance clock from it.
-    init(id: Int, application: Application, service: ServiceItem, holder: String?, stamp: String, receivedDay: Day, marks: ClockMarks) {
+    init(id: Int, application: Application, service: ServiceItem, holder: String?, stamp: String, receivedDay: Day, marks: ClockMarks,
+         matcher: ApplicantMatcher) {
         self.id = id
         number = Self.number(year: receivedDay.components.year, id: id)
         self.application = application
@@ -23,16 +26,18 @@ struct NewCase {
         self.stamp = stamp
         submitted = Timestamp.format(application.submittedAt)
         self.marks = marks
+        applicantKey = matcher.key(idNumber: application.applicantIDNumber, document: application.applicantDocument,
+                                   name: application.applicantName, phone: application.applicantPhone)
     }
 
     /// The case table's columns, in the order of `caseValues`. Status and version are constants.
     static let caseColumns = """
         id, number, ref, service_code, department, channel, priority, status, applicant_name, \
         applicant_id_number, applicant_phone, lang, summary, details, submitted_at, received_at, \
-        acceptance_due_on, limit_days, yellow_on, red_on, due_on, window_visit, version, updated_at, applicant_id_type, holder
+        acceptance_due_on, limit_days, yellow_on, red_on, due_on, window_visit, version, updated_at, applicant_id_type, holder, applicant_key
         """
-    static let caseRow = "(?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
-    static let caseParameterCount = 24
+    static let caseRow = "(?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)"
+    static let caseParameterCount = 25
 
     var caseValues: [DatabaseBindable] {
         [id, number, application.ref, service.code, service.department, application.channel.rawValue,
@@ -40,7 +45,7 @@ struct NewCase {
          application.applicantPhone, application.language.rawValue, application.summary, application.details,
          submitted, submitted, marks.dueOn.description, service.promisedLimitDays, marks.yellowOn.description,
          marks.redOn.description, marks.dueOn.description, application.channel == .window, stamp,
-         application.applicantDocument.rawValue, holder]
+         application.applicantDocument.rawValue, holder, applicantKey]
     }
 
     /// The whole checklist of the service: what the applicant sent is submitted, the rest missing.

@@ -93,6 +93,8 @@ extension HelpText {
         "list --json": "输出 JSON（案件对象列表）",
         "show --json": "输出 JSON",
         "show --reveal": "显示完整证件号和电话（主管、管理员、本部门办事员；查看记入历史）",
+        "applicant --json": "输出 JSON",
+        "applicant --reveal": "给出案件编号时：显示其申请人的完整证件号和电话（记入该案件的历史）",
         "act --reason": "理由（reject、deny、suspend、extend、withdraw、transfer 必填；handled-reply：如何另行告知）",
         "act --reason-code": "目录中的标准理由代码（reject、deny、suspend、withdraw；见 catalog export）；不写 --reason 时以其文字为理由",
         "act --message": "resend-reply / handled-reply：发送失败的答复编号（见 show；默认为唯一的一条）",
