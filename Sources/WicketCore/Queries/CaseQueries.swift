@@ -20,6 +20,9 @@ public struct CaseFilter: Sendable, Equatable {
     /// The exact cases behind one dashboard figure (see `ReportFigure`): conditions on the
     /// period's instants, history events and ratings. Empty: no extra condition.
     public var figure = FigureConditions()
+    /// The cases of the applicant of this case, itself included (`ApplicantMatcher`): the
+    /// workstation's list of one applicant's cases (`O`). Combine with every status.
+    public var applicantOf: String?
     public var limit = 50
 
     public init(statuses: [CaseStatus]? = nil, serviceCode: String? = nil, department: String? = nil,
@@ -208,6 +211,10 @@ public enum CaseQueries {
         if filter.warningsOnly { conditions.append("yellow_on <= ?1") }
         if let search = filter.search?.trimmingCharacters(in: .whitespacesAndNewlines), !search.isEmpty {
             conditions.append(searchCondition(search, matcher: matcher, parameter: parameter))
+        }
+        if let number = filter.applicantOf {
+            // Uncorrelated: the key is read once, then the applicant index gives the rows.
+            conditions.append("applicant_key = (SELECT applicant_key FROM cases WHERE number = \(parameter(number)))")
         }
         conditions += filter.figure.sqlConditions(parameter: parameter)
         var sql = "SELECT \(select) FROM cases WHERE \(conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))"

@@ -17,6 +17,8 @@ struct UrgencySegments {
     /// status is not in the running-clock indexes, so a segment would test rows one by one).
     static func applies(to filter: CaseFilter) -> Bool {
         guard filter.figure.isEmpty else { return false }
+        // One applicant's cases are few: one ordered query over the applicant index reads them all.
+        guard filter.applicantOf == nil else { return false }
         guard let statuses = filter.statuses else { return true }
         return statuses.allSatisfy { $0.isPaused || $0.isTerminal }
     }

@@ -65,6 +65,8 @@ struct DetailView {
         }
         if c.acceptanceBreached { add(UIText.clockAcceptanceBreached.text(l), theme.level(.overdue)) }
 
+        applicantSection(detail.applicant, add: add, section: section)
+
         section(UIText.sectionMaterials.text(l))
         for (index, item) in detail.materials.enumerated() {
             let name = catalog.materials.first { $0.code == item.code }.map { l == .zh ? $0.nameZh : $0.nameEn } ?? item.code
@@ -110,6 +112,24 @@ struct DetailView {
                 (event.reason.isEmpty ? "" : " — \(event.reason)"))
         }
         return lines
+    }
+
+    /// How many of the applicant's other cases the detail lists; `O` shows them all.
+    static let applicantLines = 4
+
+    /// The applicant's other cases the clerk may see, open first: number, service, status, level.
+    /// Only cases today; consultations and bookings are to come as sections of their own here.
+    private func applicantSection(_ record: ApplicantRecord, add: (String, Style, Int?) -> Void, section: (String) -> Void) {
+        guard !record.isEmpty else { return }
+        let l = language
+        let total = record.openCases.count + record.closedCases.count + record.moreClosed
+        section(UIText.sectionApplicant.format(l, total))
+        for item in record.listed.prefix(Self.applicantLines) {
+            let level = item.status.isTerminal ? "" : "  \(item.level.mark) \(InboxView.levelWord(item.level, l))"
+            add("\(item.number)  \(item.serviceCode)  \(InboxView.shortStatus(item.status, l))\(level)",
+                item.status.isTerminal ? theme.hint : theme.level(item.level), nil)
+        }
+        add(UIText.applicantMore.text(l), theme.hint, nil)
     }
 
     /// The notices above the lines (changed elsewhere, also open by): they take rows from the scroll.

@@ -41,6 +41,7 @@ enum HelpText {
         ("g G Home End", .helpFirstLast),
         ("Enter", .helpOpenCase),
         ("1 2 3 4 5 6", .helpTabs),
+        ("O", .helpApplicantCases),
     ]
 
     static let detail: [Entry] = [
@@ -48,6 +49,7 @@ enum HelpText {
         ("1-9 [ ]", .helpChooseMaterial),
         ("V S M F", .helpMarkMaterial),
         ("R", .helpReveal),
+        ("O", .helpApplicantCases),
         ("Enter", .helpGoReply),
     ]
 

@@ -67,9 +67,12 @@ public struct Update {
             return openActionMenu(&state)
         case .function(3), .character("B"):
             return [.dashboard(.open)]
+        case .character("O"):
+            return listApplicantCases(&state)
         case .escape, .character("q"):
             switch state.focus {
             case .inbox:
+                if state.inbox.filters.applicant != nil { return leaveApplicantCases(&state) }
                 // Back from a drill-down to the dashboard it came from.
                 guard state.inbox.filters.drillDown != nil, state.dashboard != nil else { return [] }
                 state.inbox.filters.drillDown = nil
@@ -136,6 +139,8 @@ public struct Update {
             let tab = InboxTab(rawValue: Int(String(digit))! - 1)!
             state.inbox.tab = tab
             state.inbox.filters.drillDown = nil
+            state.inbox.filters.applicant = nil
+            state.applicantReturn = nil
             state.inbox.selected = 0
             state.inbox.top = 0
             return [.loadTab, .followSelection]

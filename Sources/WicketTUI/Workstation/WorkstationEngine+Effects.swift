@@ -154,7 +154,13 @@ extension WorkstationEngine {
 
     /// What the inbox lists: a dashboard drill-down exactly, else the tab with its filters.
     func inboxFilter() -> CaseFilter {
-        state.inbox.filters.drillDown?.filter ?? filter(for: state.inbox.tab)
+        if let applicant = state.inbox.filters.applicant {
+            // Every status: the applicant's whole record with the hall, open cases first.
+            var filter = CaseFilter(statuses: CaseStatus.allCases, department: access.listDepartment, limit: 500)
+            filter.applicantOf = applicant.origin
+            return filter
+        }
+        return state.inbox.filters.drillDown?.filter ?? filter(for: state.inbox.tab)
     }
 
     /// Who the workstation's user is and what they may see (`CaseAccess`), checked when it opened.
