@@ -113,6 +113,14 @@ enum SchemaRewind {
     /// Undoes the migrations after `version`, newest first, as far as tests need to go back
     /// (older ones are undone by the tests that need them), and sets the file's version.
     static func rewind(_ db: Database, to version: Int) throws {
+        if version < 15 {
+            // Migration 15: the applicant match key, and back to the index on the clear number.
+            try db.executeScript("""
+                DROP INDEX cases_by_applicant_key;
+                ALTER TABLE cases DROP COLUMN applicant_key;
+                CREATE INDEX cases_by_applicant_id_number ON cases(applicant_id_number);
+                """)
+        }
         if version < 14 { try undoFailedReplies(in: db) }
         if version < 13 { try db.executeScript("DROP TABLE standard_reasons;") }
         // 12 (provisional holidays) made nothing to undo.

@@ -7,7 +7,7 @@ extension Schema {
 
     static let applicantKeyIndex = """
     DROP INDEX IF EXISTS cases_by_applicant_id_number;
-    CREATE INDEX cases_by_applicant_key ON cases(applicant_key) WHERE applicant_key IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS cases_by_applicant_key ON cases(applicant_key) WHERE applicant_key IS NOT NULL;
     """
 
     /// Fills the keys of existing cases, `batch` at a time (bounded memory at a million cases),
