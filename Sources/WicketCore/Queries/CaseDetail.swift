@@ -12,6 +12,8 @@ public struct CaseDetail: Sendable {
     public let clock: ClockStatus
     /// The applicant's other cases the reader may see (`ApplicantQueries`).
     public let applicant: ApplicantRecord
+    /// Outstanding checklist items already proven elsewhere (`OnFile`), by material code.
+    public let onFile: [String: OnFileSource]
 
     public struct Message: Sendable, Codable, Equatable {
         public let id: Int
@@ -120,7 +122,8 @@ public struct CaseDetail: Sendable {
             return CaseDetail(record: record, service: store.service(record.serviceCode),
                               materials: try CaseMaterials.load(caseID: id, in: db), messages: messages, notes: notes,
                               history: history, ratings: ratings, clock: clockStatus(record, store: store),
-                              applicant: try ApplicantQueries.cases(ofCase: id, in: store, for: access))
+                              applicant: try ApplicantQueries.cases(ofCase: id, in: store, for: access),
+                              onFile: try OnFile.sources(caseID: id, today: store.today, access: access, in: db))
         }
     }
 

@@ -3,7 +3,23 @@ extension Schema {
     /// The index on the clear ID number (migration 11) goes: a full ID number typed in a search is
     /// found through the keyed hash (`CaseQueries.searchCondition`), so no index of the file keeps
     /// the hall's ID numbers sorted in clear.
-    static let applicantKeyColumn = "ALTER TABLE cases ADD COLUMN applicant_key TEXT;"
+    /// With it, the certificate library (`Certificates`): electronic certificates by their holder's
+    /// match key (the ID number is not kept), one row per (material, certificate number).
+    static let applicantKeyColumn = """
+    ALTER TABLE cases ADD COLUMN applicant_key TEXT;
+    CREATE TABLE certificates (
+        material_code TEXT NOT NULL REFERENCES materials(code),
+        number        TEXT NOT NULL,
+        holder_key    TEXT NOT NULL,
+        issuer        TEXT NOT NULL DEFAULT '',
+        valid_from    TEXT NOT NULL,
+        valid_until   TEXT NOT NULL,
+        revoked       INTEGER NOT NULL DEFAULT 0,
+        updated_at    TEXT NOT NULL,
+        PRIMARY KEY (material_code, number)
+    ) WITHOUT ROWID;
+    CREATE INDEX certificates_by_holder ON certificates(holder_key, material_code);
+    """
 
     static let applicantKeyIndex = """
     DROP INDEX IF EXISTS cases_by_applicant_id_number;

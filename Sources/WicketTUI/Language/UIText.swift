@@ -173,6 +173,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case sectionRatings
     case sectionApplicant
     case applicantMore
+    case materialOnFile
     case applicantListing
     case applicantNoOthers
     case applicantListed

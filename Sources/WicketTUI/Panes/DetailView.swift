@@ -77,8 +77,11 @@ struct DetailView {
             case .verified: mark = .materialVerified
             case .defective: mark = .materialDefective
             }
+            let source = detail.onFile[item.code]
             add("\(index + 1). \(mark.text(l))  \(name)" + (item.reason.isEmpty ? "" : " — \(item.reason)"),
-                item.state.isOutstanding ? theme.level(.red) : .plain, material: index)
+                item.state.isOutstanding && source == nil ? theme.level(.red) : .plain, material: index)
+            // On file: satisfied, with where it was proven; V confirms it (a recorded event).
+            if let source { add("   " + UIText.materialOnFile.format(l, source.text(l, hallTime: hallTime)), theme.hint, material: index) }
         }
 
         section(UIText.sectionMessages.text(l))

@@ -61,6 +61,7 @@ enum ShowCommand {
         for item in detail.materials {
             let name = store.material(item.code).map { "\($0.nameZh) / \($0.nameEn)" } ?? item.code
             Output.line("  [\(code(item.state.rawValue, item.state.word))] \(item.code) \(name)" + (item.reason.isEmpty ? "" : " — \(safe(item.reason))"))
+            if let source = detail.onFile[item.code] { Output.line(say(.showOnFile, [safe(source.text(language, hallTime: time))])) }
         }
         Output.line("\n" + say(.showMessages, []))
         if detail.messages.isEmpty { Output.line("  " + say(.showNone, [])) }
