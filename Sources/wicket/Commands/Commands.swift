@@ -21,7 +21,8 @@ enum Commands {
         let language = context.settings.language
         Output.line(language == .zh ? HelpText.overviewZh : HelpText.overviewEn)
         for spec in all {
-            Output.line("  " + spec.name.padding(toLength: 11, withPad: " ", startingAt: 0) + HelpText.summary(spec, language))
+            // Wide enough for the longest name (certificates) and a space.
+            Output.line("  " + spec.name.padding(toLength: 13, withPad: " ", startingAt: 0) + HelpText.summary(spec, language))
         }
         Output.line("\n" + CLIText.seeCommandHelp.text(language))
         return 0

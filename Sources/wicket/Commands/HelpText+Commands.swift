@@ -6,6 +6,12 @@ extension HelpText {
     static let discussionsZh: [String: String] = [
         "init": "不会改动已存在的文件：无论是 Wicket 数据库、其他程序的数据库，还是根本不是数据库。",
         "demo": "不带 --db 时，演示数据库位于 ~/.local/share/wicket/demo.db，与正式数据库分开。",
+        "certificates": """
+            每行一份电子证照：type（材料代码）、id_number（持证人证件号；只保存其带密钥的散列）、
+            number、issuer、valid_from、valid_until（YYYY-MM-DD），"revoked": true 表示已撤销。
+            已有且相同的行不作改动；有变化的行予以更新。错误行以 `line N: 原因` 报告（退出码 1）。
+            有效且未撤销的电子证照使该材料对持证人的案件“已有存档”：不再要求提交。
+            """,
         "import": """
             每行一件申请；编号（ref）已登记的行不作改动，因此可以放心重复运行。
             错误行以 `line N: reason` 报告在标准错误上，其余照常导入（有错误行时退出码为 1）。
