@@ -51,6 +51,18 @@ final class ApplicantCLITests: XCTestCase {
         XCTAssertTrue(hidden.stderr.contains("no case 2026-000003 that you may see"), hidden.stderr)
     }
 
+    func testImportFlagsAnOpenCaseOfTheSameApplicantForTheSameService() throws {
+        let line = #"{"ref":"again","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-26T10:30:00+08:00","applicant":{"name":"王芳","id_number":"11010519850102123X"}}"#
+        let result = try cli.run(["import", "-"], stdin: line)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("line 1: 2026-000007 imported, possible duplicate of 2026-000001"), result.stdout)
+        XCTAssertTrue(try cli.ok(["show", "2026-000001"]).contains("possible duplicate of 2026-000007"))
+        let shown = try cli.json(["show", "2026-000007", "--json"]) as! [String: Any]
+        XCTAssertEqual(shown["possible_duplicate_of"] as? [String], ["2026-000001"])
+        // Re-running changes nothing and flags nothing new.
+        XCTAssertFalse(try cli.ok(["import", "-"], stdin: line).contains("duplicate"))
+    }
+
     func testRevealIsRecordedInTheCasesHistory() throws {
         let before = try cli.json(["show", "2026-000001", "--json"]) as! [String: Any]
         let shown = try cli.ok(["applicant", "show", "2026-000001", "--reveal"])

@@ -109,7 +109,7 @@ final class ApplicantTests: XCTestCase {
         try db.write { try SchemaRewind.rewind(db, to: 14) }
         // Small batches, so the batching itself is exercised.
         try db.write {
-            try db.execute("ALTER TABLE cases ADD COLUMN applicant_key TEXT")
+            try db.executeScript(Schema.applicantKeyColumn)
             try Schema.fillApplicantKeys(db, key: { try db.historyKey() }, batch: 3)
         }
         XCTAssertEqual(try db.query("SELECT number, applicant_key FROM cases ORDER BY id").map {
@@ -129,6 +129,31 @@ final class ApplicantTests: XCTestCase {
             XCTAssertEqual(problem?.kind, .applicantKey)
             XCTAssertTrue(problem?.message.contains(second) == true, "\(String(describing: problem))")
         }
+    }
+
+    func testAnOpenCaseForTheSameServiceIsFlaggedAtImportAndInTheDetailNeverMerged() throws {
+        let first = try register(id: "11010519850102123X")
+        let otherService = try register("ID-RENEW", id: "11010519850102123X")
+        let line = { (ref: String, id: String) in
+            #"{"ref":"\#(ref)","service":"HUKOU-MOVE","channel":"online","submitted_at":"2026-11-26T09:30:00+08:00","#
+                + #""applicant":{"name":"王芳","id_number":"\#(id)"}}"#
+        }
+        let file = hall.directory.appendingPathComponent("dup.jsonl")
+        try Data(([line("d-1", "11010519850102123X"), line("d-2", "110105198501011234"), "bad"].joined(separator: "\n") + "\n").utf8)
+            .write(to: file)
+        let summary = try Importer(store: hall.store, actor: "admin").run(from: try FileHandle(forReadingFrom: file))
+        XCTAssertEqual(summary.imported, 2, "a duplicate is still imported")
+        XCTAssertEqual(summary.duplicates.count, 1)
+        XCTAssertEqual(summary.duplicates.first?.line, 1)
+        XCTAssertEqual(summary.duplicates.first?.of, [first])
+        let imported = try XCTUnwrap(summary.duplicates.first?.number)
+        XCTAssertEqual(try CaseDetail.load(number: imported, in: hall.store).possibleDuplicates, [first])
+        XCTAssertEqual(try CaseDetail.load(number: first, in: hall.store).possibleDuplicates, [imported])
+        XCTAssertEqual(try CaseDetail.load(number: otherService, in: hall.store).possibleDuplicates, [])
+        // Closed, it is no longer a duplicate of anything.
+        try hall.act(first, .reject) { $0.reason = "重复申请" }
+        XCTAssertEqual(try CaseDetail.load(number: imported, in: hall.store).possibleDuplicates, [])
+        XCTAssertEqual(try CaseDetail.load(number: first, in: hall.store).possibleDuplicates, [])
     }
 
     func testImportedCasesGetTheSameKeyAsIntake() throws {

@@ -118,6 +118,7 @@ enum SchemaRewind {
             try db.executeScript("""
                 DROP INDEX cases_by_applicant_key;
                 ALTER TABLE cases DROP COLUMN applicant_key;
+                DROP TABLE certificates;
                 CREATE INDEX cases_by_applicant_id_number ON cases(applicant_id_number);
                 """)
         }

@@ -34,6 +34,16 @@ public struct Importer {
         public func message(_ language: Language) -> String { "line \(line): \(reason.text(language))" }
     }
 
+    public struct Duplicate: Equatable, Sendable {
+        public let line: Int
+        public let number: String
+        public let of: [String]
+        public func message(_ language: Language) -> String {
+            language == .zh ? "line \(line): \(number) 已导入，可能与 \(of.joined(separator: "、")) 重复"
+                : "line \(line): \(number) imported, possible duplicate of \(of.joined(separator: ", "))"
+        }
+    }
+
     /// The input could not be read (a folder, a device error): the import stops where it is.
     public struct ReadError: Error, Sendable {
         public let code: Int32
@@ -45,6 +55,9 @@ public struct Importer {
         public var alreadyPresent = 0
         public var errors: [LineError] = []
         public var linesRead = 0
+        /// Imported lines whose applicant already had an open case for the same service: still
+        /// imported, never merged; the import names them.
+        public var duplicates: [Duplicate] = []
     }
 
     /// Reads `handle` to its end. `progress` is called after each batch with lines read so far.
@@ -69,11 +82,13 @@ public struct Importer {
             // Parsed and checked against the catalog before the write lock is taken: clerks wait
             // only for the inserts. A bad line is reported and never half imported.
             var applications: [Application] = []
+            var lineNumbers: [Int] = []
             var errors: [LineError] = []
             for (lineNumber, bytes) in batch {
                 do {
                     let application = try ImportLine.parse(bytes.get(), window: window)
                     applications.append(try intake.validated(application))
+                    lineNumbers.append(lineNumber)
                 } catch let failure as ImportLine.Failure {
                     errors.append(LineError(line: lineNumber, reason: failure.reason))
                 } catch let refusal as WorkflowError {
@@ -87,6 +102,12 @@ public struct Importer {
             // the next clerk's commit finds the WAL past 1,000 pages and does that copy and its fsync
             // on the clerk's key path (SQLite's automatic checkpoint runs in whoever commits).
             if checkpointsEachBatch { _ = try? store.db.execute("PRAGMA wal_checkpoint(PASSIVE)") }
+            for (index, imported) in outcomes.enumerated() where imported {
+                guard let ref = applications[index].ref else { continue }
+                if let found = try Self.duplicate(ref: ref, in: store.db) {
+                    summary.duplicates.append(Duplicate(line: lineNumbers[index], number: found.number, of: found.of))
+                }
+            }
             summary.imported += outcomes.filter { $0 }.count
             summary.alreadyPresent += outcomes.filter { !$0 }.count
             summary.errors += errors
@@ -105,6 +126,19 @@ public struct Importer {
 }
 
 extension Importer {
+    /// The case imported as `ref` and the open cases of its applicant for the same service that
+    /// came before it (one lookup on the ref, one on the applicant index), or nil.
+    static func duplicate(ref: String, in db: Database) throws -> (number: String, of: [String])? {
+        let open = CaseStatus.open.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+        let rows = try db.query("""
+            SELECT c.number AS number, d.number AS earlier FROM cases c
+            JOIN cases d ON d.applicant_key = c.applicant_key AND d.service_code = c.service_code AND d.id < c.id
+            WHERE c.ref = ? AND d.status IN (\(open)) ORDER BY d.id
+            """, ref)
+        guard let first = rows.first else { return nil }
+        return (first.string("number"), rows.map { $0.string("earlier") })
+    }
+
     /// For the import's duration, on this connection only: a 16 MiB page cache (SQLite's default
     /// 2 MiB re-read the cases indexes' pages from the file for every batch) and a checkpoint
     /// every 10,000 WAL pages instead of 1,000 (each checkpoint copies and syncs pages the next

@@ -87,6 +87,13 @@ public struct CaseDetail: Sendable {
         }
     }
 
+    /// Open cases of the same applicant for the same service, while this one is open: flagged,
+    /// never merged (only those the reader may see).
+    public var possibleDuplicates: [String] {
+        guard !record.status.isTerminal else { return [] }
+        return applicant.openCases.filter { $0.serviceCode == record.serviceCode }.map(\.number)
+    }
+
     /// With `access`, a case its user may not see is refused exactly as a missing one (`CaseAccess`).
     public static func load(number: String, in store: CaseStore, for access: CaseAccess? = nil) throws -> CaseDetail {
         let db = store.db

@@ -169,6 +169,7 @@ extension UIText {
         .sectionRatings: "评价",
         .sectionApplicant: "该申请人的其他案件（{0}）",
         .applicantMore: "O：在列表中查看该申请人的全部案件",
+        .detailDuplicate: "可能与 {0} 重复",
         .materialOnFile: "已有存档：{0} · V 确认",
         .applicantListing: "申请人 {0}（来自 {1}）",
         .applicantNoOthers: "{0}：其申请人没有您可查看的其他案件",

@@ -169,6 +169,7 @@ extension UIText {
         .sectionRatings: "Ratings",
         .sectionApplicant: "Applicant's other cases ({0})",
         .applicantMore: "O: all of this applicant's cases in the list",
+        .detailDuplicate: "possible duplicate of {0}",
         .materialOnFile: "on file: {0} · V confirms",
         .applicantListing: "applicant {0} (of {1})",
         .applicantNoOthers: "{0}: its applicant has no other case you may see",

@@ -174,6 +174,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case sectionApplicant
     case applicantMore
     case materialOnFile
+    case detailDuplicate
     case applicantListing
     case applicantNoOthers
     case applicantListed

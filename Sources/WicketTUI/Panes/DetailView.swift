@@ -41,6 +41,9 @@ struct DetailView {
             add(UIText.detailIDMasked.format(l, r.applicantDocument.label(Masking.idNumber(r.applicantIDNumber), l),
                                              Masking.phone(r.applicantPhone)))
         }
+        if !detail.possibleDuplicates.isEmpty {
+            add(UIText.detailDuplicate.format(l, detail.possibleDuplicates.joined(separator: l == .zh ? "、" : ", ")), theme.error)
+        }
         add(UIText.detailChannel.format(l, Words.channel(r.channel, l), when(r.submittedAt)))
         add(UIText.detailHolder.format(l, r.holder ?? "-", r.department))
         if let service = detail.service {

@@ -39,6 +39,7 @@ enum JSONShapes {
                 "acceptance_due_on": clock.acceptanceDueOn?.description ?? NSNull(),
                 "acceptance_breached": clock.acceptanceBreached,
             ] as [String: Any],
+            "possible_duplicate_of": detail.possibleDuplicates,
             "materials": detail.materials.map {
                 ["code": $0.code, "state": $0.state.rawValue, "reason": orNull($0.reason),
                  "on_file": detail.onFile[$0.code].map { onFile($0) as Any } ?? NSNull()] as [String: Any]
