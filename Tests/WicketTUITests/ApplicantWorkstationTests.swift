@@ -83,6 +83,37 @@ final class ApplicantWorkstationTests: XCTestCase {
         XCTAssertNil(engine.state.applicantReturn)
     }
 
+    /// 王芳 comes to the window for a second household registration transfer: her household register
+    /// is in the certificate library, her ID card was verified in her first case (2026-000001, whose
+    /// HUKOU-MOVE is still open: a possible duplicate).
+    func testAWalkInWhosePapersAreOnFile() throws {
+        try Workflow(store: fixture.store).perform(ActionRequest(caseNumber: "2026-000001", action: .material, actor: "li",
+                                                                 materials: ["ID-CARD"], materialState: .verified))
+        let id = WorkstationFixture.idNumbers[0]
+        let summary = try CertificateImport(store: fixture.store, actor: "admin").run(text:
+            #"{"type":"HUKOU-BOOK","id_number":"\#(id)","number":"4401-2020-778","issuer":"广州市公安局","valid_from":"2020-01-01","valid_until":"2031-05-01"}"#)
+        XCTAssertEqual(summary.added, 1)
+        for (width, height, language) in [(80, 24, Language.en), (160, 45, .zh)] {
+            let engine = try fixture.engine(width: width, height: height)
+            engine.state.language = language
+            try fixture.press(engine, "i户口迁移<Tab>王芳<Tab><Tab>\(id)<Tab>13800001000<C-s>")
+            let number = try XCTUnwrap(engine.state.detail.detail?.record.number)
+            XCTAssertEqual(Set(engine.state.detail.detail?.onFile.keys ?? [:].keys), ["HUKOU-BOOK", "ID-CARD"])
+            XCTAssertEqual(engine.state.detail.detail?.possibleDuplicates.first, "2026-000001")
+            XCTAssertTrue(engine.state.status.text.contains("2026-000001"), engine.state.status.text)
+            // At 80 columns one pane: open the case and scroll to its checklist.
+            if width == 80 { try fixture.press(engine, "<Enter>" + String(repeating: "j", count: 13)) }
+            let screen = fixture.screen(engine)
+            try SnapshotFile.assert(screen, named: "walk-in-on-file-\(language == .zh ? "zh-" : "")\(width)x\(height)")
+            // The one-time notice leaves both out; the history says which were on file.
+            try Workflow(store: fixture.store).perform(ActionRequest(caseNumber: number, action: .requestMaterials, actor: "li"))
+            let details = try XCTUnwrap(try fixture.store.db.queryOne(
+                "SELECT details FROM history WHERE case_id = (SELECT id FROM cases WHERE number = ?) ORDER BY id DESC LIMIT 1", number)?
+                .string("details"))
+            XCTAssertTrue(details.contains(#""on_file":["HUKOU-BOOK","ID-CARD"]"#), details)
+        }
+    }
+
     func testOIsInTheHelpOfTheInboxAndTheDetail() {
         for focus in [PaneID.inbox, .detail] {
             XCTAssertTrue(HelpText.lines(for: focus, keys: .standard).contains { $0.keys == "O" && $0.text == .helpApplicantCases })

@@ -174,7 +174,10 @@ public enum UIText: String, CaseIterable, Sendable {
     case sectionApplicant
     case applicantMore
     case materialOnFile
+    case materialOnFileMark
     case detailDuplicate
+    case statusDuplicate
+    case statusOnFile
     case applicantListing
     case applicantNoOthers
     case applicantListed

@@ -81,7 +81,8 @@ struct DetailView {
             case .defective: mark = .materialDefective
             }
             let source = detail.onFile[item.code]
-            add("\(index + 1). \(mark.text(l))  \(name)" + (item.reason.isEmpty ? "" : " — \(item.reason)"),
+            // Satisfied by what is on file, until the clerk confirms it (V) or asks again.
+            add("\(index + 1). \((source == nil ? mark : .materialOnFileMark).text(l))  \(name)" + (item.reason.isEmpty ? "" : " — \(item.reason)"),
                 item.state.isOutstanding && source == nil ? theme.level(.red) : .plain, material: index)
             // On file: satisfied, with where it was proven; V confirms it (a recorded event).
             if let source { add("   " + UIText.materialOnFile.format(l, source.text(l, hallTime: hallTime)), theme.hint, material: index) }
