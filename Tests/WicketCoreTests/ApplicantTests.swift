@@ -156,6 +156,16 @@ final class ApplicantTests: XCTestCase {
         XCTAssertEqual(try CaseDetail.load(number: first, in: hall.store).possibleDuplicates, [])
     }
 
+    /// The import's duplicate check reads the batch's id range and the applicant index, never
+    /// every open case (which a plan by status would, once per batch).
+    func testTheImportsDuplicateQueryUsesTheApplicantIndex() throws {
+        let db = hall.store.db
+        _ = try Importer.duplicates(after: 0, lines: [:], in: db)
+        let plan = try db.query("EXPLAIN QUERY PLAN " + Importer.duplicatesQuery, 0).map { $0.string("detail") }
+        XCTAssertTrue(plan.contains { $0.contains("cases_by_applicant_key") }, plan.joined(separator: "\n"))
+        XCTAssertFalse(plan.contains { $0.contains("cases_by_status") }, plan.joined(separator: "\n"))
+    }
+
     func testImportedCasesGetTheSameKeyAsIntake() throws {
         let typed = try register(name: "王芳", id: "11010519850102123X")
         let line = #"{"ref":"p-1","service":"ID-RENEW","channel":"online","submitted_at":"2026-11-26T09:30:00+08:00","#

@@ -96,17 +96,22 @@ public struct Importer {
                 }
             }
             let writeStart = Date()
-            let outcomes = try store.db.write { try bulk.insert(applications) }
+            var lastIDBefore = 0
+            let outcomes = try store.db.write {
+                lastIDBefore = try store.db.scalarInt("SELECT coalesce(max(id), 0) FROM cases") ?? 0
+                return try bulk.insert(applications)
+            }
             onBatchWritten?(applications.count, Date().timeIntervalSince(writeStart))
             // Outside the lock, the import copies its own batch from the WAL into the file; otherwise
             // the next clerk's commit finds the WAL past 1,000 pages and does that copy and its fsync
             // on the clerk's key path (SQLite's automatic checkpoint runs in whoever commits).
             if checkpointsEachBatch { _ = try? store.db.execute("PRAGMA wal_checkpoint(PASSIVE)") }
-            for (index, imported) in outcomes.enumerated() where imported {
-                guard let ref = applications[index].ref else { continue }
-                if let found = try Self.duplicate(ref: ref, in: store.db) {
-                    summary.duplicates.append(Duplicate(line: lineNumbers[index], number: found.number, of: found.of))
+            if outcomes.contains(true) {
+                var lineOfRef: [String: Int] = [:]
+                for (index, imported) in outcomes.enumerated() where imported {
+                    if let ref = applications[index].ref { lineOfRef[ref] = lineNumbers[index] }
                 }
+                summary.duplicates += try Self.duplicates(after: lastIDBefore, lines: lineOfRef, in: store.db)
             }
             summary.imported += outcomes.filter { $0 }.count
             summary.alreadyPresent += outcomes.filter { !$0 }.count
@@ -126,17 +131,32 @@ public struct Importer {
 }
 
 extension Importer {
-    /// The case imported as `ref` and the open cases of its applicant for the same service that
-    /// came before it (one lookup on the ref, one on the applicant index), or nil.
-    static func duplicate(ref: String, in db: Database) throws -> (number: String, of: [String])? {
-        let open = CaseStatus.open.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
-        let rows = try db.query("""
-            SELECT c.number AS number, d.number AS earlier FROM cases c
-            JOIN cases d ON d.applicant_key = c.applicant_key AND d.service_code = c.service_code AND d.id < c.id
-            WHERE c.ref = ? AND d.status IN (\(open)) ORDER BY d.id
-            """, ref)
-        guard let first = rows.first else { return nil }
-        return (first.string("number"), rows.map { $0.string("earlier") })
+    /// The batch's cases (ids after `lastID`, by their refs) that have an open case of the same
+    /// applicant for the same service registered before them: one query per batch, over the id
+    /// range and the applicant index (`CROSS JOIN` and `+status` keep the planner from scanning every
+    /// open case by status). Cases others registered meanwhile carry no ref of the batch.
+    static let duplicatesQuery = """
+        SELECT c.ref AS ref, c.number AS number, d.number AS earlier FROM cases c
+        CROSS JOIN cases d ON d.applicant_key = c.applicant_key AND d.service_code = c.service_code AND d.id < c.id
+        WHERE c.id > ? AND c.ref IS NOT NULL AND +d.status IN (\(CaseStatus.open.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))
+        ORDER BY c.id, d.id
+        """
+
+    static func duplicates(after lastID: Int, lines: [String: Int], in db: Database) throws -> [Duplicate] {
+        let rows = try db.query(duplicatesQuery, lastID)
+        var found: [Duplicate] = []
+        var index = 0
+        while index < rows.count {
+            let number = rows[index].string("number")
+            var earlier: [String] = []
+            let ref = rows[index].string("ref")
+            while index < rows.count, rows[index].string("number") == number {
+                earlier.append(rows[index].string("earlier"))
+                index += 1
+            }
+            if let line = lines[ref] { found.append(Duplicate(line: line, number: number, of: earlier)) }
+        }
+        return found
     }
 
     /// For the import's duration, on this connection only: a 16 MiB page cache (SQLite's default
