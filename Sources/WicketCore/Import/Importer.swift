@@ -133,30 +133,25 @@ public struct Importer {
 extension Importer {
     /// The batch's cases (ids after `lastID`, by their refs) that have an open case of the same
     /// applicant for the same service registered before them: one query per batch, over the id
-    /// range and the applicant index (`CROSS JOIN` and `+status` keep the planner from scanning every
-    /// open case by status). Cases others registered meanwhile carry no ref of the batch.
+    /// range, each case looking back through the applicant index (`+status`: never a scan of the
+    /// open cases by status), three at most. Cases others registered meanwhile carry no ref of the batch.
+    /// Per case of the batch, the (at most three, newest first) open cases of its applicant for the
+    /// same service registered before it, as `number,number`; NULL when there is none.
     static let duplicatesQuery = """
-        SELECT c.ref AS ref, c.number AS number, d.number AS earlier FROM cases c
-        CROSS JOIN cases d ON d.applicant_key = c.applicant_key AND d.service_code = c.service_code AND d.id < c.id
-        WHERE c.id > ? AND c.ref IS NOT NULL AND +d.status IN (\(CaseStatus.open.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))
-        ORDER BY c.id, d.id
+        SELECT c.ref AS ref, c.number AS number, (
+            SELECT group_concat(number, ',') FROM (
+                SELECT d.number FROM cases d
+                WHERE d.applicant_key = c.applicant_key AND d.id < c.id AND d.service_code = c.service_code
+                  AND +d.status IN (\(CaseStatus.open.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))
+                ORDER BY d.id DESC LIMIT 3)) AS earlier
+        FROM cases c WHERE c.id > ? AND c.ref IS NOT NULL AND c.applicant_key IS NOT NULL ORDER BY c.id
         """
 
     static func duplicates(after lastID: Int, lines: [String: Int], in db: Database) throws -> [Duplicate] {
-        let rows = try db.query(duplicatesQuery, lastID)
-        var found: [Duplicate] = []
-        var index = 0
-        while index < rows.count {
-            let number = rows[index].string("number")
-            var earlier: [String] = []
-            let ref = rows[index].string("ref")
-            while index < rows.count, rows[index].string("number") == number {
-                earlier.append(rows[index].string("earlier"))
-                index += 1
-            }
-            if let line = lines[ref] { found.append(Duplicate(line: line, number: number, of: earlier)) }
+        try db.query(duplicatesQuery, lastID).compactMap { row in
+            guard let earlier = row.optionalString("earlier"), let line = lines[row.string("ref")] else { return nil }
+            return Duplicate(line: line, number: row.string("number"), of: earlier.split(separator: ",").map(String.init).reversed())
         }
-        return found
     }
 
     /// For the import's duration, on this connection only: a 16 MiB page cache (SQLite's default
