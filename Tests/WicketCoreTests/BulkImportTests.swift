@@ -108,7 +108,7 @@ final class BulkImportTests: XCTestCase {
             let new = NewCase(id: 1, application: application, service: hall.store.service("BIRTH-REG")!, holder: nil, stamp: "now",
                               receivedDay: Day(year: 2026, month: 11, day: 26)!, marks: ClockMarks(
                                 yellowOn: Day(year: 2026, month: 11, day: 27)!, redOn: Day(year: 2026, month: 11, day: 27)!,
-                                dueOn: Day(year: 2026, month: 11, day: 27)!))
+                                dueOn: Day(year: 2026, month: 11, day: 27)!), matcher: try hall.store.db.applicantMatcher())
             var details: [String: Any] = ["channel": "mail", "department": "HEALTH", "submitted_at": new.submitted,
                                           "materials": materials]
             if let ref { details["ref"] = ref }

@@ -38,6 +38,9 @@ final class IDNumberSearchTests: XCTestCase {
             "SELECT count(*) FROM case_search WHERE case_search MATCH '\"0102123X\"'"), 0)
         let (sql, arguments) = CaseQueries.listQuery(CaseFilter(department: "PSB", search: "11010519850102123X"), store: hall.store)
         let plan = try hall.store.db.query("EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0.string("detail") }
-        XCTAssertTrue(plan.contains { $0.contains("cases_by_applicant_id_number") }, plan.joined(separator: "\n"))
+        // Through the keyed applicant index (migration 15): no index holds ID numbers in clear.
+        XCTAssertTrue(plan.contains { $0.contains("cases_by_applicant_key") }, plan.joined(separator: "\n"))
+        XCTAssertEqual(try hall.store.db.scalarInt(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql LIKE '%applicant_id_number%'"), 0)
     }
 }

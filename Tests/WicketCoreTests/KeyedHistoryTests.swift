@@ -197,6 +197,8 @@ final class KeyedHistoryTests: XCTestCase {
     func testAChainRehashedWithAnotherKeyIsNamed() throws {
         let stranger = HistoryKey(bytes: Array(repeating: 7, count: 32), path: "/elsewhere.key")
         try rehashChain { HistoryChain.hash($0, key: stranger) }
+        // The applicant keys too (migration 15 derives them from the history key), as a forger would.
+        try db.write { try Schema.fillApplicantKeys(db, key: { stranger }) }
         let found = problem()
         XCTAssertEqual(found?.eventID, 1)
         XCTAssertTrue(found?.message.contains("was changed after it was written, or hashed with another key") ?? false,

@@ -131,6 +131,15 @@ enum SchemaRewind {
     /// Undoes the migrations after `version`, newest first, as far as tests need to go back
     /// (older ones are undone by the tests that need them), and sets the file's version.
     static func rewind(_ db: Database, to version: Int) throws {
+        if version < 18 {
+            // Migration 18: the applicant match key, and back to the index on the clear number.
+            try db.executeScript("""
+                DROP INDEX cases_by_applicant_key;
+                ALTER TABLE cases DROP COLUMN applicant_key;
+                DROP TABLE certificates;
+                CREATE INDEX cases_by_applicant_id_number ON cases(applicant_id_number);
+                """)
+        }
         if version < 17 { try db.executeScript("DROP TABLE macros; DROP TABLE views; DROP TABLE notice_history; DROP TABLE notices;") }
         if version < 16 { try undoAppointments(in: db) }
         if version < 15 { try undoConsultations(in: db) }

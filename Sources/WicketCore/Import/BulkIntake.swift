@@ -46,6 +46,7 @@ struct BulkIntake {
         var id = (try db.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM cases")) ?? 1
         let firstID = id
         let key = try db.historyKey()
+        let matcher = try db.applicantMatcher()
         let tail = try HistoryChain.tail(in: db)
         var eventID = (tail?.id ?? 0) + 1
         var previousHash = tail?.hash
@@ -58,7 +59,8 @@ struct BulkIntake {
             let service = store.service(application.serviceCode)!
             let receivedDay = store.hallTime.day(of: application.submittedAt)
             let new = NewCase(id: id, application: application, service: service, holder: nil, stamp: stamp,
-                              receivedDay: receivedDay, marks: acceptanceMarks(receivedDay, service.acceptanceLimitDays))
+                              receivedDay: receivedDay, marks: acceptanceMarks(receivedDay, service.acceptanceLimitDays),
+                              matcher: matcher)
             caseValues += new.caseValues
             for (code, state) in new.checklist {
                 materialValues += [id, code, state.rawValue, "", stamp] as [DatabaseBindable]

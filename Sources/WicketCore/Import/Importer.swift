@@ -34,6 +34,16 @@ public struct Importer {
         public func message(_ language: Language) -> String { "line \(line): \(reason.text(language))" }
     }
 
+    public struct Duplicate: Equatable, Sendable {
+        public let line: Int
+        public let number: String
+        public let of: [String]
+        public func message(_ language: Language) -> String {
+            language == .zh ? "line \(line): \(number) 已导入，可能与 \(of.joined(separator: "、")) 重复"
+                : "line \(line): \(number) imported, possible duplicate of \(of.joined(separator: ", "))"
+        }
+    }
+
     /// The input could not be read (a folder, a device error): the import stops where it is.
     public struct ReadError: Error, Sendable {
         public let code: Int32
@@ -45,6 +55,9 @@ public struct Importer {
         public var alreadyPresent = 0
         public var errors: [LineError] = []
         public var linesRead = 0
+        /// Imported lines whose applicant already had an open case for the same service: still
+        /// imported, never merged; the import names them.
+        public var duplicates: [Duplicate] = []
     }
 
     /// Reads `handle` to its end. `progress` is called after each batch with lines read so far.
@@ -69,11 +82,13 @@ public struct Importer {
             // Parsed and checked against the catalog before the write lock is taken: clerks wait
             // only for the inserts. A bad line is reported and never half imported.
             var applications: [Application] = []
+            var lineNumbers: [Int] = []
             var errors: [LineError] = []
             for (lineNumber, bytes) in batch {
                 do {
                     let application = try ImportLine.parse(bytes.get(), window: window)
                     applications.append(try intake.validated(application))
+                    lineNumbers.append(lineNumber)
                 } catch let failure as ImportLine.Failure {
                     errors.append(LineError(line: lineNumber, reason: failure.reason))
                 } catch let refusal as WorkflowError {
@@ -81,12 +96,23 @@ public struct Importer {
                 }
             }
             let writeStart = Date()
-            let outcomes = try store.db.write { try bulk.insert(applications) }
+            var lastIDBefore = 0
+            let outcomes = try store.db.write {
+                lastIDBefore = try store.db.scalarInt("SELECT coalesce(max(id), 0) FROM cases") ?? 0
+                return try bulk.insert(applications)
+            }
             onBatchWritten?(applications.count, Date().timeIntervalSince(writeStart))
             // Outside the lock, the import copies its own batch from the WAL into the file; otherwise
             // the next clerk's commit finds the WAL past 1,000 pages and does that copy and its fsync
             // on the clerk's key path (SQLite's automatic checkpoint runs in whoever commits).
             if checkpointsEachBatch { _ = try? store.db.execute("PRAGMA wal_checkpoint(PASSIVE)") }
+            if outcomes.contains(true) {
+                var lineOfRef: [String: Int] = [:]
+                for (index, imported) in outcomes.enumerated() where imported {
+                    if let ref = applications[index].ref { lineOfRef[ref] = lineNumbers[index] }
+                }
+                summary.duplicates += try Self.duplicates(after: lastIDBefore, lines: lineOfRef, in: store.db)
+            }
             summary.imported += outcomes.filter { $0 }.count
             summary.alreadyPresent += outcomes.filter { !$0 }.count
             summary.errors += errors
@@ -105,6 +131,29 @@ public struct Importer {
 }
 
 extension Importer {
+    /// The batch's cases (ids after `lastID`, by their refs) that have an open case of the same
+    /// applicant for the same service registered before them: one query per batch, over the id
+    /// range, each case looking back through the applicant index (`+status`: never a scan of the
+    /// open cases by status), three at most. Cases others registered meanwhile carry no ref of the batch.
+    /// Per case of the batch, the (at most three, newest first) open cases of its applicant for the
+    /// same service registered before it, as `number,number`; NULL when there is none.
+    static let duplicatesQuery = """
+        SELECT c.ref AS ref, c.number AS number, (
+            SELECT group_concat(number, ',') FROM (
+                SELECT d.number FROM cases d
+                WHERE d.applicant_key = c.applicant_key AND d.id < c.id AND d.service_code = c.service_code
+                  AND +d.status IN (\(CaseStatus.open.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))
+                ORDER BY d.id DESC LIMIT 3)) AS earlier
+        FROM cases c WHERE c.id > ? AND c.ref IS NOT NULL AND c.applicant_key IS NOT NULL ORDER BY c.id
+        """
+
+    static func duplicates(after lastID: Int, lines: [String: Int], in db: Database) throws -> [Duplicate] {
+        try db.query(duplicatesQuery, lastID).compactMap { row in
+            guard let earlier = row.optionalString("earlier"), let line = lines[row.string("ref")] else { return nil }
+            return Duplicate(line: line, number: row.string("number"), of: earlier.split(separator: ",").map(String.init).reversed())
+        }
+    }
+
     /// For the import's duration, on this connection only: a 16 MiB page cache (SQLite's default
     /// 2 MiB re-read the cases indexes' pages from the file for every batch) and a checkpoint
     /// every 10,000 WAL pages instead of 1,000 (each checkpoint copies and syncs pages the next

@@ -24,7 +24,7 @@ public struct IntegrityCheck {
 
     public enum Kind: String, Sendable {
         case integrity, foreignKey = "foreign key", protection, key = "history key", chain,
-             caseHistory = "case history", dueDays = "due days", tally
+             caseHistory = "case history", dueDays = "due days", tally, applicantKey = "applicant key"
     }
 
     public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
@@ -67,6 +67,7 @@ public struct IntegrityCheck {
                 let key = try historyKey()
                 var summary = try historyAndCases(key: key)
                 for ledger in Ledger.others { summary.events += try records(of: ledger, key: key) }
+                try applicantKeys(key: key)
                 try tallies()
                 return summary
             }
@@ -81,6 +82,32 @@ public struct IntegrityCheck {
             return try key()
         } catch let error as HistoryKeyError {
             throw Problem(kind: .key, eventID: nil, message: error.text)
+        }
+    }
+
+    /// Every case's applicant match key recomputed from its applicant (`ApplicantMatcher`): an
+    /// edited ID number, or a key copied from another case, would join or split applicants.
+    private func applicantKeys(key: HistoryKey) throws {
+        let matcher = ApplicantMatcher(historyKey: key)
+        var last = 0
+        while true {
+            let rows = try db.query("""
+                SELECT id, number, applicant_id_number, applicant_id_type, applicant_name, applicant_phone, applicant_key
+                FROM cases WHERE id > ? ORDER BY id LIMIT 20000
+                """, last)
+            guard let final = rows.last else { return }
+            for row in rows {
+                let document = IdentityDocument(rawValue: row.string("applicant_id_type")) ?? .residentID
+                let expected = matcher.key(idNumber: row.string("applicant_id_number"), document: document,
+                                           name: row.string("applicant_name"), phone: row.string("applicant_phone"))
+                guard row.optionalString("applicant_key") == expected else {
+                    let number = row.string("number")
+                    throw Problem(kind: .applicantKey, eventID: nil, message: Bilingual(
+                        en: "case \(number)'s applicant key does not match its applicant: the ID number, name or phone was changed around Wicket",
+                        zh: "案件 \(number) 的申请人匹配键与其申请人不符：身份证号、姓名或电话被绕过 Wicket 修改"))
+                }
+            }
+            last = final.int("id")
         }
     }
 

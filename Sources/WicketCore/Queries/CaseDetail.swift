@@ -10,6 +10,10 @@ public struct CaseDetail: Sendable {
     public let history: [HistoryEvent]
     public let ratings: [RatingRecord]
     public let clock: ClockStatus
+    /// The applicant's other cases the reader may see (`ApplicantQueries`).
+    public let applicant: ApplicantRecord
+    /// Outstanding checklist items already proven elsewhere (`OnFile`), by material code.
+    public let onFile: [String: OnFileSource]
 
     public struct Message: Sendable, Codable, Equatable {
         public let id: Int
@@ -83,6 +87,13 @@ public struct CaseDetail: Sendable {
         }
     }
 
+    /// Open cases of the same applicant for the same service, while this one is open: flagged,
+    /// never merged (only those the reader may see).
+    public var possibleDuplicates: [String] {
+        guard !record.status.isTerminal else { return [] }
+        return applicant.openCases.filter { $0.serviceCode == record.serviceCode }.map(\.number)
+    }
+
     /// With `access`, a case its user may not see is refused exactly as a missing one (`CaseAccess`).
     public static func load(number: String, in store: CaseStore, for access: CaseAccess? = nil) throws -> CaseDetail {
         let db = store.db
@@ -117,7 +128,9 @@ public struct CaseDetail: Sendable {
             }
             return CaseDetail(record: record, service: store.service(record.serviceCode),
                               materials: try CaseMaterials.load(caseID: id, in: db), messages: messages, notes: notes,
-                              history: history, ratings: ratings, clock: clockStatus(record, store: store))
+                              history: history, ratings: ratings, clock: clockStatus(record, store: store),
+                              applicant: try ApplicantQueries.cases(ofCase: id, in: store, for: access),
+                              onFile: try OnFile.sources(caseID: id, today: store.today, access: access, in: db))
         }
     }
 

@@ -20,6 +20,9 @@ public struct CaseFilter: Sendable, Equatable {
     /// The exact cases behind one dashboard figure (see `ReportFigure`): conditions on the
     /// period's instants, history events and ratings. Empty: no extra condition.
     public var figure = FigureConditions()
+    /// The cases of the applicant of this case, itself included (`ApplicantMatcher`): the
+    /// workstation's list of one applicant's cases (`O`). Combine with every status.
+    public var applicantOf: String?
     public var limit = 50
 
     public init(statuses: [CaseStatus]? = nil, serviceCode: String? = nil, department: String? = nil,
@@ -152,7 +155,8 @@ public enum CaseQueries {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, !ids.isEmpty else { return [] }
         var arguments: [DatabaseBindable] = []
-        let condition = searchCondition(text, strategy: text.count >= 3 ? .eachRow : .substring) {
+        let condition = searchCondition(text, strategy: text.count >= 3 ? .eachRow : .substring,
+                                        matcher: try? store.db.applicantMatcher()) {
             arguments.append($0)
             return "?\(arguments.count)"
         }
@@ -167,10 +171,12 @@ public enum CaseQueries {
         if UrgencySegments.applies(to: filter) {
             return UrgencySegments(store: store).query(filter, today: store.today, page: page, searchStrategy: searchStrategy)
         }
-        return query(filter, today: store.today, select: summaryColumns + ", " + failedReplyColumn("cases"), ordered: true)
+        return query(filter, today: store.today, select: summaryColumns + ", " + failedReplyColumn("cases"), ordered: true,
+                     matcher: try? store.db.applicantMatcher())
     }
 
-    static func query(_ filter: CaseFilter, today: Day, select: String, ordered: Bool) -> (String, [DatabaseBindable]) {
+    static func query(_ filter: CaseFilter, today: Day, select: String, ordered: Bool,
+                      matcher: ApplicantMatcher? = nil) -> (String, [DatabaseBindable]) {
         var conditions: [String] = []
         var arguments: [DatabaseBindable] = [today.description]
         func parameter(_ value: DatabaseBindable) -> String {
@@ -204,7 +210,11 @@ public enum CaseQueries {
         if let level = filter.level { conditions.append(levelCondition(level)) }
         if filter.warningsOnly { conditions.append("yellow_on <= ?1") }
         if let search = filter.search?.trimmingCharacters(in: .whitespacesAndNewlines), !search.isEmpty {
-            conditions.append(searchCondition(search, parameter: parameter))
+            conditions.append(searchCondition(search, matcher: matcher, parameter: parameter))
+        }
+        if let number = filter.applicantOf {
+            // Uncorrelated: the key is read once, then the applicant index gives the rows.
+            conditions.append("applicant_key = (SELECT applicant_key FROM cases WHERE number = \(parameter(number)))")
         }
         conditions += filter.figure.sqlConditions(parameter: parameter)
         var sql = "SELECT \(select) FROM cases WHERE \(conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))"
@@ -216,7 +226,8 @@ public enum CaseQueries {
     public static func count(_ filter: CaseFilter, in store: CaseStore) throws -> Int {
         var unlimited = filter
         unlimited.limit = 1_000_000_000
-        let (sql, arguments) = query(unlimited, today: store.today, select: "count(*)", ordered: false)
+        let (sql, arguments) = query(unlimited, today: store.today, select: "count(*)", ordered: false,
+                                     matcher: try? store.db.applicantMatcher())
         return try store.db.scalarIntWithArguments(sql, arguments) ?? 0
     }
 
@@ -237,14 +248,22 @@ public enum CaseQueries {
     /// always quoted as one phrase, so nothing the user types is FTS syntax.
     /// `strategy` says how the phrase meets the list (see `SearchStrategy`); the default needs no preparation.
     ///
-    /// A full resident ID number (18 characters) is an exact lookup on the indexed
-    /// `applicant_id_number` instead: the trigram index does not hold ID numbers, and never
-    /// should (a substring of one would find strangers' cases). Lists show it masked.
-    static func searchCondition(_ text: String, strategy: SearchStrategy = .fewHits,
+    /// A full resident ID number (18 characters) is an exact lookup on the indexed applicant
+    /// match key (`ApplicantMatcher`, keyed by the hall's secret) instead: the trigram index does
+    /// not hold ID numbers, and never should (a substring of one would find strangers' cases), and
+    /// no index holds them in clear. Without the key (`matcher` nil: the key file is unreadable)
+    /// the clear column is compared row by row: slow, but reading cases still works. Lists show
+    /// the number masked.
+    static func searchCondition(_ text: String, strategy: SearchStrategy = .fewHits, matcher: ApplicantMatcher?,
                                 parameter: (DatabaseBindable) -> String) -> String {
         if let idNumber = ApplicantIdentity.searchableIDNumber(text) {
+            if let matcher {
+                // The clear number is compared too: a key is the same for two numbers only by a 2^-128 chance.
+                let keys = matcher.searchKeys(idNumber).map { parameter($0) }.joined(separator: ", ")
+                return "applicant_key IN (\(keys)) AND upper(applicant_id_number) = \(parameter(idNumber))"
+            }
             // Stored upper-cased since numbers are checked; as typed (a lower-case x) before.
-            return "applicant_id_number IN (\(parameter(idNumber)), \(parameter(idNumber.lowercased())))"
+            return "upper(applicant_id_number) = \(parameter(idNumber))"
         }
         if text.count >= 3 {
             switch strategy {

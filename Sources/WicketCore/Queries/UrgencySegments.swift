@@ -17,6 +17,8 @@ struct UrgencySegments {
     /// status is not in the running-clock indexes, so a segment would test rows one by one).
     static func applies(to filter: CaseFilter) -> Bool {
         guard filter.figure.isEmpty else { return false }
+        // One applicant's cases are few: one ordered query over the applicant index reads them all.
+        guard filter.applicantOf == nil else { return false }
         guard let statuses = filter.statuses else { return true }
         return statuses.allSatisfy { $0.isPaused || $0.isTerminal }
     }
@@ -38,7 +40,8 @@ struct UrgencySegments {
         if filter.unassignedOnly { common.append("holder IS NULL") }
         if let kind = filter.failedReplies { common.append(kind.sql("cases")) }
         if let search = filter.search?.trimmingCharacters(in: .whitespacesAndNewlines), !search.isEmpty {
-            common.append(CaseQueries.searchCondition(search, strategy: searchStrategy, parameter: parameter))
+            common.append(CaseQueries.searchCondition(search, strategy: searchStrategy,
+                                                       matcher: try? store.db.applicantMatcher(), parameter: parameter))
         }
         let limit = parameter(max(1, filter.limit) + 1)
         // Parameters are numbered as they are used: a segment left out must leave no gap.

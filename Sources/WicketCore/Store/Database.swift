@@ -11,6 +11,8 @@ public final class Database {
     /// could not be read); nil for a connection opened without one.
     var historyKeyState: Result<HistoryKey, HistoryKeyError>?
     var historyKeyPathValue = ""
+    /// The applicant match key derived from the history key, made on first use.
+    private var applicantMatcherValue: ApplicantMatcher?
     /// Waits for another process's write lock, for minutes if need be, saying who holds it (README: Reliability).
     public let lockWait: LockWait
 
@@ -219,6 +221,14 @@ public final class Database {
     public func historyKey() throws -> HistoryKey {
         guard let historyKeyState else { throw HistoryKeyError.notLoaded }
         return try historyKeyState.get()
+    }
+
+    /// Matches applicants across cases (`ApplicantMatcher`); needs the history key.
+    public func applicantMatcher() throws -> ApplicantMatcher {
+        if let applicantMatcherValue { return applicantMatcherValue }
+        let matcher = ApplicantMatcher(historyKey: try historyKey())
+        applicantMatcherValue = matcher
+        return matcher
     }
 
     func error(code: Int32, sql: String?) -> any Error {

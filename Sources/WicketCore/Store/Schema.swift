@@ -35,6 +35,8 @@ enum Schema {
         Migration(version: 16, name: "appointments: slot plan, bookings and their history", sql: appointments),
         Migration(version: 17, name: "macros, saved views, chasing notices",
                   sql: MacroRows.table + "\n" + ViewRows.table + "\n" + NoticeRows.table),
+        Migration(version: 18, name: "applicant match key (keyed hash of the ID number, else name and phone)",
+                  sql: applicantKeyColumn, keyed: { db, key in try fillApplicantKeys(db, key: key) }),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

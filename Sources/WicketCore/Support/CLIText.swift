@@ -14,6 +14,8 @@ public enum CLIText: String, CaseIterable, Sendable {
     case showCase, showRef, showService, showApplicant, showRevealed, showChannel, showSummary, showDetails
     case showClock, showDue, showDaysUsed, showPaused, showPausedDays, showExtended, showAcceptanceBreached
     case showMaterials, showMessages, showNotes, showRatings, showHistory, showNone, showFollowUp, showNoFollowUp
+    case showOnFile, certificatesImported, showDuplicate
+    case applicantHeader, applicantOfCase, applicantOpenCases, applicantClosedCases, applicantMoreClosed
     case configFile, configRead, configAbsent, themeFile, themeBuiltIn, themesFound, themeProblem
     case settingDefault, checkFailed, importProgress, calendarYears
 
@@ -106,6 +108,14 @@ public enum CLIText: String, CaseIterable, Sendable {
         .showNone: "(none)",
         .showFollowUp: " — follow-up: {0}",
         .showNoFollowUp: " — NO FOLLOW-UP YET",
+        .showDuplicate: "possible duplicate of {0} (the same applicant, the same service, still open)",
+        .showOnFile: "      on file: {0} (not asked again; `act CASE material --state verified` confirms it)",
+        .certificatesImported: "certificates: added {0}, updated {1}, unchanged {2}, bad lines {3}",
+        .applicantHeader: "applicant  {0}  ID {1}  phone {2}",
+        .applicantOfCase: "the applicant of case {0}; their other cases you may see:",
+        .applicantOpenCases: "Open cases ({0})",
+        .applicantClosedCases: "Last closed cases ({0})",
+        .applicantMoreClosed: "and {0} closed before",
         .configFile: "config file: {0} ({1})",
         .configRead: "read",
         .configAbsent: "not present",
@@ -189,6 +199,14 @@ public enum CLIText: String, CaseIterable, Sendable {
         .showNone: "（无）",
         .showFollowUp: " — 回访：{0}",
         .showNoFollowUp: " — 尚未回访",
+        .showDuplicate: "可能与 {0} 重复（同一申请人、同一事项、仍在办理）",
+        .showOnFile: "      已有存档：{0}（不再要求提交；`act 案件 material --state verified` 确认）",
+        .certificatesImported: "电子证照：新增 {0}，更新 {1}，未变 {2}，错误行 {3}",
+        .applicantHeader: "申请人     {0}  证件号 {1}  电话 {2}",
+        .applicantOfCase: "案件 {0} 的申请人；您可查看的其他案件：",
+        .applicantOpenCases: "在办案件（{0}）",
+        .applicantClosedCases: "最近办结的案件（{0}）",
+        .applicantMoreClosed: "更早办结的还有 {0} 件",
         .configFile: "配置文件：{0}（{1}）",
         .configRead: "已读取",
         .configAbsent: "不存在",

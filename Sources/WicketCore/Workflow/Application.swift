@@ -114,7 +114,8 @@ public struct Intake {
         let id = (try db.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM cases")) ?? 1
         let new = NewCase(id: id, application: application, service: service, holder: holder, stamp: Timestamp.format(clock.now),
                           receivedDay: receivedDay, consultation: consultation,
-                          marks: store.caseClock.marks(start: receivedDay, limitDays: service.acceptanceLimitDays, pausedDays: 0))
+                          marks: store.caseClock.marks(start: receivedDay, limitDays: service.acceptanceLimitDays, pausedDays: 0),
+                          matcher: try db.applicantMatcher())
         try db.execute("INSERT INTO cases(\(NewCase.caseColumns)) VALUES \(NewCase.caseRow)", arguments: new.caseValues)
         for (code, state) in new.checklist {
             try CaseMaterials.set(caseID: id, code: code, state: state, reason: "", at: new.stamp, in: db)

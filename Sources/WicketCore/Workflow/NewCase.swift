@@ -14,9 +14,12 @@ struct NewCase {
     let marks: ClockMarks
     /// The consultation it was turned from, if any.
     let consultation: String?
+    /// Who the applicant is across cases (`ApplicantMatcher`), or nil with nothing to match on.
+    let applicantKey: String?
 
     /// `receivedDay` is the hall day of `submittedAt`; `marks` the acceptance clock from it.
-    init(id: Int, application: Application, service: ServiceItem, holder: String?, stamp: String, receivedDay: Day, consultation: String? = nil, marks: ClockMarks) {
+    init(id: Int, application: Application, service: ServiceItem, holder: String?, stamp: String, receivedDay: Day,
+         consultation: String? = nil, marks: ClockMarks, matcher: ApplicantMatcher) {
         self.id = id
         number = Self.number(year: receivedDay.components.year, id: id)
         self.application = application
@@ -26,16 +29,18 @@ struct NewCase {
         submitted = Timestamp.format(application.submittedAt)
         self.marks = marks
         self.consultation = consultation
+        applicantKey = matcher.key(idNumber: application.applicantIDNumber, document: application.applicantDocument,
+                                   name: application.applicantName, phone: application.applicantPhone)
     }
 
     /// The case table's columns, in the order of `caseValues`. Status and version are constants.
     static let caseColumns = """
         id, number, ref, service_code, department, channel, priority, status, applicant_name, \
         applicant_id_number, applicant_phone, lang, summary, details, submitted_at, received_at, \
-        acceptance_due_on, limit_days, yellow_on, red_on, due_on, window_visit, version, updated_at, applicant_id_type, holder
+        acceptance_due_on, limit_days, yellow_on, red_on, due_on, window_visit, version, updated_at, applicant_id_type, holder, applicant_key
         """
-    static let caseRow = "(?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
-    static let caseParameterCount = 24
+    static let caseRow = "(?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)"
+    static let caseParameterCount = 25
 
     var caseValues: [DatabaseBindable] {
         [id, number, application.ref, service.code, service.department, application.channel.rawValue,
@@ -43,7 +48,7 @@ struct NewCase {
          application.applicantPhone, application.language.rawValue, application.summary, application.details,
          submitted, submitted, marks.dueOn.description, service.promisedLimitDays, marks.yellowOn.description,
          marks.redOn.description, marks.dueOn.description, application.channel == .window, stamp,
-         application.applicantDocument.rawValue, holder]
+         application.applicantDocument.rawValue, holder, applicantKey]
     }
 
     /// The whole checklist of the service: what the applicant sent is submitted, the rest missing.

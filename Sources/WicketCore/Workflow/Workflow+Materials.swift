@@ -4,7 +4,15 @@ import Foundation
 extension Workflow {
     func requestMaterials(_ request: ActionRequest, context: ActionContext, change: inout CaseChange) throws {
         let caseID = change.record.id
+        // What is on file is not asked for (Decree 716): read before --missing marks anything.
+        let onFile = try OnFile.sources(caseID: caseID, today: store.today, access: nil, in: db)
         var checklist = try CaseMaterials.load(caseID: caseID, in: db)
+        let askedAgain = request.missing.filter { onFile[$0] != nil }
+        if !askedAgain.isEmpty && change.reason.isEmpty {
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "\(askedAgain.joined(separator: ", ")) is on file for this applicant: asking for it again needs --reason (why the one on file will not do)",
+                zh: "\(askedAgain.joined(separator: "、")) 已有存档：再次要求提交需要 --reason（说明为何存档的不能用）"))
+        }
         for code in request.missing {
             guard store.material(code) != nil else { throw WorkflowError.invalidArgument(Bilingual(
                 en: "unknown material \(code)",
@@ -13,8 +21,13 @@ extension Workflow {
             try CaseMaterials.set(caseID: caseID, code: code, state: .missing, reason: reason, at: context.stamp, in: db)
         }
         if !request.missing.isEmpty { checklist = try CaseMaterials.load(caseID: caseID, in: db) }
-        let outstanding = checklist.filter { $0.state.isOutstanding }
+        let notAsked = checklist.filter { $0.state.isOutstanding && onFile[$0.code] != nil && !askedAgain.contains($0.code) }
+        let outstanding = checklist.filter { $0.state.isOutstanding && !notAsked.map(\.code).contains($0.code) }
         guard !outstanding.isEmpty else { throw WorkflowError.nothingToRequest(change.record.number) }
+        if !notAsked.isEmpty {
+            change.details["on_file"] = notAsked.map(\.code)
+        }
+        if !askedAgain.isEmpty { change.details["asked_again_on_file"] = askedAgain }
 
         let codes = outstanding.map(\.code)
         change.details["items"] = codes
@@ -100,17 +113,22 @@ extension Workflow {
                 zh: "有误的材料需要 --reason（说明问题所在）"))
         }
         let checklist = try CaseMaterials.load(caseID: change.record.id, in: db)
+        // Verifying an item on file confirms it: the event names where it was proven.
+        let onFile = state == .verified ? try OnFile.sources(caseID: change.record.id, today: store.today, access: nil, in: db) : [:]
+        var sources: [String: Any] = [:]
         for code in request.materials {
             guard checklist.contains(where: { $0.code == code }) else {
                 throw WorkflowError.invalidArgument(Bilingual(
                 en: "\(code) is not on case \(change.record.number)'s checklist",
                 zh: "\(code) 不在案件 \(change.record.number) 的材料清单上"))
             }
+            if let source = onFile[code] { sources[code] = source.details }
             try CaseMaterials.set(caseID: change.record.id, code: code, state: state,
                                   reason: state == .defective ? reason : "", at: context.stamp, in: db)
         }
         change.details["materials"] = request.materials
         change.details["state"] = state.rawValue
+        if !sources.isEmpty { change.details["on_file"] = sources }
     }
 }
 

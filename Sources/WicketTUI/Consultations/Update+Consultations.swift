@@ -106,6 +106,8 @@ extension Update {
         guard let tab = InboxTab(rawValue: index) else { return [] }
         state.inbox.tab = tab
         state.inbox.filters.drillDown = nil
+        state.inbox.filters.applicant = nil
+        state.applicantReturn = nil
         state.inbox.selected = 0
         state.inbox.top = 0
         state.focus = .inbox

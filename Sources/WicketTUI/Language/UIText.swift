@@ -100,6 +100,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case helpChooseMaterial
     case helpMarkMaterial
     case helpReveal
+    case helpApplicantCases
     case helpGoReply
     case helpReplyText
     case helpReplyCursor
@@ -170,6 +171,16 @@ public enum UIText: String, CaseIterable, Sendable {
     case messageTo
     case sectionNotes
     case sectionRatings
+    case sectionApplicant
+    case applicantMore
+    case materialOnFile
+    case materialOnFileMark
+    case detailDuplicate
+    case statusDuplicate
+    case statusOnFile
+    case applicantListing
+    case applicantNoOthers
+    case applicantListed
     case ratingFollowUp
     case ratingNeedsFollowUp
     case sectionHistory

@@ -41,6 +41,9 @@ struct DetailView {
             add(UIText.detailIDMasked.format(l, r.applicantDocument.label(Masking.idNumber(r.applicantIDNumber), l),
                                              Masking.phone(r.applicantPhone)))
         }
+        if !detail.possibleDuplicates.isEmpty {
+            add(UIText.detailDuplicate.format(l, detail.possibleDuplicates.joined(separator: l == .zh ? "、" : ", ")), theme.error)
+        }
         add(UIText.detailChannel.format(l, Words.channel(r.channel, l), when(r.submittedAt)))
         add(UIText.detailHolder.format(l, r.holder ?? "-", r.department))
         if let service = detail.service {
@@ -65,6 +68,8 @@ struct DetailView {
         }
         if c.acceptanceBreached { add(UIText.clockAcceptanceBreached.text(l), theme.level(.overdue)) }
 
+        applicantSection(detail.applicant, add: add, section: section)
+
         section(UIText.sectionMaterials.text(l))
         for (index, item) in detail.materials.enumerated() {
             let name = catalog.materials.first { $0.code == item.code }.map { l == .zh ? $0.nameZh : $0.nameEn } ?? item.code
@@ -75,8 +80,12 @@ struct DetailView {
             case .verified: mark = .materialVerified
             case .defective: mark = .materialDefective
             }
-            add("\(index + 1). \(mark.text(l))  \(name)" + (item.reason.isEmpty ? "" : " — \(item.reason)"),
-                item.state.isOutstanding ? theme.level(.red) : .plain, material: index)
+            let source = detail.onFile[item.code]
+            // Satisfied by what is on file, until the clerk confirms it (V) or asks again.
+            add("\(index + 1). \((source == nil ? mark : .materialOnFileMark).text(l))  \(name)" + (item.reason.isEmpty ? "" : " — \(item.reason)"),
+                item.state.isOutstanding && source == nil ? theme.level(.red) : .plain, material: index)
+            // On file: satisfied, with where it was proven; V confirms it (a recorded event).
+            if let source { add("   " + UIText.materialOnFile.format(l, source.text(l, hallTime: hallTime)), theme.hint, material: index) }
         }
 
         section(UIText.sectionMessages.text(l))
@@ -110,6 +119,24 @@ struct DetailView {
                 (event.reason.isEmpty ? "" : " — \(event.reason)"))
         }
         return lines
+    }
+
+    /// How many of the applicant's other cases the detail lists; `O` shows them all.
+    static let applicantLines = 4
+
+    /// The applicant's other cases the clerk may see, open first: number, service, status, level.
+    /// Only cases today; consultations and bookings are to come as sections of their own here.
+    private func applicantSection(_ record: ApplicantRecord, add: (String, Style, Int?) -> Void, section: (String) -> Void) {
+        guard !record.isEmpty else { return }
+        let l = language
+        let total = record.openCases.count + record.closedCases.count + record.moreClosed
+        section(UIText.sectionApplicant.format(l, total))
+        for item in record.listed.prefix(Self.applicantLines) {
+            let level = item.status.isTerminal ? "" : "  \(item.level.mark) \(InboxView.levelWord(item.level, l))"
+            add("\(item.number)  \(item.serviceCode)  \(InboxView.shortStatus(item.status, l))\(level)",
+                item.status.isTerminal ? theme.hint : theme.level(item.level), nil)
+        }
+        add(UIText.applicantMore.text(l), theme.hint, nil)
     }
 
     /// The notices above the lines (changed elsewhere, also open by): they take rows from the scroll.

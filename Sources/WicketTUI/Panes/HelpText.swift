@@ -57,6 +57,7 @@ enum HelpText {
         ("Enter", .helpOpenCase),
         ("1 2 3 4 5 6", .helpTabs),
         ("7", .helpConsultTab),
+        ("O", .helpApplicantCases),
     ]
 
     /// The Consultations tab (6): its own moves and the consultation keys, then the global keys.
@@ -70,6 +71,7 @@ enum HelpText {
         ("1-9 [ ]", .helpChooseMaterial),
         ("V S M F", .helpMarkMaterial),
         ("R", .helpReveal),
+        ("O", .helpApplicantCases),
         ("Enter", .helpGoReply),
     ]
 

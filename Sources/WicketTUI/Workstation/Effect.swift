@@ -63,7 +63,7 @@ public struct KeyBindings: Sendable, Equatable {
 
     /// Keys the panes use for themselves (moving, tabs, search, checklist marks); an action bound
     /// to one of them could never be reached.
-    public static let reserved: Set<Character> = Set("Qq?TifnN./BjkgGhlV SMFR-[]0123456789zI")
+    public static let reserved: Set<Character> = Set("Qq?TifnN./BjkgGhlV SMFRO-[]0123456789zI")
 
     public func action(for key: Character) -> CaseAction? {
         bindings.first { $0.key == key }?.action

@@ -78,9 +78,12 @@ public struct Update {
             return [.dashboard(.open)]
         case .function(4), .character("Y"):
             return [.board(.open)]
+        case .character("O"):
+            return listApplicantCases(&state)
         case .escape, .character("q"):
             switch state.focus {
             case .inbox:
+                if state.inbox.filters.applicant != nil { return leaveApplicantCases(&state) }
                 // Back from a drill-down to the dashboard it came from.
                 guard state.inbox.filters.drillDown != nil, state.dashboard != nil else { return [] }
                 state.inbox.filters.drillDown = nil

@@ -158,7 +158,13 @@ extension WorkstationEngine {
 
     /// What the inbox lists: a dashboard drill-down exactly, else the tab with its filters.
     func inboxFilter() -> CaseFilter {
-        state.inbox.filters.drillDown?.filter ?? filter(for: state.inbox.tab)
+        if let applicant = state.inbox.filters.applicant {
+            // Every status: the applicant's whole record with the hall, open cases first.
+            var filter = CaseFilter(statuses: CaseStatus.allCases, department: access.listDepartment, limit: 500)
+            filter.applicantOf = applicant.origin
+            return filter
+        }
+        return state.inbox.filters.drillDown?.filter ?? filter(for: state.inbox.tab)
     }
 
     /// Who the workstation's user is and what they may see (`CaseAccess`), checked when it opened.
@@ -293,9 +299,16 @@ extension WorkstationEngine {
             // A walk-in for another department's service is registered for that department; this
             // clerk does not see it (`CaseAccess`), so there is no detail to open.
             if access.maySee(caseDepartment: record.department) { try run(.openDetail(record.number)) }
-            let text = UIText.statusRegistered.format(state.language, record.number, record.serviceCode,
+            var text = UIText.statusRegistered.format(state.language, record.number, record.serviceCode,
                                                       Words.channel(record.channel, state.language))
-            state.status = StatusMessage(text: text, isError: false)
+            // Flagged, never merged: the applicant already has this service open.
+            let duplicates = state.detail.detail?.record.number == record.number ? state.detail.detail?.possibleDuplicates ?? [] : []
+            let onFile = state.detail.detail?.record.number == record.number ? state.detail.detail?.onFile.count ?? 0 : 0
+            if onFile > 0 { text += UIText.statusOnFile.format(state.language, onFile) }
+            if !duplicates.isEmpty {
+                text += UIText.statusDuplicate.format(state.language, duplicates.joined(separator: state.language == .zh ? "、" : ", "))
+            }
+            state.status = StatusMessage(text: text, isError: !duplicates.isEmpty)
         } catch let refusal as WorkflowError {
             form.error = refusal.message(state.language)
             state.overlay = .intake(form)

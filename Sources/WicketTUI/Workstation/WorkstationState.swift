@@ -33,15 +33,27 @@ public struct InboxFilters: Sendable, Equatable {
     public var level: Level?
     /// From the dashboard: exactly the cases behind one figure (replaces the tab and the rest).
     public var drillDown: DrillDown?
+    /// One applicant's cases, open and closed (`O`; replaces the tab and the rest, `Esc` goes back).
+    public var applicant: ApplicantListing?
 
-    public var isEmpty: Bool { status == nil && serviceCode == nil && channel == nil && level == nil && drillDown == nil }
+    public var isEmpty: Bool {
+        status == nil && serviceCode == nil && channel == nil && level == nil && drillDown == nil && applicant == nil
+    }
 
     /// For the inbox title: the clerk's words, not the stored codes.
     public func summary(_ language: Language) -> String {
         [status?.word.text(language), serviceCode, channel?.word.text(language), level?.word.text(language),
-         drillDown?.summary(language)].compactMap { $0 }
+         drillDown?.summary(language), applicant?.summary(language)].compactMap { $0 }
             .joined(separator: " ")
     }
+}
+
+/// The inbox listing one applicant's cases: the case it was opened from, and the applicant's name.
+public struct ApplicantListing: Sendable, Equatable {
+    public var origin: String
+    public var name: String
+
+    public func summary(_ language: Language) -> String { UIText.applicantListing.format(language, name, origin) }
 }
 
 public struct InboxState: Sendable, Equatable {
@@ -207,6 +219,8 @@ public struct WorkstationState: Sendable {
     public var dashboard: DashboardState?
     /// Today's appointment board, when open (Y / F4).
     public var board: BoardState?
+    /// The inbox as it was before `O` listed one applicant's cases: `Esc` comes back to it.
+    public var applicantReturn: InboxState?
     public var shouldQuit = false
     /// The action keys, as the clerk's config file may have rebound them.
     public var keys = KeyBindings.standard

@@ -3,7 +3,7 @@ import WicketCore
 /// Every command, in the order `wicket help` lists them.
 enum Commands {
     static let all: [CommandSpec] = [
-        InitCommand.spec, DemoCommand.spec, ImportCommand.spec, ListCommand.spec, ShowCommand.spec, ActCommand.spec,
+        InitCommand.spec, DemoCommand.spec, ImportCommand.spec, CertificatesCommand.spec, ListCommand.spec, ShowCommand.spec, ApplicantCommand.spec, ActCommand.spec,
         NextCommand.spec, ConsultCommand.spec, AppointmentsCommand.spec, ReportCommand.spec, DashboardCommand.spec, DeliverCommand.spec, UsersCommand.spec, CatalogCommand.spec,
         CalendarCommand.spec, TemplatesCommand.spec, MacrosCommand.spec, ViewsCommand.spec, EscalateCommand.spec, NoticesCommand.spec, ChaserCommand.spec, SettingsCommand.spec, BackupCommand.spec, CheckCommand.spec, CheckHostCommand.spec,
         ScreenCommand.spec, ConfigCommand.spec, helpSpec, versionSpec,

@@ -6,6 +6,12 @@ extension HelpText {
     static let discussionsZh: [String: String] = [
         "init": "不会改动已存在的文件：无论是 Wicket 数据库、其他程序的数据库，还是根本不是数据库。",
         "demo": "不带 --db 时，演示数据库位于 ~/.local/share/wicket/demo.db，与正式数据库分开。",
+        "certificates": """
+            每行一份电子证照：type（材料代码）、id_number（持证人证件号；只保存其带密钥的散列）、
+            number、issuer、valid_from、valid_until（YYYY-MM-DD），"revoked": true 表示已撤销。
+            已有且相同的行不作改动；有变化的行予以更新。错误行以 `line N: 原因` 报告（退出码 1）。
+            有效且未撤销的电子证照使该材料对持证人的案件“已有存档”：不再要求提交。
+            """,
         "import": """
             每行一件申请；编号（ref）已登记的行不作改动，因此可以放心重复运行。
             错误行以 `line N: reason` 报告在标准错误上，其余照常导入（有错误行时退出码为 1）。
@@ -151,6 +157,8 @@ extension HelpText {
         "chaser --json": "以 JSON 输出 {case, version, history_id, chasers}",
         "act --macro": "执行宏：宏的操作及其字段（每件案件一条历史记录），然后宏的备注（另一条记录）",
         "macros --json": "list：输出 JSON（宏对象列表）",
+        "applicant --json": "输出 JSON",
+        "applicant --reveal": "给出案件编号时：显示其申请人的完整证件号和电话（记入该案件的历史）",
         "act --reason": "理由（reject、deny、suspend、extend、withdraw、transfer 必填；handled-reply：如何另行告知）",
         "act --reason-code": "目录中的标准理由代码（reject、deny、suspend、withdraw；见 catalog export）；不写 --reason 时以其文字为理由",
         "act --message": "resend-reply / handled-reply：发送失败的答复编号（见 show；默认为唯一的一条）",

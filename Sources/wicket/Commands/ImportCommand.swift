@@ -40,6 +40,8 @@ enum ImportCommand {
         if showProgress { Output.raw("\r\u{1B}[K", standardError: true) }
         if path == "-" && summary.linesRead == 0 { throw nothingRead }
         for error in summary.errors { Output.error(error.message(language)) }
+        // Flags, not errors: the lines were imported; the exit status does not change.
+        for duplicate in summary.duplicates { Output.line(duplicate.message(language)) }
         Output.line(CLIText.imported.format(language, summary.imported, summary.alreadyPresent, summary.errors.count))
         return summary.errors.isEmpty ? 0 : 1
     }

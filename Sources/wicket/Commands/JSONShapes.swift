@@ -39,7 +39,11 @@ enum JSONShapes {
                 "acceptance_due_on": clock.acceptanceDueOn?.description ?? NSNull(),
                 "acceptance_breached": clock.acceptanceBreached,
             ] as [String: Any],
-            "materials": detail.materials.map { ["code": $0.code, "state": $0.state.rawValue, "reason": orNull($0.reason)] },
+            "possible_duplicate_of": detail.possibleDuplicates,
+            "materials": detail.materials.map {
+                ["code": $0.code, "state": $0.state.rawValue, "reason": orNull($0.reason),
+                 "on_file": detail.onFile[$0.code].map { onFile($0) as Any } ?? NSNull()] as [String: Any]
+            },
             "messages": detail.messages.map {
                 ["id": $0.id, "direction": $0.direction, "channel": $0.channel, "author": $0.author, "body": $0.body,
                  "created_at": $0.createdAt, "delivery_state": $0.deliveryState?.rawValue ?? NSNull(),
@@ -120,6 +124,17 @@ enum JSONShapes {
 
     /// Text Wicket has none of (no phone given, no reason needed, no error yet) is null, as the README
     /// promises, never an empty string a script would have to tell apart from a value.
+    /// Where an outstanding item is already proven: `{kind: verified, case, verified_at}` or
+    /// `{kind: certificate, certificate, issuer, valid_until}`.
+    static func onFile(_ source: OnFileSource) -> [String: Any] {
+        switch source {
+        case .verified(let number, let at):
+            return ["kind": "verified", "case": number as Any? ?? NSNull(), "verified_at": at]
+        case .certificate(let number, let issuer, let until):
+            return ["kind": "certificate", "certificate": Masking.idNumber(number), "issuer": issuer, "valid_until": until]
+        }
+    }
+
     static func orNull(_ text: String) -> Any { text.isEmpty ? NSNull() : text }
 
     static func jsonObject(_ text: String) -> Any {

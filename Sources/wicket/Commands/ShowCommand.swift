@@ -43,6 +43,9 @@ enum ShowCommand {
         let phone = revealed.map(\.phone) ?? Masking.phone(r.applicantPhone)
         Output.line(say(.showApplicant, [safe(r.applicantName), safe(idNumber), safe(phone), code(r.language.rawValue, r.language.word)]) +
                     (revealed == nil ? "" : say(.showRevealed, [])))
+        if !detail.possibleDuplicates.isEmpty {
+            Output.line(say(.showDuplicate, [detail.possibleDuplicates.joined(separator: language == .zh ? "、" : ", ")]))
+        }
         Output.line(say(.showChannel, [code(r.channel.rawValue, r.channel.word), code(r.priority.rawValue, r.priority.word), when(r.submittedAt),
                                           safe(r.holder ?? "-")]))
         Output.line(say(.showSummary, [safe(r.summary)]))
@@ -61,6 +64,7 @@ enum ShowCommand {
         for item in detail.materials {
             let name = store.material(item.code).map { "\($0.nameZh) / \($0.nameEn)" } ?? item.code
             Output.line("  [\(code(item.state.rawValue, item.state.word))] \(item.code) \(name)" + (item.reason.isEmpty ? "" : " — \(safe(item.reason))"))
+            if let source = detail.onFile[item.code] { Output.line(say(.showOnFile, [safe(source.text(language, hallTime: time))])) }
         }
         Output.line("\n" + say(.showMessages, []))
         if detail.messages.isEmpty { Output.line("  " + say(.showNone, [])) }
