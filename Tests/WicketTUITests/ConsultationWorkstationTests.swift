@@ -143,6 +143,16 @@ final class ConsultationWorkstationTests: XCTestCase {
     }
 
     /// `?` in the tab, its `.` menu and the README's key table list the same consultation keys.
+    /// The board (and the dashboard) open from the Consultations tab too: its own keys take the
+    /// rest, but not the keys that leave the inbox.
+    func testTheBoardOpensFromTheConsultationsTab() throws {
+        let engine = try fixture.engine()
+        try fixture.press(engine, "7")
+        XCTAssertEqual(engine.state.inbox.tab, .consultations)
+        try fixture.press(engine, "Y")
+        XCTAssertNotNil(engine.state.board, "Y opens today's board from the Consultations tab")
+    }
+
     func testHelpMenuAndReadmeAgree() throws {
         let engine = try fixture.engine("li")
         try fixture.press(engine, "7.")

@@ -21,7 +21,7 @@ public struct Update {
         if state.inbox.tab == .consultations, state.focus != .reply {
             // The keys act on the consultation shown: no case key reaches a case that is not on screen.
             if let effects = handleScreenKeys(key, &state) { return effects }
-            let global: [Key] = [.character("T"), .character("i"), .character("B"), .function(3)]
+            let global: [Key] = [.character("T"), .character("i"), .character("B"), .function(3), .character("Y"), .function(4)]
             if !global.contains(key) { return handleConsultations(key, &state) ?? [] }
         }
         if let effects = handleGlobal(key, &state) { return effects }
