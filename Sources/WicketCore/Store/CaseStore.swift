@@ -131,6 +131,7 @@ public final class CaseStore {
             } else {
                 try db.execute("DELETE FROM settings WHERE key = ?", key)
             }
+            if key == "yellow_percent" || key == "red_percent" { try Self.checkThresholds(in: db) }
             // The tallies count by hall day: another zone puts instants on other days.
             if key == "timezone" {
                 try HallDayShifts.write(try HallDayShifts.zone(in: db), into: db)
@@ -143,6 +144,18 @@ public final class CaseStore {
         }
         try reloadReferenceData()
         return moved
+    }
+
+    /// Red comes after yellow: thresholds that say otherwise are refused (the write is rolled back),
+    /// whichever of the two was set or unset (an unset one counts at its default).
+    static func checkThresholds(in db: Database) throws {
+        let yellow = Int(try db.scalarString("SELECT value FROM settings WHERE key = 'yellow_percent'") ?? "") ?? 50
+        let red = Int(try db.scalarString("SELECT value FROM settings WHERE key = 'red_percent'") ?? "") ?? 90
+        guard red > yellow else {
+            throw WorkflowError.invalidArgument(Bilingual(
+                en: "red_percent (\(red)) must be above yellow_percent (\(yellow)): the red warning comes after the yellow one; nothing was changed",
+                zh: "red_percent（\(red)）必须大于 yellow_percent（\(yellow)）：红色预警在黄色之后；未作任何修改"))
+        }
     }
 
     /// Every case the hall holds, open or closed.
