@@ -62,40 +62,14 @@ public struct ConsultationImport {
     /// One line: `ref`, `channel`, `asked_at`, `asker` {`name`, `phone`, `id_number`, `id_type`},
     /// `question`; optional `service`, `case`, `department`, `lang`.
     static func parse(_ bytes: ArraySlice<UInt8>, window: SubmissionWindow? = nil) throws -> Question {
-        guard var text = String(validating: bytes, as: UTF8.self) else { throw Failure("not valid UTF-8", "不是有效的 UTF-8") }
-        let fields: JSONLine.Value
-        do {
-            fields = try text.withUTF8 { try JSONLine.parse($0) }
-        } catch {
-            throw Failure("not JSON", "不是 JSON")
-        }
-        guard case .object = fields else { throw Failure("not a JSON object", "不是 JSON 对象") }
-        if let repeated = fields.repeatedKey() {
-            throw Failure("field \"\(repeated.prefix(80))\" appears more than once", "字段“\(repeated.prefix(80))”重复出现")
-        }
+        let fields = try ImportLine.object(bytes)
         func string(_ key: String, in object: JSONLine.Value, required: Bool = true) throws -> String? {
-            guard let value = object[key], value.isPresent else {
-                if required { throw Failure("missing field \"\(key)\"", "缺少字段“\(key)”") }
-                return nil
-            }
-            guard case .string(let text) = value else { throw Failure("field \"\(key)\" must be a string", "字段“\(key)”应为字符串") }
-            guard text.utf8.count <= ImportLine.maxFieldBytes else {
-                throw Failure("field \"\(key)\" is over 64 KiB (\(text.utf8.count) bytes)", "字段“\(key)”超过 64 KiB（\(text.utf8.count) 字节）")
-            }
-            if required && BlankText.isBlank(text) { throw Failure("field \"\(key)\" is empty", "字段“\(key)”为空") }
-            return text
+            try ImportLine.string(key, in: object, required: required)
         }
         let ref = try string("ref", in: fields)!
-        let channelText = try string("channel", in: fields)!
-        guard let channel = Channel(rawValue: channelText) else {
-            throw Failure("unknown channel \"\(channelText)\" (online, mobile, window, phone or mail)",
-                          "未知渠道“\(channelText)”（online、mobile、window、phone 或 mail）")
-        }
+        let channel = try ImportLine.channel(try string("channel", in: fields)!)
         let askedText = try string("asked_at", in: fields)!
-        guard let askedAt = Timestamp.parse(askedText) else {
-            throw Failure("bad date \"\(askedText)\" in asked_at (use RFC 3339, e.g. 2026-11-26T09:30:00+08:00)",
-                          "asked_at 的日期“\(askedText)”有误（用 RFC 3339，如 2026-11-26T09:30:00+08:00）")
-        }
+        let askedAt = try ImportLine.moment(askedText, field: "asked_at")
         // As for applications: not before the hall's calendar starts, not more than a day ahead of its clock.
         try window?.check(askedAt, text: askedText, field: "asked_at")
         guard let asker = fields["asker"], case .object = asker else {

@@ -16,8 +16,9 @@ enum ImportLine {
         init(_ en: String, _ zh: String) { reason = Bilingual(en: en, zh: zh) }
     }
 
-    /// `window`, when given, refuses a `submitted_at` outside it (see `SubmissionWindow`).
-    static func parse(_ bytes: ArraySlice<UInt8>, window: SubmissionWindow? = nil) throws -> Application {
+    /// One line as a JSON object: valid UTF-8, JSON, an object, no key twice. Shared by every
+    /// JSON Lines import (applications, consultations), so a line is refused in the same words.
+    static func object(_ bytes: ArraySlice<UInt8>) throws -> JSONLine.Value {
         guard var text = String(validating: bytes, as: UTF8.self) else {
             throw Failure("not valid UTF-8", "不是有效的 UTF-8")
         }
@@ -33,35 +34,52 @@ enum ImportLine {
             let shown = repeated.count > 80 ? String(repeated.prefix(80)) + "…" : repeated
             throw Failure("field \"\(shown)\" appears more than once", "字段“\(shown)”重复出现")
         }
+        return fields
+    }
 
-        func string(_ key: String, in object: JSONLine.Value, required: Bool = true) throws -> String? {
-            guard let value = object[key], value.isPresent else {
-                if required { throw Failure("missing field \"\(key)\"", "缺少字段“\(key)”") }
-                return nil
-            }
-            guard case .string(let text) = value else { throw Failure("field \"\(key)\" must be a string", "字段“\(key)”应为字符串") }
-            guard text.utf8.count <= maxFieldBytes else {
-                throw Failure("field \"\(key)\" is over 64 KiB (\(text.utf8.count) bytes)",
-                              "字段“\(key)”超过 64 KiB（\(text.utf8.count) 字节）")
-            }
-            if required && BlankText.isBlank(text) {
-                throw Failure("field \"\(key)\" is empty", "字段“\(key)”为空")
-            }
-            return text
+    /// A text field: present unless optional, a string, at most `maxFieldBytes`, not blank if required.
+    static func string(_ key: String, in object: JSONLine.Value, required: Bool = true) throws -> String? {
+        guard let value = object[key], value.isPresent else {
+            if required { throw Failure("missing field \"\(key)\"", "缺少字段“\(key)”") }
+            return nil
         }
+        guard case .string(let text) = value else { throw Failure("field \"\(key)\" must be a string", "字段“\(key)”应为字符串") }
+        guard text.utf8.count <= maxFieldBytes else {
+            throw Failure("field \"\(key)\" is over 64 KiB (\(text.utf8.count) bytes)",
+                          "字段“\(key)”超过 64 KiB（\(text.utf8.count) 字节）")
+        }
+        if required && BlankText.isBlank(text) {
+            throw Failure("field \"\(key)\" is empty", "字段“\(key)”为空")
+        }
+        return text
+    }
+
+    static func channel(_ text: String) throws -> Channel {
+        guard let channel = Channel(rawValue: text) else {
+            throw Failure("unknown channel \"\(text)\" (online, mobile, window, phone or mail)",
+                          "未知渠道“\(text)”（online、mobile、window、phone 或 mail）")
+        }
+        return channel
+    }
+
+    /// An RFC 3339 moment in `field`.
+    static func moment(_ text: String, field: String) throws -> Date {
+        guard let date = Timestamp.parse(text) else {
+            throw Failure("bad date \"\(text)\" in \(field) (use RFC 3339, e.g. 2026-11-26T09:30:00+08:00)",
+                          "\(field) 的日期“\(text)”有误（用 RFC 3339，如 2026-11-26T09:30:00+08:00）")
+        }
+        return date
+    }
+
+    /// `window`, when given, refuses a `submitted_at` outside it (see `SubmissionWindow`).
+    static func parse(_ bytes: ArraySlice<UInt8>, window: SubmissionWindow? = nil) throws -> Application {
+        let fields = try object(bytes)
 
         let ref = try string("ref", in: fields)!
         let service = try string("service", in: fields)!
-        let channelText = try string("channel", in: fields)!
-        guard let channel = Channel(rawValue: channelText) else {
-            throw Failure("unknown channel \"\(channelText)\" (online, mobile, window, phone or mail)",
-                          "未知渠道“\(channelText)”（online、mobile、window、phone 或 mail）")
-        }
+        let channel = try channel(try string("channel", in: fields)!)
         let submittedText = try string("submitted_at", in: fields)!
-        guard let submittedAt = Timestamp.parse(submittedText) else {
-            throw Failure("bad date \"\(submittedText)\" in submitted_at (use RFC 3339, e.g. 2026-11-26T09:30:00+08:00)",
-                          "submitted_at 的日期“\(submittedText)”有误（用 RFC 3339，如 2026-11-26T09:30:00+08:00）")
-        }
+        let submittedAt = try moment(submittedText, field: "submitted_at")
         try window?.check(submittedAt, text: submittedText)
         guard let applicant = fields["applicant"], case .object = applicant else {
             throw fields["applicant"] == nil ? Failure("missing field \"applicant\"", "缺少字段“applicant”")
